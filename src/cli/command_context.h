@@ -1,0 +1,66 @@
+#pragma once
+// CommandContext: what every command needs besides its own flags: the global options (--db,
+// --format, --lang, --data-dir), a way to open the store, and where to print.
+
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "analytics/registry_seed.h"
+#include "cli/cli.h"
+#include "cli/report.h"
+#include "core/country.h"
+
+namespace ordo::cli {
+
+struct GlobalOptions {
+  std::string db_path;  // empty: the default location
+  std::string format = "table";
+  std::string lang = "en";
+  std::string data_dir;  // empty: the environment's
+};
+
+class CommandContext {
+ public:
+  CommandContext(const CliEnvironment& env, std::ostream& out, std::ostream& err)
+      : env_(env), out_(out), err_(err) {}
+
+  GlobalOptions& options() { return options_; }
+  std::ostream& out() { return out_; }
+  std::ostream& err() { return err_; }
+
+  // The database path in use: --db, or the default location.
+  std::string DatabasePath() const;
+  std::string DataDir() const;
+  analytics::ReferenceSources Reference() const;
+
+  // Opens the store. An explicit --db must exist (kNotFound otherwise); the default location is
+  // created and seeded from the bundled data on first use.
+  Result<std::unique_ptr<storage::RegistryStore>> OpenStore();
+  // Creates a new database at `path` and seeds it; on any failure the new file is removed.
+  Status CreateSeededDatabase(const std::string& path);
+
+  Result<OutputFormat> Format() const { return ParseOutputFormat(options_.format); }
+  Result<Language> Lang() const;
+
+  // Prints "ordo: <message>" and records the exit status for `error`.
+  void Fail(const Error& error);
+  // Fails with the status's error, if it has one.
+  void Finish(const Status& status) {
+    if (!status) Fail(status.error());
+  }
+  void FailWithStatus(int exit_code, const std::string& message);
+  // Prints the report in the chosen format (or fails on a bad --format).
+  void Print(const Report& report);
+
+  int exit_code() const { return exit_code_; }
+
+ private:
+  const CliEnvironment& env_;
+  std::ostream& out_;
+  std::ostream& err_;
+  GlobalOptions options_;
+  int exit_code_ = 0;
+};
+
+}  // namespace ordo::cli

@@ -1,0 +1,20 @@
+#pragma once
+// Registration of the `ordo` subcommands, one function per command group. Each adds its
+// subcommands to `app`; their callbacks run against `context` and record the exit status there.
+
+namespace CLI {
+class App;
+}
+
+namespace ordo::cli {
+
+class CommandContext;
+
+void RegisterDatabaseCommands(CLI::App& app, CommandContext& context);  // init, summary, import
+void RegisterRelationsCommands(CLI::App& app, CommandContext& context);  // relations, timeline, coverage
+void RegisterCountryCommand(CLI::App& app, CommandContext& context);     // country
+void RegisterOrgsCommand(CLI::App& app, CommandContext& context);        // orgs
+void RegisterTradeCommands(CLI::App& app, CommandContext& context);      // trade, trade concentration
+void RegisterFactsCommand(CLI::App& app, CommandContext& context);       // facts
+
+}  // namespace ordo::cli
