@@ -1,6 +1,8 @@
 #include "analytics/registry_import.h"
 
+#include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "ingest/registry_readers.h"
 
@@ -104,7 +106,13 @@ Result<ImportOutcome> ImportRegistryFile(storage::RegistryStore& store, ImportKi
       break;
     }
   }
-  if (!outcome.problems.empty()) return outcome;
+  if (!outcome.problems.empty()) {
+    std::stable_sort(outcome.problems.begin(), outcome.problems.end(),
+                     [](const ingest::Diagnostic& a, const ingest::Diagnostic& b) {
+                       return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                     });
+    return outcome;
+  }
   ORDO_RETURN_IF_ERROR(store.Write(batch));
   outcome.rows_written = batch.size();
   return outcome;

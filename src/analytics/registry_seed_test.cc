@@ -65,7 +65,9 @@ TEST_F(BundledDataTest, TurkeyHasItsOverriddenNamesAndFormerName) {
 
 TEST_F(BundledDataTest, EveryUnMemberHasAnM49Region) {
   for (const Country& country : Directory().countries()) {
-    if (country.un_member) EXPECT_FALSE(country.region.empty()) << country.iso3.str();
+    if (country.un_member) {
+      EXPECT_FALSE(country.region.empty()) << country.iso3.str();
+    }
   }
 }
 

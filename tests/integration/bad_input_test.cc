@@ -64,9 +64,9 @@ TEST_P(BadInputTest, IsRejectedWithItsExpectedProblemsAndChangesNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, BadInputTest, ::testing::ValuesIn(CorpusFiles()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
+                         [](const ::testing::TestParamInfo<std::string>& param) {
                            std::string id;
-                           for (char c : info.param.substr(0, info.param.size() - 4)) {
+                           for (char c : param.param.substr(0, param.param.size() - 4)) {
                              id += std::isalnum(static_cast<unsigned char>(c)) ? c : 'X';
                            }
                            return id;
