@@ -1,0 +1,212 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "storage/sqlite/internal/registry_reader.h"
+#include "storage/sqlite/internal/registry_writer.h"
+#include "storage/sqlite/internal/schema_migrations.h"
+#include "storage/sqlite/internal/sqlite_handle.h"
+
+namespace ordo::storage {
+namespace {
+
+using internal::Connection;
+
+constexpr int kBusyTimeoutMs = 5000;
+
+// Names the database in errors that are about it, not about the rows a caller passed.
+Error AboutDatabase(const std::string& path, const Error& error) {
+  if (error.code() == ErrorCode::kAlreadyExists || error.code() == ErrorCode::kInvalidArgument) {
+    return error;
+  }
+  return Error(error.code(), fmt::format("{}: {}", path, error.message()));
+}
+
+template <typename T>
+Result<T> AboutDatabase(const std::string& path, Result<T> result) {
+  if (!result) return AboutDatabase(path, result.error());
+  return result;
+}
+
+// Checks what SQLite would otherwise report vaguely or not at all: a missing file, a directory,
+// and a file we may not write (SQLite would quietly open it read-only).
+Status CheckFile(const std::string& path, SqliteOpenMode mode) {
+  if (path.empty()) return InvalidArgument("database path is empty");
+  std::error_code error;
+  std::filesystem::file_status status = std::filesystem::status(path, error);
+  if (status.type() == std::filesystem::file_type::not_found) {
+    if (mode == SqliteOpenMode::kMustExist) return NotFound("database file not found: " + path);
+    return OkStatus();
+  }
+  if (error) return Unavailable(fmt::format("cannot open database {}: {}", path, error.message()));
+  if (std::filesystem::is_directory(status)) {
+    return FailedPrecondition(fmt::format("{} is not an Ordo database: it is a directory", path));
+  }
+  std::FILE* file = std::fopen(path.c_str(), "r+b");
+  if (file == nullptr) {
+    return Unavailable(
+        fmt::format("cannot open database {}: {}", path, std::generic_category().message(errno)));
+  }
+  std::fclose(file);
+  return OkStatus();
+}
+
+// Tells an Ordo database (by application_id) and a new, empty one from anything else, before
+// anything is written: another application's database must stay untouched.
+Status CheckIsOrdoDatabase(Connection& connection, const std::string& path, SqliteOpenMode mode) {
+  Result<std::int64_t> application_id = connection.QueryInt("PRAGMA application_id");
+  if (!application_id) {
+    if (application_id.error().code() == ErrorCode::kFailedPrecondition) {
+      return FailedPrecondition(
+          fmt::format("{} is not an Ordo database: it is not an SQLite file, or it is damaged ({})",
+                      path, application_id.error().message()));
+    }
+    return Error(application_id.error().code(),
+                 fmt::format("cannot read {}: {}", path, application_id.error().message()));
+  }
+  ORDO_TRY(user_version, AboutDatabase(path, connection.QueryInt("PRAGMA user_version")));
+  if (*application_id == internal::kOrdoApplicationId) {
+    // Refuse a newer schema before anything (even the journal mode) is changed.
+    return AboutDatabase(path, internal::CheckSchemaVersionSupported(user_version));
+  }
+  ORDO_TRY(table_count,
+           AboutDatabase(path, connection.QueryInt("SELECT count(*) FROM sqlite_schema")));
+  if (*application_id != 0 || table_count != 0 || user_version != 0) {
+    return FailedPrecondition(
+        fmt::format("{} is not an Ordo database: it is an SQLite database of another application "
+                    "(application_id {}, {} schema objects)",
+                    path, *application_id, table_count));
+  }
+  if (mode == SqliteOpenMode::kMustExist) {
+    return FailedPrecondition(
+        fmt::format("{} is not an Ordo database: it is empty (create it first)", path));
+  }
+  return OkStatus();
+}
+
+// Per-connection settings, set before the schema is touched.
+Status ConfigureConnection(Connection& connection) {
+  // WAL lets readers (analytics, the API) go on reading while an import commits, and a commit
+  // appends to the log instead of rewriting pages in place. The mode is stored in the file.
+  ORDO_RETURN_IF_ERROR(connection.QueryText("PRAGMA journal_mode = WAL"));
+  // In WAL mode, NORMAL syncs at checkpoints rather than at every commit: a commit survives an
+  // application crash, a power cut may lose the last commits but never corrupts the file.
+  // Registry writes are repeatable imports, so the faster commits are worth that.
+  ORDO_RETURN_IF_ERROR(connection.Execute("PRAGMA synchronous = NORMAL"));
+  // SQLite leaves foreign keys off on every new connection for backward compatibility; the
+  // contract's country references rely on them.
+  ORDO_RETURN_IF_ERROR(connection.Execute("PRAGMA foreign_keys = ON"));
+  ORDO_TRY(foreign_keys, connection.QueryInt("PRAGMA foreign_keys"));
+  if (foreign_keys != 1) return Internal("this SQLite build does not enforce foreign keys");
+  return OkStatus();
+}
+
+// Collects up to a few rows of a check PRAGMA as "a b c; d e f".
+Result<std::string> CheckRows(Connection& connection, std::string_view pragma, int columns) {
+  ORDO_TRY(statement, connection.Prepare(pragma));
+  std::string problems;
+  for (int row = 0; row < 10; ++row) {
+    ORDO_TRY(has_row, statement.Step());
+    if (!has_row) break;
+    if (!problems.empty()) problems += "; ";
+    for (int column = 0; column < columns; ++column) {
+      if (column > 0) problems += ' ';
+      problems += statement.ColumnText(column);
+    }
+  }
+  return problems;
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(std::string path, std::unique_ptr<Connection> connection)
+    : path_(std::move(path)), connection_(std::move(connection)) {}
+
+SqliteStore::~SqliteStore() = default;
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
+                                                       SqliteOpenMode mode) {
+  ORDO_RETURN_IF_ERROR(CheckFile(path, mode));
+  ORDO_TRY(connection, Connection::Open(path, mode == SqliteOpenMode::kCreateIfMissing));
+  // Wait for another connection's lock instead of failing at once with "database is locked".
+  ORDO_RETURN_IF_ERROR(AboutDatabase(
+      path, connection->Execute(fmt::format("PRAGMA busy_timeout = {}", kBusyTimeoutMs))));
+  ORDO_RETURN_IF_ERROR(CheckIsOrdoDatabase(*connection, path, mode));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path, ConfigureConnection(*connection)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path, internal::MigrateToLatest(*connection)));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(path, std::move(connection)));
+}
+
+int SqliteStore::LatestSchemaVersion() { return internal::LatestSchemaVersion(); }
+
+Result<int> SqliteStore::SchemaVersion() {
+  ORDO_TRY(version, AboutDatabase(path_, connection_->QueryInt("PRAGMA user_version")));
+  return static_cast<int>(version);
+}
+
+Status SqliteStore::IntegrityCheck() {
+  ORDO_TRY(integrity, AboutDatabase(path_, CheckRows(*connection_, "PRAGMA integrity_check", 1)));
+  if (integrity != "ok") {
+    return FailedPrecondition(fmt::format("{} fails its integrity check: {}", path_, integrity));
+  }
+  // Rows of foreign_key_check: table, rowid, parent table, foreign key index.
+  ORDO_TRY(dangling, AboutDatabase(path_, CheckRows(*connection_, "PRAGMA foreign_key_check", 3)));
+  if (!dangling.empty()) {
+    return FailedPrecondition(fmt::format(
+        "{} has rows that refer to missing rows (table rowid parent): {}", path_, dangling));
+  }
+  ORDO_TRY(version, SchemaVersion());
+  ORDO_TRY(recorded, AboutDatabase(path_, connection_->QueryInt("SELECT coalesce(max(version), 0) "
+                                                                "FROM schema_migrations")));
+  if (recorded != version) {
+    return FailedPrecondition(fmt::format(
+        "{} has schema version {} but schema_migrations records {}", path_, version, recorded));
+  }
+  return OkStatus();
+}
+
+Result<std::vector<Country>> SqliteStore::ListCountries() {
+  return AboutDatabase(path_, internal::ReadCountries(*connection_));
+}
+Result<std::vector<Relation>> SqliteStore::ListRelations() {
+  return AboutDatabase(path_, internal::ReadRelations(*connection_));
+}
+Result<std::vector<MissingRelation>> SqliteStore::ListMissingRelations() {
+  return AboutDatabase(path_, internal::ReadMissingRelations(*connection_));
+}
+Result<std::vector<Membership>> SqliteStore::ListMemberships() {
+  return AboutDatabase(path_, internal::ReadMemberships(*connection_));
+}
+Result<std::vector<OrganizationMember>> SqliteStore::ListOrganizationMembers() {
+  return AboutDatabase(path_, internal::ReadOrganizationMembers(*connection_));
+}
+Result<std::vector<TradeFlow>> SqliteStore::ListTradeFlows() {
+  return AboutDatabase(path_, internal::ReadTradeFlows(*connection_));
+}
+Result<std::vector<DrugFact>> SqliteStore::ListDrugFacts() {
+  return AboutDatabase(path_, internal::ReadDrugFacts(*connection_));
+}
+Result<std::vector<Place>> SqliteStore::ListPlaces() {
+  return AboutDatabase(path_, internal::ReadPlaces(*connection_));
+}
+Result<RegistryCounts> SqliteStore::Counts() {
+  return AboutDatabase(path_, internal::ReadCounts(*connection_));
+}
+
+Status SqliteStore::Write(const RegistryBatch& batch) {
+  if (batch.empty()) return OkStatus();
+  // The transaction rolls back when it goes out of scope uncommitted, so an error anywhere leaves
+  // the database as it was.
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertBatch(*connection_, batch)));
+  return AboutDatabase(path_, transaction.Commit());
+}
+
+}  // namespace ordo::storage

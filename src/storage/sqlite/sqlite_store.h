@@ -1,0 +1,84 @@
+#pragma once
+// SqliteStore: a RegistryStore in one SQLite database file, with a versioned schema that is
+// compiled into the binary (schema/NNNN_*.sql) and applied on open.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "storage/registry_store.h"
+
+namespace ordo::storage {
+
+namespace internal {
+class Connection;
+}  // namespace internal
+
+enum class SqliteOpenMode {
+  // Create the file when it does not exist and initialise the schema of a new, empty database.
+  kCreateIfMissing,
+  // The file must exist and already hold an Ordo database (older schemas are still upgraded).
+  kMustExist,
+};
+
+// Implements the RegistryStore contract exactly like MemoryStore (same errors and messages).
+// Each Write is one BEGIN IMMEDIATE transaction; other connections, in this process or others,
+// see all of it or none of it. Doubles read back bit for bit with two exceptions SQLite makes:
+// -0.0 reads back as 0.0, and NaN as a missing value.
+//
+// Errors besides the contract's: kUnavailable when the file cannot be read or written, or another
+// connection holds the write lock longer than the busy timeout (5 s); kFailedPrecondition when the
+// database is damaged or holds values Ordo did not write.
+//
+// Thread-safety: one thread at a time per SqliteStore, as RegistryStore. Several SqliteStores may
+// open the same file, from this process or others; SQLite serialises their writes.
+class SqliteStore final : public RegistryStore {
+ public:
+  // Opens (and with kCreateIfMissing creates) the database at `path`, sets the connection's
+  // PRAGMAs and migrates the schema to LatestSchemaVersion(). Errors, each naming `path`:
+  //   kNotFound           "database file not found: PATH" (kMustExist and no file);
+  //   kFailedPrecondition "PATH is not an Ordo database: ..." (not SQLite, another application's
+  //                       database, a directory, or an empty file with kMustExist), or a schema
+  //                       newer than this build;
+  //   kUnavailable        the file cannot be opened read-write (the reason from the OS), or is
+  //                       locked;
+  //   kInvalidArgument    an empty path.
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, SqliteOpenMode mode);
+
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  // The newest schema version this build can read and create.
+  static int LatestSchemaVersion();
+
+  // The schema version of the open database (PRAGMA user_version); after a successful Open it is
+  // LatestSchemaVersion().
+  Result<int> SchemaVersion();
+
+  // Runs PRAGMA integrity_check and foreign_key_check and checks that schema_migrations records
+  // the schema version. kFailedPrecondition listing the first problems when any check fails.
+  Status IntegrityCheck();
+
+  // The path given to Open.
+  const std::string& Path() const { return path_; }
+
+  Result<std::vector<Country>> ListCountries() override;
+  Result<std::vector<Relation>> ListRelations() override;
+  Result<std::vector<MissingRelation>> ListMissingRelations() override;
+  Result<std::vector<Membership>> ListMemberships() override;
+  Result<std::vector<OrganizationMember>> ListOrganizationMembers() override;
+  Result<std::vector<TradeFlow>> ListTradeFlows() override;
+  Result<std::vector<DrugFact>> ListDrugFacts() override;
+  Result<std::vector<Place>> ListPlaces() override;
+  Result<RegistryCounts> Counts() override;
+  Status Write(const RegistryBatch& batch) override;
+
+ private:
+  SqliteStore(std::string path, std::unique_ptr<internal::Connection> connection);
+
+  std::string path_;
+  std::unique_ptr<internal::Connection> connection_;
+};
+
+}  // namespace ordo::storage

@@ -1,0 +1,288 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "storage/sqlite/internal/schema_migrations.h"
+
+namespace ordo::storage {
+namespace {
+
+using ::testing::HasSubstr;
+
+// A second, raw connection for looking at or tampering with the file behind the store's back.
+class RawDatabase {
+ public:
+  explicit RawDatabase(const std::string& path) { sqlite3_open(path.c_str(), &db_); }
+  ~RawDatabase() { sqlite3_close(db_); }
+  RawDatabase(const RawDatabase&) = delete;
+  RawDatabase& operator=(const RawDatabase&) = delete;
+
+  void Execute(const std::string& sql) {
+    char* message = nullptr;
+    ASSERT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+        << (message != nullptr ? message : "");
+  }
+  std::string QueryText(const std::string& sql) {
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr);
+    std::string text;
+    if (sqlite3_step(statement) == SQLITE_ROW) {
+      const unsigned char* value = sqlite3_column_text(statement, 0);
+      if (value != nullptr) text = reinterpret_cast<const char*>(value);
+    }
+    sqlite3_finalize(statement);
+    return text;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = ::testing::TempDir() + "ordo_sqlite_XXXXXX";
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    path_ = dir_ + "/registry.db";
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::unique_ptr<SqliteStore> OpenOrDie(SqliteOpenMode mode = SqliteOpenMode::kCreateIfMissing) {
+    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path_, mode);
+    EXPECT_TRUE(store.has_value()) << store.error().ToString();
+    return store.has_value() ? std::move(store).value() : nullptr;
+  }
+
+  void WriteFile(const std::string& text) { std::ofstream(path_) << text; }
+
+  std::string dir_;
+  std::string path_;
+};
+
+RegistryBatch KyrgyzstanAndTurkey() {
+  RegistryBatch batch;
+  for (const char* code : {"KGZ", "TUR"}) {
+    Country country;
+    country.iso3 = *CountryCode::Parse(code);
+    batch.countries.push_back(country);
+  }
+  Relation relation;
+  relation.iso3 = *CountryCode::Parse("TUR");
+  relation.established = *PartialDate::Parse("1991-12");
+  batch.relations.push_back(relation);
+  return batch;
+}
+
+TEST_F(SqliteStoreTest, ReopeningKeepsWrittenRows) {
+  ASSERT_TRUE(OpenOrDie()->Write(KyrgyzstanAndTurkey()).has_value());
+
+  std::unique_ptr<SqliteStore> reopened = OpenOrDie(SqliteOpenMode::kMustExist);
+  Result<std::vector<Relation>> relations = reopened->ListRelations();
+
+  ASSERT_TRUE(relations.has_value());
+  ASSERT_EQ(relations->size(), 1u);
+  EXPECT_EQ(relations->front().established->ToString(), "1991-12");
+}
+
+TEST_F(SqliteStoreTest, FailedWriteLeavesNothingBehindAfterReopen) {
+  RegistryBatch batch = KyrgyzstanAndTurkey();
+  batch.relations.push_back(batch.relations.front());
+  ASSERT_FALSE(OpenOrDie()->Write(batch).has_value());
+
+  Result<RegistryCounts> counts = OpenOrDie()->Counts();
+
+  ASSERT_TRUE(counts.has_value());
+  EXPECT_EQ(*counts, RegistryCounts{});
+}
+
+TEST_F(SqliteStoreTest, SecondStoreOnTheSameFileSeesCommittedRows) {
+  std::unique_ptr<SqliteStore> writer = OpenOrDie();
+  std::unique_ptr<SqliteStore> reader = OpenOrDie();
+
+  ASSERT_TRUE(writer->Write(KyrgyzstanAndTurkey()).has_value());
+
+  EXPECT_EQ(reader->Counts()->countries, 2u);
+}
+
+TEST_F(SqliteStoreTest, MustExistOnMissingFileIsNotFoundNamingThePath) {
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path_, SqliteOpenMode::kMustExist);
+
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(store.error().message(), "database file not found: " + path_);
+  EXPECT_FALSE(std::filesystem::exists(path_));
+}
+
+TEST_F(SqliteStoreTest, TextFileIsNotAnOrdoDatabase) {
+  WriteFile("iso3,name\nKGZ,Kyrgyzstan\n");
+
+  Result<std::unique_ptr<SqliteStore>> store =
+      SqliteStore::Open(path_, SqliteOpenMode::kCreateIfMissing);
+
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_THAT(store.error().message(), HasSubstr(path_ + " is not an Ordo database"));
+}
+
+TEST_F(SqliteStoreTest, OtherApplicationsDatabaseIsRefusedAndLeftAlone) {
+  RawDatabase(path_).Execute("CREATE TABLE songs (title TEXT)");
+
+  Result<std::unique_ptr<SqliteStore>> store =
+      SqliteStore::Open(path_, SqliteOpenMode::kCreateIfMissing);
+
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_THAT(store.error().message(), HasSubstr("is not an Ordo database"));
+  EXPECT_EQ(RawDatabase(path_).QueryText("PRAGMA journal_mode"), "delete");
+}
+
+TEST_F(SqliteStoreTest, EmptyFileThatMustExistIsNotInitialised) {
+  WriteFile("");
+
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path_, SqliteOpenMode::kMustExist);
+
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_THAT(store.error().message(), HasSubstr("empty"));
+}
+
+TEST_F(SqliteStoreTest, DirectoryIsNotAnOrdoDatabase) {
+  Result<std::unique_ptr<SqliteStore>> store =
+      SqliteStore::Open(dir_, SqliteOpenMode::kCreateIfMissing);
+
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), ErrorCode::kFailedPrecondition);
+}
+
+TEST_F(SqliteStoreTest, UnreadableFileIsUnavailableWithTheOsReason) {
+  if (geteuid() == 0) GTEST_SKIP() << "root reads every file";
+  OpenOrDie().reset();
+  ASSERT_EQ(chmod(path_.c_str(), 0), 0);
+
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path_, SqliteOpenMode::kMustExist);
+
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), ErrorCode::kUnavailable);
+  EXPECT_THAT(store.error().message(), HasSubstr("Permission denied"));
+}
+
+TEST_F(SqliteStoreTest, JournalModeIsWal) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+
+  EXPECT_EQ(RawDatabase(path_).QueryText("PRAGMA journal_mode"), "wal");
+}
+
+TEST_F(SqliteStoreTest, ForeignKeysAreEnforced) {
+  // SqliteStore does not pre-check references; only foreign_keys=ON makes this write fail.
+  RegistryBatch batch;
+  Relation relation;
+  relation.iso3 = *CountryCode::Parse("XKX");
+  batch.relations.push_back(relation);
+
+  Status write = OpenOrDie()->Write(batch);
+
+  ASSERT_FALSE(write.has_value());
+  EXPECT_EQ(write.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(write.error().message(), "relation refers to unknown country XKX");
+}
+
+TEST_F(SqliteStoreTest, SchemaVersionIsTheLatest) {
+  Result<int> version = OpenOrDie()->SchemaVersion();
+
+  ASSERT_TRUE(version.has_value());
+  EXPECT_EQ(*version, SqliteStore::LatestSchemaVersion());
+  EXPECT_GE(*version, 1);
+}
+
+TEST_F(SqliteStoreTest, SchemaMigrationsRecordsEachVersionOnce) {
+  OpenOrDie().reset();
+  OpenOrDie().reset();
+
+  RawDatabase raw(path_);
+
+  EXPECT_EQ(raw.QueryText("SELECT count(*) FROM schema_migrations"),
+            std::to_string(SqliteStore::LatestSchemaVersion()));
+  EXPECT_EQ(raw.QueryText("SELECT max(version) FROM schema_migrations"),
+            std::to_string(SqliteStore::LatestSchemaVersion()));
+  EXPECT_FALSE(raw.QueryText("SELECT applied_at FROM schema_migrations").empty());
+}
+
+TEST_F(SqliteStoreTest, EmbeddedMigrationsAreNumberedFromOneWithoutGaps) {
+  int expected_version = 1;
+  for (const internal::SchemaMigration& migration : internal::SchemaMigrations()) {
+    EXPECT_EQ(migration.version, expected_version++);
+    EXPECT_FALSE(migration.sql.empty());
+  }
+  EXPECT_EQ(internal::LatestSchemaVersion(), expected_version - 1);
+}
+
+TEST_F(SqliteStoreTest, IntegrityCheckPassesAfterWrites) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  ASSERT_TRUE(store->Write(KyrgyzstanAndTurkey()).has_value());
+
+  Status check = store->IntegrityCheck();
+
+  EXPECT_TRUE(check.has_value()) << check.error().ToString();
+}
+
+TEST_F(SqliteStoreTest, IntegrityCheckReportsDanglingReferences) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  RawDatabase(path_).Execute(
+      "INSERT INTO relations (iso3, country_name_en, source_url, notes, "
+      "table_cited_source_url, wikitext_copy_url) VALUES ('ATL', 'Atlantis', '', '', '', '')");
+
+  Status check = store->IntegrityCheck();
+
+  ASSERT_FALSE(check.has_value());
+  EXPECT_EQ(check.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_THAT(check.error().message(), HasSubstr("relations"));
+}
+
+TEST_F(SqliteStoreTest, DatabaseFromAFutureSchemaIsRefused) {
+  OpenOrDie().reset();
+  const int future_version = SqliteStore::LatestSchemaVersion() + 1;
+  RawDatabase(path_).Execute("PRAGMA user_version = " + std::to_string(future_version));
+
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path_, SqliteOpenMode::kMustExist);
+
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_THAT(store.error().message(), HasSubstr("newer"));
+  EXPECT_THAT(store.error().message(), HasSubstr(std::to_string(future_version)));
+}
+
+TEST_F(SqliteStoreTest, ExtremeNumbersRoundTrip) {
+  RegistryBatch batch = KyrgyzstanAndTurkey();
+  TradeFlow flow;
+  flow.partner = *CountryCode::Parse("TUR");
+  flow.value_usd = std::numeric_limits<std::int64_t>::max();
+  batch.trade_flows.push_back(flow);
+  DrugFact fact;
+  fact.quantity = 0.1 + 0.2;
+  batch.drug_facts.push_back(fact);
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  ASSERT_TRUE(store->Write(batch).has_value());
+
+  Result<std::vector<TradeFlow>> flows = store->ListTradeFlows();
+  Result<std::vector<DrugFact>> facts = store->ListDrugFacts();
+
+  ASSERT_TRUE(flows.has_value() && facts.has_value());
+  EXPECT_EQ(flows->front().value_usd, std::numeric_limits<std::int64_t>::max());
+  EXPECT_EQ(facts->front().quantity, 0.1 + 0.2);
+}
+
+}  // namespace
+}  // namespace ordo::storage
