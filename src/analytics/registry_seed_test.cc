@@ -64,7 +64,8 @@ TEST_F(BundledDataTest, TurkeyHasItsOverriddenNamesAndFormerName) {
 }
 
 TEST_F(BundledDataTest, EveryUnMemberHasAnM49Region) {
-  for (const Country& country : Directory().countries()) {
+  const CountryDirectory directory = Directory();
+  for (const Country& country : directory.countries()) {
     if (country.un_member) {
       EXPECT_FALSE(country.region.empty()) << country.iso3.str();
     }

@@ -166,7 +166,8 @@ void WriteReport(std::ostream& out, const Report& report, OutputFormat format) {
         if (i > 0) out << "\n";
         WriteTable(out, report.sections[i]);
       }
-      for (const std::string& note : report.notes) out << "\nnote: " << note << "\n";
+      if (!report.notes.empty()) out << "\n";
+      for (const std::string& note : report.notes) out << "note: " << note << "\n";
       return;
   }
 }

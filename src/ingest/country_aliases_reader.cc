@@ -35,7 +35,9 @@ ReadOutcome<CountryAlias> ReadCountryAliases(std::istream& in, std::string_view 
       alias.iso3 = std::move(*code);
     }
     alias.alias = table.RequiredText(kAlias);
-    table.CheckUnique(kAlias, AsciiLower(alias.alias), first_lines, alias.alias);
+    // The same spelling may stand in several languages for one country (Свазиленд in ru and ky).
+    table.CheckUnique(kAlias, AsciiLower(alias.alias) + "|" + table.Text(kLang), first_lines,
+                      alias.alias);
     alias.source_url = table.Url(kSourceUrl, FieldNeed::kRequired);
     if (!table.RowOk()) continue;
     outcome.rows.push_back(std::move(alias));

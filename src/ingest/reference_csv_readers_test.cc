@@ -92,5 +92,16 @@ TEST(CountryAliasesReaderTest, ReportsAnAliasThatNamesTwoCountries) {
               ElementsAre("aliases.csv:4:5: alias: duplicate 'congo' (first on line 3)"));
 }
 
+TEST(CountryAliasesReaderTest, AcceptsOneSpellingInTwoLanguagesForOneCountry) {
+  std::istringstream in(
+      "iso3,alias,lang,source_url,notes\nSWZ,Свазиленд,ru,https://a.org/a,\n"
+      "SWZ,Свазиленд,ky,https://a.org/b,\n");
+
+  const auto outcome = ReadCountryAliases(in, "aliases.csv", internal::Known({"SWZ"}));
+
+  EXPECT_TRUE(outcome.ok());
+  EXPECT_EQ(outcome.rows.size(), 2u);
+}
+
 }  // namespace
 }  // namespace ordo::ingest

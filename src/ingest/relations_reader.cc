@@ -21,8 +21,12 @@ enum Column : std::size_t {
 };
 
 std::vector<ColumnSpec> Columns() {
-  return {{"country_name_en"}, {"iso3"},  {"date_established"},       {"source_url"},
-          {"table_rank"},      {"notes"}, {"table_cited_source_url"}, {"wikitext_copy_url"}};
+  // Only the key and the source are required; the rest may be left out of an import file.
+  constexpr ColumnPresence kOptional = ColumnPresence::kOptional;
+  return {{"country_name_en", kOptional}, {"iso3"},
+          {"date_established", kOptional}, {"source_url"},
+          {"table_rank", kOptional},       {"notes", kOptional},
+          {"table_cited_source_url", kOptional}, {"wikitext_copy_url", kOptional}};
 }
 
 }  // namespace
@@ -34,7 +38,7 @@ ReadOutcome<Relation> ReadRelations(std::istream& in, std::string_view file_name
   std::map<std::string, int> first_lines;  // iso3 -> line
   while (table.NextRow()) {
     Relation relation;
-    relation.country_name_en = table.RequiredText(kName);
+    relation.country_name_en = table.Text(kName);
     if (std::optional<CountryCode> code = table.Country(kIso3, known)) {
       table.CheckUnique(kIso3, code->str(), first_lines);
       relation.iso3 = std::move(*code);

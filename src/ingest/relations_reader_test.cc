@@ -98,12 +98,12 @@ TEST(RelationsReaderTest, ReportsMissingSourceUrl) {
 
 TEST(RelationsReaderTest, ReportsMissingRequiredAndUnknownColumns) {
   const auto outcome = Read(
-      "country_name_en,iso3,date_establishd,source_url,table_rank,notes,table_cited_source_url,"
+      "country_name_en,iso,date_established,source_url,table_rank,notes,table_cited_source_url,"
       "wikitext_copy_url\nAustralia,AUS,1991-12-26,https://w.org/a,1,,,\n");
 
   EXPECT_THAT(internal::ProblemTexts(outcome.problems),
-              ElementsAre("rel.csv:1:22: unknown column 'date_establishd'",
-                          "rel.csv:1: missing required column 'date_established'"));
+              ElementsAre("rel.csv:1:17: unknown column 'iso'",
+                          "rel.csv:1: missing required column 'iso3'"));
 }
 
 TEST(RelationsReaderTest, ReportsAFileThatCannotBeOpened) {
