@@ -95,10 +95,10 @@ Status ConfigureConnection(Connection& connection) {
   // WAL lets readers (analytics, the API) go on reading while an import commits, and a commit
   // appends to the log instead of rewriting pages in place. The mode is stored in the file.
   ORDO_RETURN_IF_ERROR(connection.QueryText("PRAGMA journal_mode = WAL"));
-  // In WAL mode, NORMAL syncs at checkpoints rather than at every commit: a commit survives an
-  // application crash, a power cut may lose the last commits but never corrupts the file.
-  // Registry writes are repeatable imports, so the faster commits are worth that.
-  ORDO_RETURN_IF_ERROR(connection.Execute("PRAGMA synchronous = NORMAL"));
+  // FULL syncs the log at every commit, so an acknowledged import survives a power cut as well as
+  // a crash (NORMAL could lose the last commits). Registry writes are few and large, so the extra
+  // fsync per commit costs little.
+  ORDO_RETURN_IF_ERROR(connection.Execute("PRAGMA synchronous = FULL"));
   // SQLite leaves foreign keys off on every new connection for backward compatibility; the
   // contract's country references rely on them.
   ORDO_RETURN_IF_ERROR(connection.Execute("PRAGMA foreign_keys = ON"));
