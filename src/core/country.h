@@ -35,6 +35,8 @@ struct Country {
   bool un_member = false;
   // Former and common names that should find this country ("Turkey", "Kirghizia").
   std::vector<std::string> aliases;
+  // States sharing a land border, from data/reference/land_borders.csv (empty when none or unknown).
+  std::vector<CountryCode> land_neighbours;
 
   // The name in `language`, falling back to English when that language has none.
   const std::string& Name(Language language) const;

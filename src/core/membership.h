@@ -28,4 +28,14 @@ struct OrganizationMember {
   std::string notes;
 };
 
+// One state in one of the blocs the "multi-vector" balance compares (Russia, China, the EU and the
+// US, Turkey, the Central Asian neighbours), from data/reference/trade_blocs.csv.
+struct TradeBlocMember {
+  std::string bloc_id;    // "russia", "china", "west", "turkey", "central_asia"
+  std::string bloc_name;  // "EU and United States"
+  CountryCode iso3;
+  std::string source_url;
+  std::string notes;
+};
+
 }  // namespace ordo
