@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 JOBS ?= 2
 
-.PHONY: run test deps build-debug build-release layers bench clean
+.PHONY: run test deps build-debug build-release web layers bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -15,15 +15,20 @@ build-release: deps
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 
+# The web application (web/, Vite + TypeScript) built into web/dist, which `ordo serve` serves.
+web: deps
+	@if [ -f web/package.json ]; then cd web && npm run --silent build; fi
+
 layers:
 	scripts/check-layers
 
 # Unit, storage conformance and integration tests under ASan+UBSan, plus the layer check.
-test: build-debug layers
+test: build-debug web layers
 	ctest --preset debug
 
-# Builds the optimised binary, creates the embedded database on first use and shows the registry.
-run: build-release
+# Builds the optimised binary and the web app, creates the embedded database on first use and
+# starts the web application on http://127.0.0.1:8080/.
+run: build-release web
 	@scripts/run.sh build/release/ordo
 
 clean:

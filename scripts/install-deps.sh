@@ -7,9 +7,9 @@ packages=(
   # toolchain
   g++ cmake ninja-build make pkg-config
   # libraries (see docs/architecture.md for why each)
-  libsqlite3-dev libfmt-dev nlohmann-json3-dev libcli11-dev
-  # tests and benchmarks
-  googletest libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+  libsqlite3-dev libfmt-dev nlohmann-json3-dev libcli11-dev libboost-dev
+  # tests and benchmarks: browser tests drive Debian's chromium; wrk loads the HTTP server
+  googletest libgtest-dev libgmock-dev libbenchmark-dev sqlite3 chromium wrk
   # reference data: ISO 3166-1 names and their ru/ky gettext catalogs
   iso-codes
 )
@@ -21,14 +21,31 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# The web application's toolchain: Node.js and npm (the machine image ships them; Debian's are the
+# fallback).
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
 if ((${#missing[@]} == 0)); then
-  echo "install-deps: all ${#packages[@]} Debian packages present"
-  exit 0
+  echo "install-deps: all Debian packages present"
+else
+  echo "install-deps: installing ${missing[*]}"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
-"${sudo_cmd[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
-  "${missing[@]}"
+# Front-end packages, exactly as the committed lockfile says. Skipped when node_modules already
+# matches the lockfile (a stamp holds the lockfile's checksum).
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ -f "$root/web/package-lock.json" ]; then
+  sum=$(sha256sum "$root/web/package-lock.json" | cut -d' ' -f1)
+  stamp="$root/web/node_modules/.ordo-lock-sha256"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+    echo "install-deps: npm ci in web/"
+    (cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$sum" >"$stamp"
+  fi
+fi
