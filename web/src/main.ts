@@ -1,0 +1,143 @@
+// Ordo's web application: a static client of the HTTP API. Screens are hash routes; the language
+// is ?lang= in the page address.
+import './styles.css';
+import { h } from './dom';
+import { LANG_NAMES, LANGS, langFromSearch, translator } from './i18n';
+import { langHref, parseHash, routeHash, type Route } from './router';
+import type { Lang } from './types';
+import { errorBox, type Ctx } from './components/common';
+import { countryView } from './views/country';
+import { drugsView } from './views/drugs';
+import { organizationsView, organizationView } from './views/organizations';
+import { overviewView } from './views/overview';
+import { tradeView } from './views/trade';
+
+const root = document.getElementById('app') as HTMLElement;
+let renderCount = 0;
+let renderedAddress = '';
+
+function navSection(route: Route): string {
+  switch (route.name) {
+    case 'organization':
+    case 'organizations':
+      return 'organizations';
+    case 'trade':
+      return 'trade';
+    case 'drugs':
+      return 'drugs';
+    case 'overview':
+    case 'country':
+      return 'overview';
+    default:
+      return '';
+  }
+}
+
+function header(ctx: Ctx, route: Route): HTMLElement {
+  const current = navSection(route);
+  const navLink = (key: 'overview' | 'organizations' | 'trade' | 'drugs', target: Route): HTMLElement =>
+    h('li', null, h('a', {
+      href: routeHash(target),
+      'aria-current': current === key ? 'page' : null,
+      'data-testid': `nav-${key}`,
+    }, ctx.t(`nav.${key}`)));
+  const langLinks = LANGS.map((lang) => {
+    const link = h('a', {
+      href: langHref(lang, location.hash),
+      hreflang: lang,
+      lang,
+      'aria-current': lang === ctx.lang ? 'true' : null,
+      'data-testid': `lang-${lang}`,
+    }, LANG_NAMES[lang]);
+    link.addEventListener('click', (event) => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      history.pushState(null, '', langHref(lang, location.hash));
+      render();
+    });
+    return h('li', null, link);
+  });
+  return h('header', { class: 'site-header' },
+    h('div', { class: 'brand' },
+      h('a', { href: '#/', class: 'brand-name' }, ctx.t('app.name')),
+      h('span', { class: 'tagline' }, ctx.t('app.tagline'))),
+    h('nav', { 'aria-label': ctx.t('nav.label'), class: 'main-nav' },
+      h('ul', null,
+        navLink('overview', { name: 'overview' }),
+        navLink('organizations', { name: 'organizations' }),
+        navLink('trade', { name: 'trade', year: null, flow: null, reporter: null }),
+        navLink('drugs', { name: 'drugs' }))),
+    h('nav', { 'aria-label': ctx.t('lang.label'), class: 'lang-switch', 'data-testid': 'lang-switch' }, h('ul', null, langLinks)));
+}
+
+function notFound(ctx: Ctx): HTMLElement {
+  return h('div', { class: 'view', 'data-testid': 'not-found' },
+    h('h1', null, ctx.t('error.notFoundTitle')),
+    h('p', null, ctx.t('error.notFoundText')),
+    h('p', null, h('a', { href: '#/' }, ctx.t('error.back'))));
+}
+
+async function view(ctx: Ctx, route: Route): Promise<HTMLElement> {
+  switch (route.name) {
+    case 'overview':
+      return overviewView(ctx);
+    case 'country':
+      return countryView(ctx, route.code);
+    case 'organizations':
+      return organizationsView(ctx);
+    case 'organization':
+      return organizationView(ctx, route.acronym);
+    case 'trade':
+      return tradeView(ctx, route);
+    case 'drugs':
+      return drugsView(ctx);
+    case 'notFound':
+      return notFound(ctx);
+  }
+}
+
+function render(): void {
+  const token = ++renderCount;
+  renderedAddress = location.search + location.hash;
+  const lang: Lang = langFromSearch(location.search);
+  const t = translator(lang);
+  const ctx: Ctx = { lang, t };
+  const route = parseHash(location.hash);
+  document.documentElement.lang = lang;
+  document.title = `${t('app.name')} — ${t(`nav.${navSection(route) || 'overview'}` as 'nav.overview')}`;
+
+  const main = h('main', { id: 'main', tabindex: '-1', 'aria-busy': 'true' }, h('p', { class: 'loading' }, t('loading')));
+  const skip = h('a', { class: 'skip-link', href: '#main' }, t('skip'));
+  skip.addEventListener('click', (event) => {
+    event.preventDefault();
+    main.focus();
+  });
+  root.replaceChildren(skip, header(ctx, route), main,
+    h('footer', { class: 'site-footer' }, h('p', null, t('footer'))));
+
+  const retry = (): void => render();
+  view(ctx, route)
+    .then((content) => {
+      if (token !== renderCount) return;
+      main.replaceChildren(content);
+    })
+    .catch((error: unknown) => {
+      if (token !== renderCount) return;
+      main.replaceChildren(errorBox(error, ctx, retry));
+    })
+    .finally(() => {
+      if (token === renderCount) main.setAttribute('aria-busy', 'false');
+    });
+}
+
+// Both events fire for a hash change in some browsers; a screen is rendered once per address.
+function onNavigate(): void {
+  // In-page anchors (#partner-TUR) only scroll; routes (#/...) change the screen.
+  if (location.hash !== '' && !location.hash.startsWith('#/')) return;
+  if (location.search + location.hash === renderedAddress) return;
+  render();
+  window.scrollTo(0, 0);
+}
+window.addEventListener('hashchange', onNavigate);
+window.addEventListener('popstate', onNavigate);
+render();
