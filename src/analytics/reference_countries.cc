@@ -81,6 +81,13 @@ Result<ReferenceCountries> BuildReferenceCountries(const ReferenceSources& sourc
     if (std::find(list.begin(), list.end(), row.alias) == list.end()) list.push_back(row.alias);
   }
 
+  // One row per ordered pair, so each country gets its own side of each border, in file order.
+  auto borders = ingest::ReadLandBorders(dir + "/land_borders.csv", known);
+  Collect(borders, result.problems);
+  for (const ingest::LandBorder& row : borders.rows) {
+    by_code.at(row.iso3)->land_neighbours.push_back(row.neighbour);
+  }
+
   for (const Country& country : result.countries) {
     if (country.name_ru.empty()) result.name_gaps.push_back(country.iso3.str() + " ru");
     if (country.name_ky.empty()) result.name_gaps.push_back(country.iso3.str() + " ky");

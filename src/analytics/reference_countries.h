@@ -1,7 +1,8 @@
 #pragma once
 // Builds the country reference table: every ISO 3166-1 entry from Debian's iso-codes, its Russian and
 // Kyrgyz names from the iso-codes gettext catalogs (with sourced overrides where the catalogs lag),
-// UN M49 regions, UN membership and former/common names, all from files named in ReferenceSources.
+// UN M49 regions, UN membership, former/common names and land neighbours, all from files named in
+// ReferenceSources.
 
 #include <string>
 #include <vector>
@@ -15,7 +16,7 @@ struct ReferenceSources {
   std::string iso_codes_json;  // .../iso-codes/json/iso_3166-1.json
   std::string ru_catalog;      // .../locale/ru/LC_MESSAGES/iso_3166-1.mo
   std::string ky_catalog;      // .../locale/ky/LC_MESSAGES/iso_3166-1.mo
-  std::string reference_dir;   // data/reference (m49_regions.csv, un_members.csv, ...)
+  std::string reference_dir;   // data/reference (m49_regions.csv, land_borders.csv, ...)
 };
 
 struct ReferenceCountries {

@@ -1,5 +1,6 @@
 #include "analytics/registry_seed.h"
 
+#include "ingest/reference_readers.h"
 #include "ingest/registry_readers.h"
 
 namespace ordo::analytics {
@@ -37,6 +38,8 @@ Result<SeedReport> SeedRegistry(storage::RegistryStore& store, const std::string
   Take(ingest::ReadMemberships(dir + "/memberships.csv"), batch.memberships, report.problems);
   Take(ingest::ReadOrganizationMembers(sources.reference_dir + "/organization_members.csv", known),
        batch.organization_members, report.problems);
+  Take(ingest::ReadTradeBlocs(sources.reference_dir + "/trade_blocs.csv", known),
+       batch.trade_bloc_members, report.problems);
   Take(ingest::ReadTradeFlows(dir + "/trade.csv", known), batch.trade_flows, report.problems);
   Take(ingest::ReadDrugFacts(dir + "/drug_facts.csv"), batch.drug_facts, report.problems);
   Take(ingest::ReadPlaces(dir + "/places.csv", known), batch.places, report.problems);

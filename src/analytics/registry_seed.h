@@ -1,7 +1,7 @@
 #pragma once
-// Seeds an empty store with the bundled data: the country reference table and every sourced file
-// under data/ (relations, missing relations, memberships, organization members, trade, drug facts,
-// places), in one all-or-nothing write.
+// Seeds an empty store with the bundled data: the country reference table (with land neighbours)
+// and every sourced file under data/ (relations, missing relations, memberships, organization
+// members, trade blocs, trade, drug facts, places), in one all-or-nothing write.
 
 #include <string>
 #include <vector>

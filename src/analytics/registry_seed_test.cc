@@ -3,9 +3,14 @@
 
 #include "analytics/registry_seed.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
 
 #include "analytics/country_profile.h"
 #include "analytics/registry_view.h"
@@ -38,6 +43,7 @@ TEST_F(BundledDataTest, EveryFileIsLoadedRowForRow) {
   EXPECT_EQ(counts->relations, 185u);
   EXPECT_EQ(counts->missing_relations, 12u);
   EXPECT_EQ(counts->memberships, 24u);
+  EXPECT_EQ(counts->trade_bloc_members, 35u);
   EXPECT_EQ(counts->trade_flows, 74u);
   EXPECT_EQ(counts->drug_facts, 82u);
   EXPECT_EQ(counts->places, 12u);
@@ -123,6 +129,66 @@ TEST_F(BundledDataTest, LowerBoundsKeepTheirMeaning) {
   });
   ASSERT_NE(russia_2025, flows->end());
   EXPECT_EQ(russia_2025->bound, ValueBound::kLowerBound);
+}
+
+TEST_F(BundledDataTest, KyrgyzstanBordersExactlyChinaKazakhstanTajikistanAndUzbekistan) {
+  CountryDirectory directory = Directory();
+
+  const Country* kyrgyzstan = directory.Resolve("KGZ").value();
+
+  std::vector<std::string> neighbours;
+  for (const CountryCode& code : kyrgyzstan->land_neighbours) neighbours.push_back(code.str());
+  std::sort(neighbours.begin(), neighbours.end());
+  EXPECT_EQ(neighbours, (std::vector<std::string>{"CHN", "KAZ", "TJK", "UZB"}));
+}
+
+TEST_F(BundledDataTest, EveryLandBorderIsListedFromBothSides) {
+  auto countries = store_->ListCountries();
+  ASSERT_TRUE(countries.has_value());
+
+  std::set<std::pair<std::string, std::string>> borders;
+  for (const Country& country : *countries) {
+    for (const CountryCode& neighbour : country.land_neighbours) {
+      borders.emplace(country.iso3.str(), neighbour.str());
+    }
+  }
+
+  EXPECT_EQ(borders.size(), 640u);
+  for (const auto& [country, neighbour] : borders) {
+    EXPECT_EQ(borders.count({neighbour, country}), 1u) << country << " -> " << neighbour;
+  }
+}
+
+TEST_F(BundledDataTest, WestBlocIsTheEuMemberStatesAndTheUnitedStates) {
+  auto members = store_->ListTradeBlocMembers();
+  ASSERT_TRUE(members.has_value());
+
+  std::set<std::string> west;
+  std::map<std::string, int> members_per_bloc;
+  for (const TradeBlocMember& member : *members) {
+    ++members_per_bloc[member.bloc_id];
+    if (member.bloc_id == "west") west.insert(member.iso3.str());
+  }
+
+  EXPECT_EQ(west.size(), 28u);
+  EXPECT_EQ(west.count("USA"), 1u);
+  EXPECT_EQ(west.count("DEU"), 1u);
+  EXPECT_EQ(west.count("GBR"), 0u);
+  EXPECT_EQ(members_per_bloc, (std::map<std::string, int>{
+                                  {"central_asia", 4}, {"china", 1}, {"russia", 1},
+                                  {"turkey", 1}, {"west", 28}}));
+}
+
+TEST_F(BundledDataTest, CentralAsianBlocLeavesKyrgyzstanOut) {
+  auto members = store_->ListTradeBlocMembers();
+  ASSERT_TRUE(members.has_value());
+
+  std::vector<std::string> central_asia;
+  for (const TradeBlocMember& member : *members) {
+    if (member.bloc_id == "central_asia") central_asia.push_back(member.iso3.str());
+  }
+
+  EXPECT_EQ(central_asia, (std::vector<std::string>{"KAZ", "TJK", "TKM", "UZB"}));
 }
 
 TEST_F(BundledDataTest, SeedingTwiceIsRefused) {

@@ -1,3 +1,5 @@
+#include <map>
+#include <set>
 #include <string>
 
 #include <gmock/gmock.h>
@@ -86,6 +88,28 @@ TEST_F(BundledDataTest, PlacesHave12RowsOf10WithCoordinates) {
   int with_coordinates = 0;
   for (const Place& place : outcome.rows) with_coordinates += place.lat.has_value() ? 1 : 0;
   EXPECT_EQ(with_coordinates, 10);
+}
+
+TEST_F(BundledDataTest, LandBordersHave640RowsOf163Countries) {
+  const auto outcome = ReadLandBorders(Path("reference/land_borders.csv"), known());
+
+  EXPECT_THAT(internal::ProblemTexts(outcome.problems), IsEmpty());
+  EXPECT_EQ(outcome.rows.size(), 640u);
+  std::set<CountryCode> with_borders;
+  for (const LandBorder& border : outcome.rows) with_borders.insert(border.iso3);
+  EXPECT_EQ(with_borders.size(), 163u);
+}
+
+TEST_F(BundledDataTest, TradeBlocsHave35RowsInFiveBlocs) {
+  const auto outcome = ReadTradeBlocs(Path("reference/trade_blocs.csv"), known());
+
+  EXPECT_THAT(internal::ProblemTexts(outcome.problems), IsEmpty());
+  EXPECT_EQ(outcome.rows.size(), 35u);
+  std::map<std::string, int> members_per_bloc;
+  for (const TradeBlocMember& member : outcome.rows) ++members_per_bloc[member.bloc_id];
+  EXPECT_EQ(members_per_bloc, (std::map<std::string, int>{
+                                  {"central_asia", 4}, {"china", 1}, {"russia", 1},
+                                  {"turkey", 1}, {"west", 28}}));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 // Readers for reference data: Debian iso-codes (JSON and gettext catalogs) and the small sourced
-// files under data/reference/ (UN M49 regions, UN membership, name overrides, aliases).
+// files under data/reference/ (UN M49 regions, UN membership, name overrides, aliases, land
+// borders, trade blocs).
 
 #include <istream>
 #include <map>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "core/country.h"
+#include "core/membership.h"
 #include "ingest/known_countries.h"
 #include "ingest/read_outcome.h"
 
@@ -83,5 +85,25 @@ struct CountryAlias {
 ReadOutcome<CountryAlias> ReadCountryAliases(const std::string& path, const KnownCountries& known);
 ReadOutcome<CountryAlias> ReadCountryAliases(std::istream& in, std::string_view file_name,
                                              const KnownCountries& known);
+
+struct LandBorder {
+  CountryCode iso3;
+  CountryCode neighbour;
+};
+// reference/land_borders.csv: iso3, neighbour_iso3, source_url, notes. One row per ordered pair,
+// so a border appears once from each side. source_url is required. Problems: a row whose two codes
+// are the same, and a repeated (iso3, neighbour_iso3) pair. Symmetry is not checked here: a
+// one-sided row is read as it is.
+ReadOutcome<LandBorder> ReadLandBorders(const std::string& path, const KnownCountries& known);
+ReadOutcome<LandBorder> ReadLandBorders(std::istream& in, std::string_view file_name,
+                                        const KnownCountries& known);
+
+// reference/trade_blocs.csv: bloc_id, bloc_name, iso3, source_url, notes. bloc_id is lower-case
+// ASCII letters, digits and '_', starting with a letter ("central_asia"); bloc_name and source_url
+// are required. Problems: a repeated (bloc_id, iso3) pair, and a bloc_name that differs from the
+// one the bloc's first row gives.
+ReadOutcome<TradeBlocMember> ReadTradeBlocs(const std::string& path, const KnownCountries& known);
+ReadOutcome<TradeBlocMember> ReadTradeBlocs(std::istream& in, std::string_view file_name,
+                                            const KnownCountries& known);
 
 }  // namespace ordo::ingest

@@ -22,6 +22,7 @@ struct RegistryBatch {
   std::vector<MissingRelation> missing_relations;
   std::vector<Membership> memberships;
   std::vector<OrganizationMember> organization_members;
+  std::vector<TradeBlocMember> trade_bloc_members;
   std::vector<TradeFlow> trade_flows;
   std::vector<DrugFact> drug_facts;
   std::vector<Place> places;
@@ -37,6 +38,7 @@ struct RegistryCounts {
   std::size_t missing_relations = 0;
   std::size_t memberships = 0;
   std::size_t organization_members = 0;
+  std::size_t trade_bloc_members = 0;
   std::size_t trade_flows = 0;
   std::size_t drug_facts = 0;
   std::size_t places = 0;
@@ -48,12 +50,16 @@ struct RegistryCounts {
 //
 // Uniqueness (a violation fails the whole Write with kAlreadyExists, naming the key):
 //   countries by iso3; relations by iso3; missing_relations by iso3; memberships by org_acronym;
-//   organization_members by (org_acronym, iso3); drug_facts by fact_id; places by name;
-//   trade_flows by (partner, year, direction, period, reporter, source_url).
+//   organization_members by (org_acronym, iso3); trade_bloc_members by (bloc_id, iso3);
+//   drug_facts by fact_id; places by name; trade_flows by (partner, year, direction, period,
+//   reporter, source_url); within one Country, each code of land_neighbours once.
 // References (a violation fails the whole Write with kInvalidArgument, naming the code):
-//   every CountryCode in a row other than a Country must name a stored country or one in the same
-//   batch; Place::country may be empty.
-// Every List returns rows in the order they were written (first batch first, then row order).
+//   every CountryCode in a row other than a Country's own iso3 (Country::land_neighbours
+//   included) must name a stored country or one in the same batch; Place::country may be empty.
+//   A Country that lists itself among its land_neighbours is kInvalidArgument too. Borders are
+//   not required to be symmetric: each Country keeps the list it was written with.
+// Every List returns rows in the order they were written (first batch first, then row order);
+// a Country's aliases and land_neighbours keep their written order.
 class RegistryStore {
  public:
   virtual ~RegistryStore() = default;
@@ -63,6 +69,7 @@ class RegistryStore {
   virtual Result<std::vector<MissingRelation>> ListMissingRelations() = 0;
   virtual Result<std::vector<Membership>> ListMemberships() = 0;
   virtual Result<std::vector<OrganizationMember>> ListOrganizationMembers() = 0;
+  virtual Result<std::vector<TradeBlocMember>> ListTradeBlocMembers() = 0;
   virtual Result<std::vector<TradeFlow>> ListTradeFlows() = 0;
   virtual Result<std::vector<DrugFact>> ListDrugFacts() = 0;
   virtual Result<std::vector<Place>> ListPlaces() = 0;

@@ -58,6 +58,7 @@ RegistryBatch RegistryStoreConformanceTest::ListAll() {
   TakeRows(Store().ListMissingRelations(), rows.missing_relations);
   TakeRows(Store().ListMemberships(), rows.memberships);
   TakeRows(Store().ListOrganizationMembers(), rows.organization_members);
+  TakeRows(Store().ListTradeBlocMembers(), rows.trade_bloc_members);
   TakeRows(Store().ListTradeFlows(), rows.trade_flows);
   TakeRows(Store().ListDrugFacts(), rows.drug_facts);
   TakeRows(Store().ListPlaces(), rows.places);

@@ -20,6 +20,7 @@ TEST_P(RegistryStoreConformanceTest, NewStoreIsEmpty) {
   ASSERT_TRUE(counts.has_value());
   EXPECT_EQ(Describe(*counts), Describe(RegistryCounts{}));
   EXPECT_THAT(Listed(Store().ListCountries()), IsEmpty());
+  EXPECT_THAT(Listed(Store().ListTradeBlocMembers()), IsEmpty());
   EXPECT_THAT(Listed(Store().ListPlaces()), IsEmpty());
 }
 
@@ -33,6 +34,7 @@ TEST_P(RegistryStoreConformanceTest, WriteThenListReturnsRowsInWriteOrder) {
   EXPECT_EQ(Listed(Store().ListMissingRelations()), DescribeAll(batch.missing_relations));
   EXPECT_EQ(Listed(Store().ListMemberships()), DescribeAll(batch.memberships));
   EXPECT_EQ(Listed(Store().ListOrganizationMembers()), DescribeAll(batch.organization_members));
+  EXPECT_EQ(Listed(Store().ListTradeBlocMembers()), DescribeAll(batch.trade_bloc_members));
   EXPECT_EQ(Listed(Store().ListTradeFlows()), DescribeAll(batch.trade_flows));
   EXPECT_EQ(Listed(Store().ListDrugFacts()), DescribeAll(batch.drug_facts));
   EXPECT_EQ(Listed(Store().ListPlaces()), DescribeAll(batch.places));
@@ -134,6 +136,7 @@ TEST_P(RegistryStoreConformanceTest, SourceUrlAndNotesRoundTrip) {
   set_source_and_notes(batch.missing_relations);
   set_source_and_notes(batch.memberships);
   set_source_and_notes(batch.organization_members);
+  set_source_and_notes(batch.trade_bloc_members);
   set_source_and_notes(batch.trade_flows);
   set_source_and_notes(batch.drug_facts);
   set_source_and_notes(batch.places);

@@ -1,6 +1,8 @@
 #include "storage/conformance/sample_rows.h"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -98,6 +100,16 @@ OrganizationMember SampleOrganizationMember(std::string_view org_acronym, std::s
   return member;
 }
 
+TradeBlocMember SampleTradeBlocMember(std::string_view bloc_id, std::string_view iso3) {
+  TradeBlocMember member;
+  member.bloc_id = std::string(bloc_id);
+  member.bloc_name = "Bloc " + std::string(bloc_id);
+  member.iso3 = Code(iso3);
+  member.source_url = fmt::format("https://blocs.example/{}/{}", bloc_id, iso3);
+  member.notes = "bloc notes";
+  return member;
+}
+
 TradeFlow SampleTradeFlow(std::string_view partner, int year) {
   TradeFlow flow;
   flow.partner = Code(partner);
@@ -141,11 +153,15 @@ Place SamplePlace(std::string_view name, std::string_view country) {
 RegistryBatch SampleBatch() {
   RegistryBatch batch;
   batch.countries = {SampleCountry("TUR"), SampleCountry("KGZ"), SampleCountry("CHN")};
+  batch.countries[1].land_neighbours = {Code("CHN")};  // a country later in the batch
+  batch.countries[2].land_neighbours = {Code("KGZ")};
   batch.relations = {SampleRelation("TUR"), SampleRelation("CHN")};
   batch.missing_relations = {SampleMissingRelation("KGZ"), SampleMissingRelation("CHN")};
   batch.memberships = {SampleMembership("SCO"), SampleMembership("CSTO")};
   batch.organization_members = {SampleOrganizationMember("SCO", "CHN"),
                                 SampleOrganizationMember("CSTO", "KGZ")};
+  batch.trade_bloc_members = {SampleTradeBlocMember("turkey", "TUR"),
+                              SampleTradeBlocMember("china", "CHN")};
   batch.trade_flows = {SampleTradeFlow("TUR", 2022), SampleTradeFlow("CHN", 2021)};
   batch.drug_facts = {SampleDrugFact("D002"), SampleDrugFact("D001")};
   batch.places = {SamplePlace("Osh", "KGZ"), SamplePlace("Kashgar", "CHN")};
@@ -153,13 +169,16 @@ RegistryBatch SampleBatch() {
 }
 
 std::string Describe(const Country& row) {
+  std::vector<std::string> neighbours;
+  for (const CountryCode& code : row.land_neighbours) neighbours.push_back(code.str());
   return fmt::format(
       "Country{{iso3={} iso2={} numeric={} name_en={} official={} common={} ru={} ky={} "
       "ru_source={} ky_source={} region={} subregion={} intermediate={} un_member={} "
-      "aliases=[{}]}}",
+      "aliases=[{}] land_neighbours=[{}]}}",
       row.iso3.str(), row.iso2, row.numeric, row.name_en, row.official_name_en, row.common_name_en,
       row.name_ru, row.name_ky, row.name_ru_source, row.name_ky_source, row.region, row.subregion,
-      row.intermediate_region, row.un_member, fmt::join(row.aliases, "|"));
+      row.intermediate_region, row.un_member, fmt::join(row.aliases, "|"),
+      fmt::join(neighbours, "|"));
 }
 
 std::string Describe(const Relation& row) {
@@ -189,6 +208,11 @@ std::string Describe(const OrganizationMember& row) {
                      row.org_acronym, row.iso3.str(), row.role, row.source_url, row.notes);
 }
 
+std::string Describe(const TradeBlocMember& row) {
+  return fmt::format("TradeBlocMember{{bloc={} name={} iso3={} source_url={} notes={}}}",
+                     row.bloc_id, row.bloc_name, row.iso3.str(), row.source_url, row.notes);
+}
+
 std::string Describe(const TradeFlow& row) {
   return fmt::format(
       "TradeFlow{{partner={} year={} direction={} value_usd={} bound={} period={} reporter={} "
@@ -214,9 +238,10 @@ std::string Describe(const Place& row) {
 std::string Describe(const RegistryCounts& counts) {
   return fmt::format(
       "countries={} relations={} missing_relations={} memberships={} organization_members={} "
-      "trade_flows={} drug_facts={} places={}",
+      "trade_bloc_members={} trade_flows={} drug_facts={} places={}",
       counts.countries, counts.relations, counts.missing_relations, counts.memberships,
-      counts.organization_members, counts.trade_flows, counts.drug_facts, counts.places);
+      counts.organization_members, counts.trade_bloc_members, counts.trade_flows,
+      counts.drug_facts, counts.places);
 }
 
 std::string Describe(const RegistryBatch& batch) {
@@ -229,6 +254,7 @@ std::string Describe(const RegistryBatch& batch) {
   append(batch.missing_relations);
   append(batch.memberships);
   append(batch.organization_members);
+  append(batch.trade_bloc_members);
   append(batch.trade_flows);
   append(batch.drug_facts);
   append(batch.places);
@@ -242,6 +268,7 @@ RegistryCounts CountsOf(const RegistryBatch& batch) {
   counts.missing_relations = batch.missing_relations.size();
   counts.memberships = batch.memberships.size();
   counts.organization_members = batch.organization_members.size();
+  counts.trade_bloc_members = batch.trade_bloc_members.size();
   counts.trade_flows = batch.trade_flows.size();
   counts.drug_facts = batch.drug_facts.size();
   counts.places = batch.places.size();

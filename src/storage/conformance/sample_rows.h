@@ -17,18 +17,20 @@ CountryCode Code(std::string_view iso3);
 PartialDate Date(std::string_view text);
 
 // Each builder sets every field, optionals included, from its arguments, so rows with different
-// arguments differ in their keys and in their other fields.
+// arguments differ in their keys and in their other fields. SampleCountry leaves land_neighbours
+// empty, so that a country can be written without its neighbours.
 Country SampleCountry(std::string_view iso3);
 Relation SampleRelation(std::string_view iso3);
 MissingRelation SampleMissingRelation(std::string_view iso3);
 Membership SampleMembership(std::string_view org_acronym);
 OrganizationMember SampleOrganizationMember(std::string_view org_acronym, std::string_view iso3);
+TradeBlocMember SampleTradeBlocMember(std::string_view bloc_id, std::string_view iso3);
 TradeFlow SampleTradeFlow(std::string_view partner, int year);
 DrugFact SampleDrugFact(std::string_view fact_id);
 Place SamplePlace(std::string_view name, std::string_view country);
 
-// Countries TUR, KGZ, CHN (not in code order, to catch sorting) with at least two rows of every
-// other kind, all referring to those countries.
+// Countries TUR, KGZ, CHN (not in code order, to catch sorting; KGZ and CHN list each other as
+// land neighbours) with at least two rows of every other kind, all referring to those countries.
 RegistryBatch SampleBatch();
 
 // Every field, optionals as "null", doubles in their shortest exact form.
@@ -37,6 +39,7 @@ std::string Describe(const Relation& row);
 std::string Describe(const MissingRelation& row);
 std::string Describe(const Membership& row);
 std::string Describe(const OrganizationMember& row);
+std::string Describe(const TradeBlocMember& row);
 std::string Describe(const TradeFlow& row);
 std::string Describe(const DrugFact& row);
 std::string Describe(const Place& row);

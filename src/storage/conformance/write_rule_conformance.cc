@@ -24,6 +24,7 @@ RegistryBatch ValidNewRows() {
   batch.missing_relations = {SampleMissingRelation("KAZ")};
   batch.memberships = {SampleMembership("EAEU")};
   batch.organization_members = {SampleOrganizationMember("EAEU", "KAZ")};
+  batch.trade_bloc_members = {SampleTradeBlocMember("central_asia", "KAZ")};
   batch.trade_flows = {SampleTradeFlow("KAZ", 2020)};
   batch.drug_facts = {SampleDrugFact("D100")};
   batch.places = {SamplePlace("Almaty", "KAZ")};

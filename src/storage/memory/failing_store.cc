@@ -38,6 +38,11 @@ Result<std::vector<OrganizationMember>> FailingStore::ListOrganizationMembers() 
   return target_.ListOrganizationMembers();
 }
 
+Result<std::vector<TradeBlocMember>> FailingStore::ListTradeBlocMembers() {
+  ORDO_RETURN_IF_ERROR(CountCall("ListTradeBlocMembers"));
+  return target_.ListTradeBlocMembers();
+}
+
 Result<std::vector<TradeFlow>> FailingStore::ListTradeFlows() {
   ORDO_RETURN_IF_ERROR(CountCall("ListTradeFlows"));
   return target_.ListTradeFlows();

@@ -32,6 +32,7 @@ class FailingStore final : public RegistryStore {
   Result<std::vector<MissingRelation>> ListMissingRelations() override;
   Result<std::vector<Membership>> ListMemberships() override;
   Result<std::vector<OrganizationMember>> ListOrganizationMembers() override;
+  Result<std::vector<TradeBlocMember>> ListTradeBlocMembers() override;
   Result<std::vector<TradeFlow>> ListTradeFlows() override;
   Result<std::vector<DrugFact>> ListDrugFacts() override;
   Result<std::vector<Place>> ListPlaces() override;

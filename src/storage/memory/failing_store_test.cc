@@ -62,6 +62,17 @@ TEST(FailingStoreTest, CallsAfterTheFailingOneSucceedAgain) {
   EXPECT_EQ(store.CallCount(), 2u);
 }
 
+TEST(FailingStoreTest, TradeBlocMemberListingCanBeTheFailingCall) {
+  MemoryStore memory;
+  FailingStore store(memory, 2);
+  ASSERT_TRUE(store.ListTradeBlocMembers().has_value());
+
+  Result<std::vector<TradeBlocMember>> members = store.ListTradeBlocMembers();
+
+  ASSERT_FALSE(members.has_value());
+  EXPECT_EQ(members.error().message(), "injected failure: call 2 (ListTradeBlocMembers)");
+}
+
 TEST(FailingStoreTest, ZeroNeverFails) {
   MemoryStore memory;
   FailingStore store(memory, 0);

@@ -21,6 +21,7 @@ struct MemoryKeyIndex {
   std::set<std::string> missing_relations;
   std::set<std::string> memberships;
   std::set<std::pair<std::string, std::string>> organization_members;
+  std::set<std::pair<std::string, std::string>> trade_bloc_members;
   std::set<TradeFlowKey> trade_flows;
   std::set<std::string> drug_facts;
   std::set<std::string> places;
@@ -52,6 +53,10 @@ class BatchValidator {
         return AlreadyExists(fmt::format("country {} already exists", country.iso3.str()));
       }
     }
+    // Neighbours may name countries later in the batch, so they are checked after all countries.
+    for (const Country& country : batch.countries) {
+      ORDO_RETURN_IF_ERROR(ValidateLandNeighbours(country));
+    }
     for (const Relation& relation : batch.relations) {
       const std::string& code = relation.iso3.str();
       if (!AddNewKey(stored_.relations, added_.relations, code)) {
@@ -80,6 +85,15 @@ class BatchValidator {
       }
       ORDO_RETURN_IF_ERROR(CheckCountry(member.iso3, member.org_acronym + " member"));
     }
+    for (const TradeBlocMember& member : batch.trade_bloc_members) {
+      if (!AddNewKey(stored_.trade_bloc_members, added_.trade_bloc_members,
+                     std::pair(member.bloc_id, member.iso3.str()))) {
+        return AlreadyExists(fmt::format("trade bloc {} member {} already exists", member.bloc_id,
+                                         member.iso3.str()));
+      }
+      ORDO_RETURN_IF_ERROR(
+          CheckCountry(member.iso3, fmt::format("trade bloc {} member", member.bloc_id)));
+    }
     for (const TradeFlow& flow : batch.trade_flows) {
       internal::TradeFlowKey key(flow.partner.str(), flow.year, flow.direction, flow.period,
                                  flow.reporter, flow.source_url);
@@ -107,6 +121,24 @@ class BatchValidator {
   }
 
  private:
+  // In list order: the country itself, a repeated code, then an unknown code.
+  Status ValidateLandNeighbours(const Country& country) const {
+    std::set<std::string> listed;
+    for (const CountryCode& neighbour : country.land_neighbours) {
+      if (neighbour == country.iso3) {
+        return InvalidArgument(
+            fmt::format("country {} lists itself as a land neighbour", country.iso3.str()));
+      }
+      if (!listed.insert(neighbour.str()).second) {
+        return AlreadyExists(fmt::format("country {} lists land neighbour {} twice",
+                                         country.iso3.str(), neighbour.str()));
+      }
+      ORDO_RETURN_IF_ERROR(
+          CheckCountry(neighbour, fmt::format("land neighbour of {}", country.iso3.str())));
+    }
+    return OkStatus();
+  }
+
   // Every country of the batch is validated before any other row, so `added_` already holds them.
   Status CheckCountry(const CountryCode& code, const std::string& row_kind) const {
     if (stored_.countries.count(code.str()) != 0 || added_.countries.count(code.str()) != 0) {
@@ -138,6 +170,9 @@ Result<std::vector<Membership>> MemoryStore::ListMemberships() { return rows_.me
 Result<std::vector<OrganizationMember>> MemoryStore::ListOrganizationMembers() {
   return rows_.organization_members;
 }
+Result<std::vector<TradeBlocMember>> MemoryStore::ListTradeBlocMembers() {
+  return rows_.trade_bloc_members;
+}
 Result<std::vector<TradeFlow>> MemoryStore::ListTradeFlows() { return rows_.trade_flows; }
 Result<std::vector<DrugFact>> MemoryStore::ListDrugFacts() { return rows_.drug_facts; }
 Result<std::vector<Place>> MemoryStore::ListPlaces() { return rows_.places; }
@@ -149,6 +184,7 @@ Result<RegistryCounts> MemoryStore::Counts() {
   counts.missing_relations = rows_.missing_relations.size();
   counts.memberships = rows_.memberships.size();
   counts.organization_members = rows_.organization_members.size();
+  counts.trade_bloc_members = rows_.trade_bloc_members.size();
   counts.trade_flows = rows_.trade_flows.size();
   counts.drug_facts = rows_.drug_facts.size();
   counts.places = rows_.places.size();
@@ -165,6 +201,7 @@ Status MemoryStore::Write(const RegistryBatch& batch) {
   keys_->missing_relations.merge(added.missing_relations);
   keys_->memberships.merge(added.memberships);
   keys_->organization_members.merge(added.organization_members);
+  keys_->trade_bloc_members.merge(added.trade_bloc_members);
   keys_->trade_flows.merge(added.trade_flows);
   keys_->drug_facts.merge(added.drug_facts);
   keys_->places.merge(added.places);
@@ -173,6 +210,7 @@ Status MemoryStore::Write(const RegistryBatch& batch) {
   AppendRows(rows_.missing_relations, batch.missing_relations);
   AppendRows(rows_.memberships, batch.memberships);
   AppendRows(rows_.organization_members, batch.organization_members);
+  AppendRows(rows_.trade_bloc_members, batch.trade_bloc_members);
   AppendRows(rows_.trade_flows, batch.trade_flows);
   AppendRows(rows_.drug_facts, batch.drug_facts);
   AppendRows(rows_.places, batch.places);

@@ -32,6 +32,7 @@ class MemoryStore final : public RegistryStore {
   Result<std::vector<MissingRelation>> ListMissingRelations() override;
   Result<std::vector<Membership>> ListMemberships() override;
   Result<std::vector<OrganizationMember>> ListOrganizationMembers() override;
+  Result<std::vector<TradeBlocMember>> ListTradeBlocMembers() override;
   Result<std::vector<TradeFlow>> ListTradeFlows() override;
   Result<std::vector<DrugFact>> ListDrugFacts() override;
   Result<std::vector<Place>> ListPlaces() override;
@@ -39,8 +40,9 @@ class MemoryStore final : public RegistryStore {
   Result<RegistryCounts> Counts() override;
 
   // Validates the whole batch against the stored rows and itself, then appends it. Checks row
-  // kinds in the order of RegistryBatch's fields and, within a row, uniqueness before references,
-  // so the first problem reported is the one the SQLite backend reports too.
+  // kinds in the order of RegistryBatch's fields (every Country's iso3 first, then every Country's
+  // land_neighbours) and, within a row, uniqueness before references, so the first problem
+  // reported is the one the SQLite backend reports too.
   Status Write(const RegistryBatch& batch) override;
 
  private:

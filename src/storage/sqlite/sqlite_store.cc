@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "storage/sqlite/internal/country_reader.h"
 #include "storage/sqlite/internal/registry_reader.h"
 #include "storage/sqlite/internal/registry_writer.h"
 #include "storage/sqlite/internal/schema_migrations.h"
@@ -185,6 +186,9 @@ Result<std::vector<Membership>> SqliteStore::ListMemberships() {
 }
 Result<std::vector<OrganizationMember>> SqliteStore::ListOrganizationMembers() {
   return AboutDatabase(path_, internal::ReadOrganizationMembers(*connection_));
+}
+Result<std::vector<TradeBlocMember>> SqliteStore::ListTradeBlocMembers() {
+  return AboutDatabase(path_, internal::ReadTradeBlocMembers(*connection_));
 }
 Result<std::vector<TradeFlow>> SqliteStore::ListTradeFlows() {
   return AboutDatabase(path_, internal::ReadTradeFlows(*connection_));

@@ -68,6 +68,7 @@ class SqliteStore final : public RegistryStore {
   Result<std::vector<MissingRelation>> ListMissingRelations() override;
   Result<std::vector<Membership>> ListMemberships() override;
   Result<std::vector<OrganizationMember>> ListOrganizationMembers() override;
+  Result<std::vector<TradeBlocMember>> ListTradeBlocMembers() override;
   Result<std::vector<TradeFlow>> ListTradeFlows() override;
   Result<std::vector<DrugFact>> ListDrugFacts() override;
   Result<std::vector<Place>> ListPlaces() override;

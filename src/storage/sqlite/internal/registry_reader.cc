@@ -1,108 +1,11 @@
 #include "storage/sqlite/internal/registry_reader.h"
 
-#include <limits>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
-#include <fmt/format.h>
+#include "storage/sqlite/internal/row_decoding.h"
 
 namespace ordo::storage::internal {
-namespace {
-
-// Wraps a parse failure of a stored value: the database was changed outside Ordo.
-Error Damaged(std::string_view table, const Error& error) {
-  return FailedPrecondition(
-      fmt::format("{} holds a value Ordo did not write: {}", table, error.message()));
-}
-
-Result<CountryCode> ReadCode(const Statement& row, int column, std::string_view table) {
-  Result<CountryCode> code = CountryCode::Parse(row.ColumnText(column));
-  if (!code) return Damaged(table, code.error());
-  return code;
-}
-
-Result<std::optional<PartialDate>> ReadDate(const Statement& row, int column,
-                                            std::string_view table) {
-  if (row.IsNull(column)) return std::optional<PartialDate>();
-  Result<PartialDate> date = PartialDate::Parse(row.ColumnText(column));
-  if (!date) return Damaged(table, date.error());
-  return std::optional<PartialDate>(*date);
-}
-
-// INTEGER columns that hold an int (year, table_rank): values out of int range are damage.
-Result<std::optional<int>> ReadOptionalInt(const Statement& row, int column,
-                                           std::string_view table) {
-  std::optional<std::int64_t> value = row.ColumnOptionalInt(column);
-  if (!value) return std::optional<int>();
-  if (*value < std::numeric_limits<int>::min() || *value > std::numeric_limits<int>::max()) {
-    return Damaged(table, InvalidArgument(fmt::format("{} does not fit an int", *value)));
-  }
-  return std::optional<int>(static_cast<int>(*value));
-}
-
-// Runs `sql` and turns each row into a Row with `decode` (Result<Row>(const Statement&)).
-template <typename Row, typename Decode>
-Result<std::vector<Row>> ReadAll(Connection& connection, std::string_view sql, Decode decode) {
-  ORDO_TRY(statement, connection.Prepare(sql));
-  std::vector<Row> rows;
-  while (true) {
-    ORDO_TRY(has_row, statement.Step());
-    if (!has_row) break;
-    ORDO_TRY(row, decode(statement));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
-Status ReadAliases(Connection& connection, std::vector<Country>& countries,
-                   const std::vector<std::int64_t>& country_ids) {
-  std::unordered_map<std::int64_t, std::size_t> index_of_id;
-  for (std::size_t index = 0; index < country_ids.size(); ++index) {
-    index_of_id[country_ids[index]] = index;
-  }
-  ORDO_TRY(statement,
-           connection.Prepare("SELECT country_id, alias FROM country_aliases ORDER BY id"));
-  while (true) {
-    ORDO_TRY(has_row, statement.Step());
-    if (!has_row) return OkStatus();
-    auto found = index_of_id.find(statement.ColumnInt(0));
-    if (found == index_of_id.end()) {
-      return FailedPrecondition("country_aliases holds an alias of no stored country");
-    }
-    countries[found->second].aliases.push_back(statement.ColumnText(1));
-  }
-}
-
-}  // namespace
-
-Result<std::vector<Country>> ReadCountries(Connection& connection) {
-  std::vector<std::int64_t> country_ids;
-  ORDO_TRY(countries,
-           ReadAll<Country>(
-               connection,
-               "SELECT id, iso3, iso2, numeric_code, name_en, official_name_en, common_name_en, "
-               "name_ru, name_ky, name_ru_source, name_ky_source, region, subregion, "
-               "intermediate_region, un_member FROM countries ORDER BY id",
-               [&](const Statement& row) -> Result<Country> {
-                 Country country;
-                 country_ids.push_back(row.ColumnInt(0));
-                 ORDO_TRY(iso3, ReadCode(row, 1, "countries"));
-                 country.iso3 = iso3;
-                 std::string* texts[] = {&country.iso2,           &country.numeric,
-                                         &country.name_en,        &country.official_name_en,
-                                         &country.common_name_en, &country.name_ru,
-                                         &country.name_ky,        &country.name_ru_source,
-                                         &country.name_ky_source, &country.region,
-                                         &country.subregion,      &country.intermediate_region};
-                 int column = 2;
-                 for (std::string* text : texts) *text = row.ColumnText(column++);
-                 country.un_member = row.ColumnInt(column) != 0;
-                 return country;
-               }));
-  ORDO_RETURN_IF_ERROR(ReadAliases(connection, countries, country_ids));
-  return countries;
-}
 
 Result<std::vector<Relation>> ReadRelations(Connection& connection) {
   return ReadAll<Relation>(
@@ -176,6 +79,22 @@ Result<std::vector<OrganizationMember>> ReadOrganizationMembers(Connection& conn
         member.org_acronym = row.ColumnText(0);
         member.iso3 = iso3;
         member.role = row.ColumnText(2);
+        member.source_url = row.ColumnText(3);
+        member.notes = row.ColumnText(4);
+        return member;
+      });
+}
+
+Result<std::vector<TradeBlocMember>> ReadTradeBlocMembers(Connection& connection) {
+  return ReadAll<TradeBlocMember>(
+      connection,
+      "SELECT bloc_id, bloc_name, iso3, source_url, notes FROM trade_bloc_members ORDER BY id",
+      [](const Statement& row) -> Result<TradeBlocMember> {
+        TradeBlocMember member;
+        ORDO_TRY(iso3, ReadCode(row, 2, "trade_bloc_members"));
+        member.bloc_id = row.ColumnText(0);
+        member.bloc_name = row.ColumnText(1);
+        member.iso3 = iso3;
         member.source_url = row.ColumnText(3);
         member.notes = row.ColumnText(4);
         return member;
@@ -257,7 +176,8 @@ Result<RegistryCounts> ReadCounts(Connection& connection) {
            connection.Prepare(
                "SELECT (SELECT count(*) FROM countries), (SELECT count(*) FROM relations), "
                "(SELECT count(*) FROM missing_relations), (SELECT count(*) FROM memberships), "
-               "(SELECT count(*) FROM organization_members), (SELECT count(*) FROM trade_flows), "
+               "(SELECT count(*) FROM organization_members), "
+               "(SELECT count(*) FROM trade_bloc_members), (SELECT count(*) FROM trade_flows), "
                "(SELECT count(*) FROM drug_facts), (SELECT count(*) FROM places)"));
   ORDO_TRY(has_row, statement.Step());
   if (!has_row) return Internal("row count query returned no row");
@@ -267,6 +187,7 @@ Result<RegistryCounts> ReadCounts(Connection& connection) {
                            &counts.missing_relations,
                            &counts.memberships,
                            &counts.organization_members,
+                           &counts.trade_bloc_members,
                            &counts.trade_flows,
                            &counts.drug_facts,
                            &counts.places};

@@ -1,5 +1,6 @@
 #pragma once
-// Reads the rows of each RegistryStore kind back from the SQLite schema, in write order.
+// Reads the rows of each RegistryStore kind but countries (see country_reader.h) back from the
+// SQLite schema, in write order.
 
 #include <vector>
 
@@ -12,11 +13,11 @@ namespace ordo::storage::internal {
 // Each returns every row of its table ordered by id (write order). A stored value that no longer
 // parses (a date, code or enum name edited by hand) gives kFailedPrecondition naming the table
 // and value; SQLite failures as SqliteError maps them.
-Result<std::vector<Country>> ReadCountries(Connection& connection);
 Result<std::vector<Relation>> ReadRelations(Connection& connection);
 Result<std::vector<MissingRelation>> ReadMissingRelations(Connection& connection);
 Result<std::vector<Membership>> ReadMemberships(Connection& connection);
 Result<std::vector<OrganizationMember>> ReadOrganizationMembers(Connection& connection);
+Result<std::vector<TradeBlocMember>> ReadTradeBlocMembers(Connection& connection);
 Result<std::vector<TradeFlow>> ReadTradeFlows(Connection& connection);
 Result<std::vector<DrugFact>> ReadDrugFacts(Connection& connection);
 Result<std::vector<Place>> ReadPlaces(Connection& connection);

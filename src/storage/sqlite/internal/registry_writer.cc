@@ -1,7 +1,9 @@
 #include "storage/sqlite/internal/registry_writer.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -46,7 +48,9 @@ std::string UnknownCountry(std::string_view row_kind, const CountryCode& code) {
   return fmt::format("{} refers to unknown country {}", row_kind, code.str());
 }
 
-Status InsertCountries(Connection& connection, const std::vector<Country>& countries) {
+// Inserts each country and its aliases; `country_ids` receives each country's row id in order.
+Status InsertCountries(Connection& connection, const std::vector<Country>& countries,
+                       std::vector<std::int64_t>& country_ids) {
   ORDO_TRY(
       insert_country,
       connection.Prepare(
@@ -69,6 +73,7 @@ Status InsertCountries(Connection& connection, const std::vector<Country>& count
       return fmt::format("country {} already exists", country.iso3.str());
     }));
     const std::int64_t country_id = connection.LastInsertRowId();
+    country_ids.push_back(country_id);
     for (const std::string& alias : country.aliases) {
       insert_alias.BindInt(country_id);
       insert_alias.BindText(alias);
@@ -76,6 +81,35 @@ Status InsertCountries(Connection& connection, const std::vector<Country>& count
       if (outcome != InsertOutcome::kInserted) {
         return Internal(fmt::format("cannot store an alias of {}", country.iso3.str()));
       }
+    }
+  }
+  return OkStatus();
+}
+
+// Runs after every country of the batch is stored, so a neighbour may come later in the batch.
+Status InsertLandNeighbours(Connection& connection, const std::vector<Country>& countries,
+                            const std::vector<std::int64_t>& country_ids) {
+  ORDO_TRY(insert, connection.Prepare(
+                       "INSERT INTO country_neighbours (country_id, neighbour) VALUES (?, ?)"));
+  for (std::size_t index = 0; index < countries.size(); ++index) {
+    const Country& country = countries[index];
+    for (const CountryCode& neighbour : country.land_neighbours) {
+      if (neighbour == country.iso3) {
+        return InvalidArgument(
+            fmt::format("country {} lists itself as a land neighbour", country.iso3.str()));
+      }
+      insert.BindInt(country_ids[index]);
+      insert.BindText(neighbour.str());
+      ORDO_RETURN_IF_ERROR(InsertRow(
+          insert,
+          [&] {
+            return fmt::format("country {} lists land neighbour {} twice", country.iso3.str(),
+                               neighbour.str());
+          },
+          [&] {
+            return UnknownCountry(fmt::format("land neighbour of {}", country.iso3.str()),
+                                  neighbour);
+          }));
     }
   }
   return OkStatus();
@@ -157,6 +191,30 @@ Status InsertMemberships(Connection& connection, const RegistryBatch& batch) {
   return OkStatus();
 }
 
+Status InsertTradeBlocMembers(Connection& connection,
+                              const std::vector<TradeBlocMember>& members) {
+  ORDO_TRY(insert,
+           connection.Prepare("INSERT INTO trade_bloc_members (bloc_id, bloc_name, iso3, "
+                              "source_url, notes) VALUES (?, ?, ?, ?, ?)"));
+  for (const TradeBlocMember& member : members) {
+    insert.BindText(member.bloc_id);
+    insert.BindText(member.bloc_name);
+    insert.BindText(member.iso3.str());
+    insert.BindText(member.source_url);
+    insert.BindText(member.notes);
+    ORDO_RETURN_IF_ERROR(InsertRow(
+        insert,
+        [&] {
+          return fmt::format("trade bloc {} member {} already exists", member.bloc_id,
+                             member.iso3.str());
+        },
+        [&] {
+          return UnknownCountry(fmt::format("trade bloc {} member", member.bloc_id), member.iso3);
+        }));
+  }
+  return OkStatus();
+}
+
 Status InsertTradeFlows(Connection& connection, const std::vector<TradeFlow>& flows) {
   ORDO_TRY(
       insert,
@@ -226,9 +284,12 @@ Status InsertFactsAndPlaces(Connection& connection, const RegistryBatch& batch) 
 }  // namespace
 
 Status InsertBatch(Connection& connection, const RegistryBatch& batch) {
-  ORDO_RETURN_IF_ERROR(InsertCountries(connection, batch.countries));
+  std::vector<std::int64_t> country_ids;
+  ORDO_RETURN_IF_ERROR(InsertCountries(connection, batch.countries, country_ids));
+  ORDO_RETURN_IF_ERROR(InsertLandNeighbours(connection, batch.countries, country_ids));
   ORDO_RETURN_IF_ERROR(InsertRelations(connection, batch));
   ORDO_RETURN_IF_ERROR(InsertMemberships(connection, batch));
+  ORDO_RETURN_IF_ERROR(InsertTradeBlocMembers(connection, batch.trade_bloc_members));
   ORDO_RETURN_IF_ERROR(InsertTradeFlows(connection, batch.trade_flows));
   return InsertFactsAndPlaces(connection, batch);
 }

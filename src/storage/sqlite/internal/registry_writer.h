@@ -1,5 +1,5 @@
 #pragma once
-// Writes a RegistryBatch into the SQLite schema (schema/0001_init.sql), one table per row kind.
+// Writes a RegistryBatch into the SQLite schema (schema/*.sql), one table per row kind.
 
 #include "core/result.h"
 #include "storage/registry_store.h"
@@ -7,10 +7,11 @@
 
 namespace ordo::storage::internal {
 
-// Inserts every row of `batch` with prepared statements, in the order of RegistryBatch's fields,
-// inside the caller's open transaction; the caller rolls back on error. Returns kAlreadyExists or
-// kInvalidArgument naming the key or country code, with the same messages as MemoryStore, and
-// kInvalidArgument for a Country with an empty iso3; other failures as SqliteError maps them.
+// Inserts every row of `batch` with prepared statements, in the order of RegistryBatch's fields
+// (every Country before any Country's land_neighbours), inside the caller's open transaction; the
+// caller rolls back on error. Returns kAlreadyExists or kInvalidArgument naming the key or country
+// code, with the same messages as MemoryStore, and kInvalidArgument for a Country with an empty
+// iso3; other failures as SqliteError maps them.
 Status InsertBatch(Connection& connection, const RegistryBatch& batch);
 
 }  // namespace ordo::storage::internal

@@ -1,0 +1,152 @@
+// A database written by an older Ordo (schema version 1, built here from the embedded 0001 file)
+// opens, is upgraded to the latest schema in place and keeps its rows.
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "storage/sqlite/internal/schema_migrations.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace ordo::storage {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+// Runs SQL on a raw connection, outside SqliteStore.
+class RawDatabase {
+ public:
+  explicit RawDatabase(const std::string& path) { sqlite3_open(path.c_str(), &db_); }
+  ~RawDatabase() { sqlite3_close(db_); }
+  RawDatabase(const RawDatabase&) = delete;
+  RawDatabase& operator=(const RawDatabase&) = delete;
+
+  void Execute(const std::string& sql) {
+    char* message = nullptr;
+    ASSERT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
+        << (message != nullptr ? message : "");
+  }
+  std::string QueryText(const std::string& sql) {
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr);
+    std::string text;
+    if (sqlite3_step(statement) == SQLITE_ROW) {
+      const unsigned char* value = sqlite3_column_text(statement, 0);
+      if (value != nullptr) text = reinterpret_cast<const char*>(value);
+    }
+    sqlite3_finalize(statement);
+    return text;
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+class SchemaUpgradeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = ::testing::TempDir() + "ordo_upgrade_XXXXXX";
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    path_ = dir_ + "/registry.db";
+    WriteVersionOneDatabase();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // What Ordo with schema version 1 left behind: 0001_init.sql applied and recorded, and one
+  // country with an alias.
+  void WriteVersionOneDatabase() {
+    const internal::SchemaMigration& first = internal::SchemaMigrations().front();
+    ASSERT_EQ(first.version, 1);
+    RawDatabase raw(path_);
+    raw.Execute(std::string(first.sql));
+    raw.Execute(
+        "INSERT INTO schema_migrations (version, applied_at) VALUES (1, '2026-01-01T00:00:00Z')");
+    raw.Execute(fmt::format("PRAGMA user_version = 1; PRAGMA application_id = {}",
+                            internal::kOrdoApplicationId));
+    raw.Execute(
+        "INSERT INTO countries (iso3, iso2, numeric_code, name_en, official_name_en, "
+        "common_name_en, name_ru, name_ky, name_ru_source, name_ky_source, region, subregion, "
+        "intermediate_region, un_member) VALUES ('KGZ', 'KG', '417', 'Kyrgyzstan', "
+        "'Kyrgyz Republic', '', 'Киргизия', 'Кыргызстан', 'catalog', 'catalog', 'Asia', "
+        "'Central Asia', '', 1)");
+    raw.Execute("INSERT INTO country_aliases (country_id, alias) VALUES (1, 'Kirghizia')");
+  }
+
+  std::unique_ptr<SqliteStore> OpenOrDie() {
+    Result<std::unique_ptr<SqliteStore>> store =
+        SqliteStore::Open(path_, SqliteOpenMode::kMustExist);
+    EXPECT_TRUE(store.has_value()) << store.error().ToString();
+    return store.has_value() ? std::move(store).value() : nullptr;
+  }
+
+  std::string dir_;
+  std::string path_;
+};
+
+TEST_F(SchemaUpgradeTest, VersionOneDatabaseIsMigratedToTheLatestVersion) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+
+  Result<int> version = store->SchemaVersion();
+
+  ASSERT_TRUE(version.has_value());
+  EXPECT_EQ(*version, SqliteStore::LatestSchemaVersion());
+  EXPECT_GE(*version, 2);
+  Status check = store->IntegrityCheck();
+  EXPECT_TRUE(check.has_value()) << check.error().ToString();
+  store.reset();
+  EXPECT_EQ(RawDatabase(path_).QueryText("SELECT group_concat(version) FROM schema_migrations"),
+            "1,2");
+}
+
+TEST_F(SchemaUpgradeTest, RowsWrittenBeforeTheUpgradeAreKept) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+
+  Result<std::vector<Country>> countries = store->ListCountries();
+  Result<std::vector<TradeBlocMember>> members = store->ListTradeBlocMembers();
+
+  ASSERT_TRUE(countries.has_value());
+  ASSERT_EQ(countries->size(), 1u);
+  EXPECT_EQ(countries->front().name_ky, "Кыргызстан");
+  EXPECT_THAT(countries->front().aliases, ElementsAre("Kirghizia"));
+  EXPECT_THAT(countries->front().land_neighbours, IsEmpty());
+  ASSERT_TRUE(members.has_value());
+  EXPECT_THAT(*members, IsEmpty());
+}
+
+TEST_F(SchemaUpgradeTest, UpgradedDatabaseTakesNeighboursAndBlocMembers) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+  RegistryBatch batch;
+  Country china;
+  china.iso3 = *CountryCode::Parse("CHN");
+  china.land_neighbours = {*CountryCode::Parse("KGZ")};
+  batch.countries = {china};
+  TradeBlocMember member;
+  member.bloc_id = "china";
+  member.iso3 = china.iso3;
+  batch.trade_bloc_members = {member};
+
+  Status written = store->Write(batch);
+
+  ASSERT_TRUE(written.has_value()) << written.error().ToString();
+  Result<RegistryCounts> counts = store->Counts();
+  ASSERT_TRUE(counts.has_value());
+  EXPECT_EQ(counts->countries, 2u);
+  EXPECT_EQ(counts->trade_bloc_members, 1u);
+  EXPECT_EQ(store->ListCountries()->back().land_neighbours.front().str(), "KGZ");
+}
+
+}  // namespace
+}  // namespace ordo::storage
