@@ -83,3 +83,20 @@ export function chartGroups(flows: readonly TradeFlow[], flow: Flow): ChartGroup
 export function flowsPresent(flows: readonly TradeFlow[]): Flow[] {
   return FLOW_ORDER.filter((flow) => flows.some((f) => f.flow === flow));
 }
+
+// The year offered first: the one in which a single reporter gives full-year totals for the most
+// partners (so that shares compare something), the later year on a tie.
+export function defaultYear(flows: TradeFlow[]): number | null {
+  const partners = new Map<string, Set<string>>();
+  for (const flow of flows) {
+    if (flow.flow !== 'total' || !isFullYear(flow.period) || flow.value_usd === null) continue;
+    const key = `${flow.year}|${flow.reporter ?? ''}`;
+    partners.set(key, (partners.get(key) ?? new Set()).add(flow.partner_iso3));
+  }
+  let best: { year: number; count: number } | null = null;
+  for (const [key, set] of partners) {
+    const year = Number(key.split('|')[0]);
+    if (best === null || set.size > best.count || (set.size === best.count && year > best.year)) best = { year, count: set.size };
+  }
+  return best?.year ?? null;
+}

@@ -6,8 +6,12 @@ import type { ChartGroup } from '../trade-table';
 import type { TimelineYear, TradeFlow } from '../types';
 import type { Ctx } from './common';
 
-// Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
-export const SERIES_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#6b6b6b', '#f0e442'];
+// Okabe-Ito colours first, then four of Paul Tol's: distinguishable with the common colour-vision
+// deficiencies for the first eight, and twelve apart in all (the trade data has eleven reporters).
+export const SERIES_COLORS = [
+  '#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#6b6b6b', '#c9b400',
+  '#332288', '#882255', '#44aa99', '#999933',
+];
 
 export function seriesColor(index: number): string {
   return SERIES_COLORS[index % SERIES_COLORS.length] ?? '#0072b2';
@@ -25,6 +29,12 @@ export function niceTicks(max: number, count = 5): number[] {
 }
 
 const MARGIN = { top: 16, right: 48, bottom: 36, left: 64 };
+
+export function timelineLegend(ctx: Ctx): HTMLElement {
+  return h('ul', { class: 'series-legend', 'aria-hidden': 'true' },
+    h('li', null, h('span', { class: 'swatch', style: 'background:#2c7fb8' }), ctx.t('timeline.established')),
+    h('li', null, h('span', { class: 'swatch swatch-line' }), ctx.t('timeline.cumulative')));
+}
 
 export function timelineChart(years: TimelineYear[], ctx: Ctx): SVGSVGElement {
   const width = 960;
@@ -71,19 +81,13 @@ export function timelineChart(years: TimelineYear[], ctx: Ctx): SVGSVGElement {
     if ((year - first) % 2 !== 0 && year !== last) continue;
     labels.push(s('text', { class: 'axis-x', x: x(year) + band / 2, y: height - MARGIN.bottom + 16, 'text-anchor': 'middle' }, String(year)));
   }
-  const legend = s('g', { class: 'chart-legend', transform: `translate(${MARGIN.left + 8}, ${MARGIN.top + 4})` },
-    s('rect', { class: 'bar', x: 0, y: 0, width: 12, height: 12 }),
-    s('text', { x: 18, y: 11 }, ctx.t('timeline.established')),
-    s('line', { class: 'cumulative', x1: 200, x2: 224, y1: 6, y2: 6 }),
-    s('text', { x: 230, y: 11 }, ctx.t('timeline.cumulative')),
-  );
   return s('svg', {
     viewBox: `0 0 ${width} ${height}`,
     class: 'chart timeline-chart',
     role: 'img',
     'aria-label': ctx.t('timeline.aria'),
     'data-testid': 'timeline-chart',
-  }, grid, bars, line, rightAxis, labels, legend);
+  }, grid, bars, line, rightAxis, labels);
 }
 
 function figureLabel(flow: TradeFlow, ctx: Ctx): string {
@@ -226,6 +230,9 @@ export function smallBars(points: SeriesPoint[], seriesOrder: Array<string | nul
   const gap = 6;
   const barWidth = Math.min(26, Math.max(4, (innerW - gap * Math.max(0, years.length - 1)) / Math.max(1, total)));
   let cursor = margin.left;
+  // Every year while four-digit labels fit under the narrowest group, else every other one.
+  const narrowest = Math.min(...perYear.map((list) => list.length * barWidth));
+  const labelStep = narrowest + gap >= 30 ? 1 : 2;
   const content: SVGElement[] = [];
   perYear.forEach((list, index) => {
     const start = cursor;
@@ -243,7 +250,9 @@ export function smallBars(points: SeriesPoint[], seriesOrder: Array<string | nul
       }
       cursor += barWidth;
     }
-    content.push(s('text', { class: 'axis-x', x: (start + cursor) / 2, y: height - 6, 'text-anchor': 'middle' }, String(years[index])));
+    if (index % labelStep === 0 || index === years.length - 1) {
+      content.push(s('text', { class: 'axis-x', x: (start + cursor) / 2, y: height - 6, 'text-anchor': 'middle' }, String(years[index])));
+    }
     cursor += gap;
   });
   const grid = ticks.map((tick) =>

@@ -51,7 +51,9 @@ export function tradeTable(flows: TradeFlow[], ctx: Ctx): HTMLElement {
       h('th', { scope: 'row' }, String(row.year)),
       h('td', null, ctx.t(`flow.${row.flow}`),
         row.reportersDiffer ? h('span', { class: 'badge badge-differ' }, ctx.t('trade.reportersDiffer')) : null),
-      row.cells.map((cell) => h('td', { class: 'figures' }, cell.map((flow) => figure(flow, ctx))))));
+      row.cells.map((cell) => h('td', { class: 'figures' }, cell.length === 0
+        ? h('span', { class: 'muted', title: ctx.t('trade.noFigure'), 'aria-label': ctx.t('trade.noFigure') }, '—')
+        : cell.map((flow) => figure(flow, ctx))))));
   return h('div', { class: 'table-scroll' },
     h('table', { class: 'trade-table', 'data-testid': 'trade-table' },
       h('caption', null, ctx.t('trade.tableCaption')),

@@ -7,7 +7,7 @@ import { translateOpen } from '../i18n';
 import { organizationHash } from '../router';
 import type { CountryProfile, Fact, Place } from '../types';
 import {
-  countryLink, dataTable, dateElement, emptyNote, english, notes, regionText, roleText, section, source,
+  countryLink, dataTable, dateElement, emptyNote, english, notes, notesCell, regionText, roleText, section, source,
   textOrUnknown, unknown, type Ctx,
 } from '../components/common';
 import { tradeBlock } from '../components/trade-view';
@@ -81,7 +81,7 @@ export function placesTable(places: Place[], ctx: Ctx, testId: string): HTMLElem
           : h('span', { class: 'nowrap' }, text);
       },
     },
-    { header: ctx.t('col.notes'), cell: (p) => (p.notes ? english(p.notes, ctx.lang, 'span', 'notes') : unknown(ctx.lang)) },
+    { header: ctx.t('col.notes'), cell: (p) => notesCell(p.notes, ctx) },
     { header: ctx.t('col.source'), cell: (p) => source(p.source_url, ctx) },
   ], places, { 'data-testid': testId });
 }
@@ -108,7 +108,7 @@ export async function countryView(ctx: Ctx, code: string): Promise<HTMLElement> 
     section('names', ctx.t('country.names'), namesList(profile, ctx)),
     section('relation', ctx.t('relation.title'), relationBlock(profile, ctx)),
     section('trade', ctx.t('trade.title'),
-      h('p', { class: 'explain' }, ctx.t('trade.explain')),
+      profile.trade.length > 0 ? h('p', { class: 'explain' }, ctx.t('trade.explain')) : null,
       tradeBlock(profile.trade, ctx, 'country')),
     section('shared-orgs', ctx.t('sharedOrgs.title'), orgs),
     section('neighbours', ctx.t('neighbours.title'), neighbours),

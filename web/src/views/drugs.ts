@@ -3,24 +3,11 @@ import { getAll, withLang } from '../api';
 import { h } from '../dom';
 import { formatInteger } from '../format';
 import { translateOpen } from '../i18n';
+import { groupByTopic } from '../facts';
 import type { Country, Fact, Place } from '../types';
 import { deferred, section, type Ctx } from '../components/common';
 import { regionMap } from '../components/region-map';
 import { factsTable, placesTable } from './country';
-
-const TOPIC_ORDER = ['cultivation', 'eradication', 'transit', 'seizures', 'institution', 'cooperation'];
-
-export function groupByTopic(facts: Fact[]): Array<{ topic: string; facts: Fact[] }> {
-  const groups = new Map<string, Fact[]>();
-  for (const fact of facts) groups.set(fact.topic, [...(groups.get(fact.topic) ?? []), fact]);
-  const rank = (topic: string): number => {
-    const index = TOPIC_ORDER.indexOf(topic);
-    return index < 0 ? TOPIC_ORDER.length : index;
-  };
-  return [...groups.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([topic, list]) => ({ topic, facts: list }));
-}
 
 async function placesContent(ctx: Ctx): Promise<Node> {
   const [places, countries] = await Promise.all([

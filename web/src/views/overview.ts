@@ -4,7 +4,7 @@ import { h } from '../dom';
 import { formatInteger } from '../format';
 import { organizationHash } from '../router';
 import type { Country, Coverage, Membership, Relation, Summary, Timeline } from '../types';
-import { timelineChart } from '../components/charts';
+import { timelineChart, timelineLegend } from '../components/charts';
 import {
   countryLink, dataTable, dateElement, deferred, english, roleText, section, source, textOrUnknown, type Ctx,
 } from '../components/common';
@@ -59,6 +59,7 @@ async function timelineSection(ctx: Ctx): Promise<Node> {
     },
   ], timeline.years, { 'data-testid': 'timeline-table' });
   return h('div', null,
+    timelineLegend(ctx),
     timelineChart(timeline.years, ctx),
     h('p', { 'data-testid': 'timeline-undated' }, ctx.t('timeline.undated', {
       n: formatInteger(timeline.undated, ctx.lang),

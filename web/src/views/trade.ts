@@ -2,11 +2,11 @@
 // figure by partner with its reporters side by side.
 import { getAll, getJson, withLang } from '../api';
 import { h } from '../dom';
-import { formatDecimal, formatInteger, formatShare, formatUsd, isFullYear } from '../format';
+import { formatDecimal, formatInteger, formatShare, formatUsd } from '../format';
 import { translateOpen } from '../i18n';
 import { routeHash } from '../router';
-import { FLOW_ORDER } from '../trade-table';
-import type { Balance, Concentration, Flow, TradeFlow } from '../types';
+import { defaultYear, FLOW_ORDER } from '../trade-table';
+import type { Balance, Concentration, Country, Flow, TradeFlow } from '../types';
 import { seriesColor, shareChart, smallBars, type SeriesPoint } from '../components/charts';
 import {
   countryLink, dataTable, deferred, emptyNote, english, section, source, textOrUnknown, type Ctx,
@@ -21,7 +21,6 @@ async function balanceContent(ctx: Ctx, flow: Flow, names: Map<string, string>):
   const balance = await getJson<Balance>('/trade/balance', withLang(ctx.lang, { flow }));
   const reporters = [...new Set(balance.series.map((entry) => entry.reporter))].sort((a, b) =>
     a === null ? 1 : b === null ? -1 : a.localeCompare(b));
-  const maxValue = Math.max(1, ...balance.series.map((entry) => entry.value_usd ?? 0));
   const reporterText = (reporter: string | null): string => reporter ?? ctx.t('trade.reporterUnknown');
   const panels = balance.blocs.map((bloc) => {
     const series = balance.series.filter((entry) => entry.bloc === bloc.id);
@@ -35,7 +34,9 @@ async function balanceContent(ctx: Ctx, flow: Flow, names: Map<string, string>):
     }));
     return h('figure', { class: 'bloc-panel', 'data-testid': 'bloc-panel', 'data-bloc': bloc.id },
       h('figcaption', null, h('strong', null, title), h('span', { class: 'muted' }, ` (${bloc.members.map((m) => names.get(m) ?? m).join(', ')})`)),
-      series.length === 0 ? h('p', { class: 'empty' }, ctx.t('balance.none')) : smallBars(points, reporters, ctx, title, maxValue));
+      series.length === 0
+        ? h('p', { class: 'empty' }, ctx.t('balance.none'))
+        : smallBars(points, reporters, ctx, title, Math.max(1, ...series.map((entry) => entry.value_usd ?? 0))));
   });
   const legend = h('ul', { class: 'series-legend' }, reporters.map((reporter, index) =>
     h('li', null, h('span', { class: 'swatch', style: `background:${seriesColor(index)}`, 'aria-hidden': 'true' }),
@@ -63,19 +64,6 @@ function balanceSection(ctx: Ctx, names: Map<string, string>): HTMLElement {
     }));
   holder.replaceChildren(deferred(ctx, () => balanceContent(ctx, 'total', names), 'balance'));
   return h('div', null, h('p', { class: 'explain' }, ctx.t('balance.explain')), picker, holder);
-}
-
-// The year offered first: the one with the most full-year totals, the later one on a tie.
-export function defaultYear(flows: TradeFlow[]): number | null {
-  const counts = new Map<number, number>();
-  for (const flow of flows) {
-    if (flow.flow === 'total' && isFullYear(flow.period) && flow.value_usd !== null) counts.set(flow.year, (counts.get(flow.year) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  for (const [year, count] of counts) {
-    if (best === null || count > (counts.get(best) ?? 0) || (count === counts.get(best) && year > best)) best = year;
-  }
-  return best;
 }
 
 async function concentrationContent(ctx: Ctx, year: number, flow: Flow, reporter: string | null, names: Map<string, string>): Promise<Node> {
@@ -160,8 +148,11 @@ function partnersSection(ctx: Ctx, flows: TradeFlow[], names: Map<string, string
 }
 
 export async function tradeView(ctx: Ctx, route: { year: number | null; flow: Flow | null; reporter: string | null }): Promise<HTMLElement> {
-  const flows = await getAll<TradeFlow>('/trade', withLang(ctx.lang));
-  const names = new Map<string, string>();
+  const [flows, countries] = await Promise.all([
+    getAll<TradeFlow>('/trade', withLang(ctx.lang)),
+    getAll<Country>('/countries', withLang(ctx.lang)).catch(() => [] as Country[]),
+  ]);
+  const names = new Map<string, string>(countries.map((c) => [c.iso3, c.name]));
   for (const flow of flows) if (flow.partner) names.set(flow.partner_iso3, flow.partner);
   return h('div', { class: 'view view-trade' },
     h('h1', { 'data-testid': 'page-title' }, ctx.t('tradePage.title')),
