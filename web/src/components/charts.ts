@@ -218,7 +218,7 @@ export interface SeriesPoint {
 export function smallBars(points: SeriesPoint[], seriesOrder: Array<string | null>, ctx: Ctx, label: string, maxValue: number): SVGSVGElement {
   const width = 300;
   const height = 150;
-  const margin = { top: 10, right: 6, bottom: 22, left: 52 };
+  const margin = { top: 10, right: 6, bottom: 22, left: 66 };
   const innerH = height - margin.top - margin.bottom;
   const innerW = width - margin.left - margin.right;
   const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);

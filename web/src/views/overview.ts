@@ -2,7 +2,7 @@
 import { getAll, getJson, withLang } from '../api';
 import { h } from '../dom';
 import { formatInteger } from '../format';
-import { organizationHash } from '../router';
+import { countryHash, organizationHash } from '../router';
 import type { Country, Coverage, Membership, Relation, Summary, Timeline } from '../types';
 import { timelineChart, timelineLegend } from '../components/charts';
 import {
@@ -14,12 +14,8 @@ function counts(summary: Summary, ctx: Ctx): HTMLElement {
   const number = (value: number | null): Node => textOrUnknown(value === null ? null : formatInteger(value, ctx.lang), ctx.lang);
   const item = (key: string, label: string, value: Node): HTMLElement =>
     h('div', { class: 'count', 'data-testid': `count-${key}` }, h('dt', null, label), h('dd', null, value));
-  const unValue = summary.un_members_with_relations !== null && summary.un_members !== null
-    ? document.createTextNode(ctx.t('count.unMembersValue', {
-      n: formatInteger(summary.un_members_with_relations, ctx.lang),
-      total: formatInteger(summary.un_members, ctx.lang),
-    }))
-    : number(summary.un_members_with_relations);
+  const unValue = h('span', null, number(summary.un_members_with_relations),
+    summary.un_members === null ? null : h('span', { class: 'count-of' }, ` ${ctx.t('count.ofTotal', { total: formatInteger(summary.un_members, ctx.lang) })}`));
   return h('dl', { class: 'counts' },
     item('relations', ctx.t('count.relations'), number(summary.relations)),
     item('un-members', ctx.t('count.unMembers'), unValue),
@@ -89,12 +85,26 @@ async function withoutRelationsSection(ctx: Ctx): Promise<Node> {
   ], coverage.without_relations, { 'data-testid': 'without-relations-table' });
 }
 
+// The API finds a country by ISO code or by any of its names (docs/api: /countries/{code}).
+function countrySearch(ctx: Ctx): HTMLElement {
+  const input = h('input', { type: 'search', id: 'country-search', name: 'country', required: true, autocomplete: 'off', 'data-testid': 'country-search' });
+  const form = h('form', { class: 'picker-form', role: 'search' },
+    h('label', { for: 'country-search' }, ctx.t('search.label')), input,
+    h('button', { type: 'submit' }, ctx.t('search.submit')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (text !== '') location.hash = countryHash(text);
+  });
+  return form;
+}
+
 export function overviewView(ctx: Ctx): HTMLElement {
   return h('div', { class: 'view view-overview' },
     h('h1', { 'data-testid': 'page-title' }, ctx.t('overview.title')),
     section('counts', ctx.t('overview.counts'),
       deferred(ctx, async () => counts(await getJson<Summary>('/summary', withLang(ctx.lang)), ctx), 'counts')),
-    section('map', ctx.t('map.title'), deferred(ctx, () => mapSection(ctx), 'map')),
+    section('map', ctx.t('map.title'), countrySearch(ctx), deferred(ctx, () => mapSection(ctx), 'map')),
     section('timeline', ctx.t('timeline.title'), deferred(ctx, () => timelineSection(ctx))),
     section('memberships', ctx.t('memberships.title'), deferred(ctx, () => membershipsSection(ctx))),
     section('without-relations', ctx.t('withoutRelations.title'), deferred(ctx, () => withoutRelationsSection(ctx))));
