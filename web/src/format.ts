@@ -149,6 +149,23 @@ export function formatPeriod(period: string | null, lang: Lang): string {
   return `${MONTHS[lang][from]}–${MONTHS[lang][to]}`;
 }
 
+const SHORT_MONTHS: Record<Lang, string[]> = {
+  en: EN_SHORT,
+  ru: ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'],
+  ky: ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'],
+};
+
+// A part-year period short enough for a chart: "Jan–Sep", "янв–сен"; null for a full year.
+export function formatPeriodShort(period: string | null, lang: Lang): string | null {
+  if (isFullYear(period)) return null;
+  if (period === null || period.trim() === '') return UNKNOWN[lang];
+  const match = /^([A-Z][a-z]{2})\s*[-–]\s*([A-Z][a-z]{2})$/.exec(period.trim());
+  const from = match ? EN_SHORT.indexOf(match[1] ?? '') : -1;
+  const to = match ? EN_SHORT.indexOf(match[2] ?? '') : -1;
+  if (from < 0 || to < 0) return period;
+  return `${SHORT_MONTHS[lang][from]}–${SHORT_MONTHS[lang][to]}`;
+}
+
 const UNITS: Record<Lang, Record<string, string>> = {
   en: { kg: 'kg', t: 't', ha: 'ha', USD: 'USD', percent: '%' },
   ru: { kg: 'кг', t: 'т', ha: 'га', USD: 'долл. США', percent: '%' },

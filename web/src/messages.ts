@@ -193,7 +193,7 @@ export const en = {
   'bloc.russia': 'Russia',
   'bloc.china': 'China',
   'bloc.west': 'EU and United States',
-  'bloc.turkey': 'Turkey',
+  'bloc.turkey': 'Türkiye',
   'bloc.central_asia': 'Central Asian neighbours',
 } as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatCoordinates, formatInteger, formatPartialDate, formatPeriod, formatQuantity, formatShare, formatUsd,
+  formatCoordinates, formatInteger, formatPartialDate, formatPeriod, formatPeriodShort, formatQuantity, formatShare, formatUsd,
   formatUsdCompact, orUnknown, unknownText,
 } from '../src/format';
 
@@ -93,5 +93,14 @@ describe('quantities and coordinates', () => {
     expect(formatCoordinates(42.87472, 74.61222, 'en')).toBe('42.8747, 74.6122');
     expect(formatCoordinates(42.87472, 74.61222, 'ky')).toBe('42,8747; 74,6122');
     expect(formatCoordinates(null, null, 'en')).toBeNull();
+  });
+});
+
+describe('short periods for charts', () => {
+  it('are null for a full year and short month ranges otherwise', () => {
+    expect(formatPeriodShort('full year', 'en')).toBeNull();
+    expect(formatPeriodShort('Jan-Nov', 'en')).toBe('Jan–Nov');
+    expect(formatPeriodShort('Jan-Nov', 'ky')).toBe('янв–ноя');
+    expect(formatPeriodShort(null, 'en')).toBe('unknown');
   });
 });

@@ -1,7 +1,7 @@
 // Hand-made SVG charts: the relations timeline, trade by year and reporter, partner shares and the
 // bloc balance. Each chart has an accessible name and a table with the same figures beside it.
 import { h, s } from '../dom';
-import { formatInteger, formatPeriod, formatShare, formatUsd, formatUsdCompact, isFullYear, LOWER_BOUND_MARK } from '../format';
+import { formatInteger, formatPeriod, formatPeriodShort, formatShare, formatUsd, formatUsdCompact, isFullYear, LOWER_BOUND_MARK } from '../format';
 import type { ChartGroup } from '../trade-table';
 import type { TimelineYear, TradeFlow } from '../types';
 import type { Ctx } from './common';
@@ -100,8 +100,8 @@ function figureLabel(flow: TradeFlow, ctx: Ctx): string {
 // lighter and hatched; lower bounds carry "≥"; a figure without a USD value is a "?" on the axis.
 export function tradeChart(groups: ChartGroup[], reporters: Array<string | null>, ctx: Ctx, flowLabel: string): SVGSVGElement {
   const width = 960;
-  const height = 300;
-  const inner = { w: width - MARGIN.left - MARGIN.right, h: height - MARGIN.top - MARGIN.bottom };
+  const height = 316;
+  const inner = { w: width - MARGIN.left - MARGIN.right, h: height - MARGIN.top - MARGIN.bottom - 16 };
   const values = groups.flatMap((g) => g.bars.map((b) => b.value_usd ?? 0));
   const ticks = niceTicks(Math.max(1, ...values), 4);
   const top = ticks[ticks.length - 1] ?? 1;
@@ -136,6 +136,10 @@ export function tradeChart(groups: ChartGroup[], reporters: Array<string | null>
         if (partYear) {
           content.push(s('rect', { class: 'hatch', x: cursor + 1, y: barTop, width: barWidth - 2, height: Math.max(1, MARGIN.top + inner.h - barTop), 'aria-hidden': 'true' }));
         }
+        const period = formatPeriodShort(bar.period, ctx.lang);
+        if (period !== null) {
+          content.push(s('text', { class: 'bar-period', x: cursor + barWidth / 2, y: MARGIN.top + inner.h + 30, 'text-anchor': 'middle' }, barWidth >= 40 ? period : period.split('–')[1] ?? period));
+        }
         if (barWidth >= 30) {
           const label = `${bar.bound === 'lower_bound' ? LOWER_BOUND_MARK : ''}${formatUsdCompact(value, ctx.lang)}`;
           content.push(s('text', { class: 'bar-label', x: cursor + barWidth / 2, y: barTop - 4, 'text-anchor': 'middle' }, label));
@@ -145,7 +149,7 @@ export function tradeChart(groups: ChartGroup[], reporters: Array<string | null>
       }
       cursor += barWidth;
     }
-    content.push(s('text', { class: 'axis-x', x: (start + cursor) / 2, y: height - MARGIN.bottom + 16, 'text-anchor': 'middle' }, String(group.year)));
+    content.push(s('text', { class: 'axis-x', x: (start + cursor) / 2, y: MARGIN.top + inner.h + 16, 'text-anchor': 'middle' }, String(group.year)));
     cursor += gap;
   }
   const grid = ticks.map((tick) =>
