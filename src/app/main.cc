@@ -1,10 +1,12 @@
 // Composition root of the `ordo` binary: configuration from the environment -> the SQLite store ->
-// the command line. The only place that names a concrete storage backend.
+// the command line, and the HTTP server for `ordo serve`. The only place that names a concrete
+// storage backend, and the only one that sees both the CLI and the API.
 
 #include <cstdlib>
 #include <iostream>
 #include <string>
 
+#include "api/server.h"
 #include "cli/cli.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -22,21 +24,40 @@ std::string DefaultDatabasePath() {
   return EnvOr("ORDO_DB", data_home + "/ordo/ordo.db");
 }
 
+ordo::Result<std::unique_ptr<ordo::storage::RegistryStore>> OpenSqlite(const std::string& path,
+                                                                        bool create) {
+  auto store = ordo::storage::SqliteStore::Open(
+      path, create ? ordo::storage::SqliteOpenMode::kCreateIfMissing
+                   : ordo::storage::SqliteOpenMode::kMustExist);
+  if (!store) return store.error();
+  return std::unique_ptr<ordo::storage::RegistryStore>(std::move(*store));
+}
+
+// `ordo serve`: the API server over the SQLite file, re-read whenever the file or its write-ahead
+// log changes (docs/api/README.md, "Freshness").
+ordo::Status Serve(const ordo::cli::ServeOptions& options) {
+  ordo::api::ServeConfig config;
+  config.http.host = options.host;
+  config.http.port = options.port;
+  config.http.worker_threads = options.threads;
+  config.web_root = options.web_root;
+  config.data.open_store = [path = options.db_path] { return OpenSqlite(path, /*create=*/false); };
+  config.data.watched_files = {options.db_path, options.db_path + "-wal"};
+  config.snapshots.log = options.log;
+  config.on_listening = options.on_listening;
+  return ordo::api::Serve(std::move(config));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   ordo::cli::CliEnvironment env;
-  env.open_store = [](const std::string& path, bool create)
-      -> ordo::Result<std::unique_ptr<ordo::storage::RegistryStore>> {
-    auto store = ordo::storage::SqliteStore::Open(
-        path, create ? ordo::storage::SqliteOpenMode::kCreateIfMissing
-                     : ordo::storage::SqliteOpenMode::kMustExist);
-    if (!store) return store.error();
-    return std::unique_ptr<ordo::storage::RegistryStore>(std::move(*store));
-  };
+  env.open_store = OpenSqlite;
   env.default_db_path = DefaultDatabasePath();
   env.data_dir = EnvOr("ORDO_DATA_DIR", ORDO_DEFAULT_DATA_DIR);
   env.iso_codes_json = EnvOr("ORDO_ISO_CODES_DIR", ORDO_DEFAULT_ISO_CODES_DIR) + "/iso_3166-1.json";
   env.locale_dir = EnvOr("ORDO_LOCALE_DIR", ORDO_DEFAULT_LOCALE_DIR);
+  env.serve = Serve;
+  env.default_web_root = EnvOr("ORDO_WEB_ROOT", ORDO_DEFAULT_WEB_ROOT);
   return ordo::cli::RunCli(argc, argv, env, std::cout, std::cerr);
 }

@@ -2,6 +2,7 @@
 // The `ordo` command line: parses arguments, runs one command against a store and prints its report.
 // The concrete storage backend comes from the composition root (app/) through CliEnvironment.
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <ostream>
@@ -12,6 +13,19 @@
 
 namespace ordo::cli {
 
+// What `ordo serve` asks the composition root to run (the CLI does not know the HTTP server).
+struct ServeOptions {
+  std::string db_path;              // an existing, initialised database
+  std::string host = "127.0.0.1";   // an IP address or a host name
+  std::uint16_t port = 8080;        // 0 picks a free port
+  std::string web_root;             // the built web application; need not exist
+  int threads = 2;                  // worker threads that answer requests
+  // Called once the port is bound, with the URL to open ("http://127.0.0.1:8080/").
+  std::function<void(const std::string& url)> on_listening;
+  // Told about events while serving (the database changed and was re-read, or could not be).
+  std::function<void(const std::string& message)> log;
+};
+
 struct CliEnvironment {
   // Opens the database at `path`. With create = false a missing file is kNotFound; with create =
   // true it is created with an empty schema.
@@ -21,6 +35,11 @@ struct CliEnvironment {
   std::string data_dir;         // bundled data; --data-dir overrides it
   std::string iso_codes_json;   // Debian iso-codes iso_3166-1.json
   std::string locale_dir;       // holds {ru,ky}/LC_MESSAGES/iso_3166-1.mo
+  // Serves the API and the web application until SIGINT or SIGTERM; OK after a graceful stop.
+  // Errors: kInvalidArgument for an address that cannot be listened on, kUnavailable for a port
+  // in use, or what loading the database returns. Empty in a build without a server.
+  std::function<Status(const ServeOptions& options)> serve;
+  std::string default_web_root;  // --web-root when not given
 };
 
 // Runs the command line; returns the process exit status (cli/exit_codes.h).

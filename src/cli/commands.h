@@ -9,6 +9,7 @@ class App;
 namespace ordo::cli {
 
 class CommandContext;
+struct CliEnvironment;
 
 void RegisterDatabaseCommands(CLI::App& app, CommandContext& context);  // init, summary, import
 void RegisterRelationsCommands(CLI::App& app, CommandContext& context);  // relations, timeline, coverage
@@ -16,5 +17,7 @@ void RegisterCountryCommand(CLI::App& app, CommandContext& context);     // coun
 void RegisterOrgsCommand(CLI::App& app, CommandContext& context);        // orgs
 void RegisterTradeCommands(CLI::App& app, CommandContext& context);      // trade, trade concentration
 void RegisterFactsCommand(CLI::App& app, CommandContext& context);       // facts
+void RegisterServeCommand(CLI::App& app, CommandContext& context,
+                          const CliEnvironment& env);                    // serve
 
 }  // namespace ordo::cli

@@ -1,0 +1,33 @@
+#pragma once
+// The HTTP request and response as the API sees them, free of any HTTP library: the server
+// (http_server.cc) turns Beast messages into these and back, so routing, parameters, errors and
+// static files can be written and tested without sockets.
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ordo::api {
+
+enum class HttpMethod { kGet, kHead, kOther };
+
+struct HttpRequest {
+  HttpMethod method = HttpMethod::kGet;
+  std::string method_name;  // as sent ("GET", "DELETE"), for error messages
+  std::string target;       // origin-form request target: path and optional "?query"
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type;
+  // Shared so that a cached response is sent without a copy; never null.
+  std::shared_ptr<const std::string> body = std::make_shared<const std::string>();
+  // Extra headers ("Allow", "Cache-Control"); Content-Type and Content-Length come from above.
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+inline constexpr char kJsonContentType[] = "application/json";
+inline constexpr char kProblemContentType[] = "application/problem+json";
+
+}  // namespace ordo::api

@@ -1,0 +1,163 @@
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+
+#include "api/error_response.h"
+#include "api/internal/http_connection.h"
+
+namespace ordo::api::internal {
+namespace {
+
+constexpr std::size_t kReadChunk = 4096;
+// After refusing a request, read (and drop) what the client still sends for a moment, so that
+// closing the socket does not reset the connection before the client has read the refusal.
+constexpr std::size_t kMaxDrainBytes = 1024 * 1024;
+constexpr std::chrono::seconds kDrainTime{2};
+
+}  // namespace
+
+Session::Session(tcp::socket socket, ServerCore& core)
+    : stream_(std::move(socket)),
+      buffer_(core.options.max_header_bytes + core.options.max_body_bytes + kReadChunk),
+      core_(core) {}
+
+Session::~Session() { core_.Unregister(this); }
+
+void Session::Start() {
+  asio::post(stream_.get_executor(), [self = shared_from_this()] { self->ReadNext(); });
+}
+
+void Session::Shutdown() {
+  asio::post(stream_.get_executor(), [self = shared_from_this()] {
+    self->closing_ = true;
+    if (!self->busy_) self->stream_.cancel();
+  });
+}
+
+// Waits for the first byte of the next request under the idle timeout, then reads the whole
+// request under the (shorter) read timeout, so a slow client cannot hold a connection forever.
+void Session::ReadNext() {
+  if (closing_) return Close();
+  if (buffer_.size() > 0) return ReadRequest();  // pipelined
+  stream_.expires_after(core_.options.idle_timeout);
+  stream_.async_read_some(buffer_.prepare(kReadChunk),
+                          [self = shared_from_this()](SystemError error, std::size_t bytes) {
+                            if (error) return self->Close();
+                            self->buffer_.commit(bytes);
+                            self->ReadRequest();
+                          });
+}
+
+void Session::ReadRequest() {
+  parser_.emplace();
+  parser_->header_limit(static_cast<std::uint32_t>(core_.options.max_header_bytes));
+  parser_->body_limit(core_.options.max_body_bytes);
+  stream_.expires_after(core_.options.read_timeout);
+  http::async_read(stream_, buffer_, *parser_,
+                   [self = shared_from_this()](SystemError error, std::size_t) {
+                     self->OnRead(error);
+                   });
+}
+
+void Session::OnRead(SystemError error) {
+  if (!error) return Dispatch();
+  if (error == http::error::header_limit || error == http::error::buffer_overflow) {
+    return Refuse(431, "the request header is larger than " +
+                           std::to_string(core_.options.max_header_bytes) + " bytes");
+  }
+  if (error == http::error::body_limit) {
+    return Refuse(413, "the request body is larger than " +
+                           std::to_string(core_.options.max_body_bytes) + " bytes");
+  }
+  const auto& http_errors = http::make_error_code(http::error::bad_method).category();
+  if (error.category() == http_errors && error != http::error::end_of_stream &&
+      error != http::error::partial_message) {
+    return Refuse(400, "malformed HTTP request: " + error.message());
+  }
+  Close();  // the client went away or timed out, or the server is stopping
+}
+
+void Session::Dispatch() {
+  const http::request<http::string_body>& message = parser_->get();
+  HttpRequest request;
+  request.method = message.method() == http::verb::get    ? HttpMethod::kGet
+                   : message.method() == http::verb::head ? HttpMethod::kHead
+                                                          : HttpMethod::kOther;
+  request.method_name = std::string(message.method_string());
+  request.target = std::string(message.target());
+  version_ = message.version();
+  keep_alive_ = message.keep_alive();
+  head_ = request.method == HttpMethod::kHead;
+  parser_.reset();
+  busy_ = true;
+  // The handler runs on the pool, never on the I/O thread; the work guard keeps io.run() going
+  // until the answer is posted back to this connection's strand.
+  asio::post(core_.workers, [self = shared_from_this(), request = std::move(request),
+                             executor = stream_.get_executor(),
+                             work = asio::make_work_guard(core_.io)]() mutable {
+    HttpResponse response = self->core_.Answer(request);
+    asio::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
+      self->Write(std::move(response));
+    });
+  });
+}
+
+void Session::Refuse(int status, const std::string& detail) {
+  refused_ = true;
+  busy_ = true;
+  head_ = false;
+  Write(ProtocolErrorResponse(status, detail));
+}
+
+void Session::Write(HttpResponse response) {
+  const bool keep_alive = keep_alive_ && !closing_ && !refused_ && !core_.stopping.load();
+  body_ = std::move(response.body);
+  response_.emplace(static_cast<http::status>(response.status), version_);
+  http::response<http::span_body<const char>>& message = *response_;
+  message.set(http::field::server, "Ordo");
+  message.set(http::field::content_type, response.content_type);
+  message.set("X-Content-Type-Options", "nosniff");
+  for (const auto& [name, value] : response.headers) message.set(name, value);
+  if (head_) {
+    message.content_length(body_->size());  // the GET answer's length, without its body
+  } else {
+    message.body() = {body_->data(), body_->size()};
+    message.prepare_payload();
+  }
+  message.keep_alive(keep_alive);
+  stream_.expires_after(core_.options.write_timeout);
+  http::async_write(stream_, message,
+                    [self = shared_from_this(), keep_alive](SystemError error, std::size_t) {
+                      self->OnWrite(keep_alive, error);
+                    });
+}
+
+void Session::OnWrite(bool keep_alive, SystemError error) {
+  response_.reset();
+  body_.reset();
+  busy_ = false;
+  if (error) return Close();
+  if (refused_) return Drain();
+  if (!keep_alive) return Close();
+  ReadNext();
+}
+
+void Session::Drain() {
+  SystemError ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  buffer_.consume(buffer_.size());
+  stream_.expires_after(kDrainTime);
+  stream_.async_read_some(buffer_.prepare(kReadChunk),
+                          [self = shared_from_this()](SystemError error, std::size_t bytes) {
+                            self->drained_ += bytes;
+                            if (error || self->drained_ > kMaxDrainBytes) return self->Close();
+                            self->Drain();
+                          });
+}
+
+void Session::Close() {
+  SystemError ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream_.close();
+}
+
+}  // namespace ordo::api::internal

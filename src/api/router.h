@@ -1,0 +1,64 @@
+#pragma once
+// Router: maps API paths to route handlers. A pattern is a list of literal segments and "{name}"
+// segments; "{name}" matches one non-empty path segment and hands it to the handler
+// percent-decoded. Each route also declares every query parameter it takes, so the request
+// handler can validate the query before the route runs and the OpenAPI test can compare the
+// routes with docs/api/openapi.json.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "api/http_types.h"
+#include "api/query_params.h"
+#include "core/country.h"
+#include "core/result.h"
+
+namespace ordo::api {
+
+class RegistrySnapshot;
+
+// What a route handler gets: validated parameters and the snapshot to answer from.
+struct RouteRequest {
+  const QueryParams& params;
+  const std::vector<std::string>& path_args;  // decoded {name} segments, in pattern order
+  Language language;                          // the `lang` parameter
+  const RegistrySnapshot& snapshot;
+};
+
+// Runs on a worker thread, possibly on several at once; must not block on I/O.
+using RouteHandler = std::function<HttpResponse(const RouteRequest&)>;
+
+struct Route {
+  std::string pattern;  // "/api/v1/countries/{code}"
+  std::vector<ParamSpec> params;
+  RouteHandler handler;
+  // False for answers that must not be cached (none today); true answers 200 are kept in the
+  // response cache until the data changes.
+  bool cacheable = true;
+};
+
+struct RouteMatch {
+  const Route* route = nullptr;  // points into the Router; lives as long as it
+  std::vector<std::string> path_args;
+};
+
+// Built once at start, then read-only: Match may be called from several threads at once.
+class Router {
+ public:
+  // Precondition (asserted): no route with the same pattern was added.
+  void Add(Route route);
+
+  // The route for `path` (the target without its query). Errors: kNotFound when no route
+  // matches; kInvalidArgument when a segment has a malformed escape, %00 or invalid UTF-8.
+  Result<RouteMatch> Match(std::string_view path) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> segments_;  // per route, "{}" marks a variable segment
+};
+
+}  // namespace ordo::api

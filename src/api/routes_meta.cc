@@ -1,0 +1,62 @@
+// /api/v1/health, /api/v1/openapi.json and /api/v1/summary.
+
+#include "analytics/un_coverage.h"
+#include "api/error_response.h"
+#include "api/internal/route_support.h"
+#include "api/openapi_document.h"
+#include "api/registry_snapshot.h"
+#include "api/routes.h"
+
+namespace ordo::api {
+namespace {
+
+using internal::Json;
+
+HttpResponse Health(const RouteRequest&) { return internal::JsonResponse({{"status", "ok"}}); }
+
+HttpResponse OpenApi(const RouteRequest&) {
+  static const auto document = std::make_shared<const std::string>(OpenApiDocument());
+  HttpResponse response;
+  response.content_type = kJsonContentType;
+  response.body = document;
+  response.headers.emplace_back("Cache-Control", "no-cache");
+  return response;
+}
+
+HttpResponse Summary(const RouteRequest& request) {
+  storage::RegistryStore& store = request.snapshot.store();
+  auto counts = store.Counts();
+  if (!counts) return ErrorResponse(counts.error());
+  auto coverage = analytics::ComputeUnCoverage(store, request.snapshot.directory());
+  if (!coverage) return ErrorResponse(coverage.error());
+  return internal::JsonResponse({{"countries", counts->countries},
+                                 {"relations", counts->relations},
+                                 {"un_members", coverage->un_members},
+                                 {"un_members_with_relations", coverage->with_relations.size()},
+                                 {"memberships", counts->memberships},
+                                 {"trade_flows", counts->trade_flows},
+                                 {"drug_facts", counts->drug_facts},
+                                 {"places", counts->places}});
+}
+
+}  // namespace
+
+void AddMetaRoutes(Router& router) {
+  using internal::Paging;
+  router.Add({"/api/v1/health", internal::RouteParams({}, Paging::kNone), Health});
+  router.Add({"/api/v1/openapi.json", internal::RouteParams({}, Paging::kNone), OpenApi, false});
+  router.Add({"/api/v1/summary", internal::RouteParams({}, Paging::kNone), Summary});
+}
+
+Router BuildApiRouter() {
+  Router router;
+  AddMetaRoutes(router);
+  AddCountryRoutes(router);
+  AddRelationRoutes(router);
+  AddOrganizationRoutes(router);
+  AddTradeRoutes(router);
+  AddFactRoutes(router);
+  return router;
+}
+
+}  // namespace ordo::api

@@ -1,0 +1,32 @@
+#pragma once
+// The Ordo API server as `ordo serve` runs it: loads the registry snapshot, answers /api/v1 and the
+// web application's files through RequestHandler, and serves them with HttpServer until SIGINT or
+// SIGTERM.
+
+#include <functional>
+#include <string>
+
+#include "api/http_server.h"
+#include "api/snapshot_provider.h"
+#include "core/result.h"
+
+namespace ordo::api {
+
+struct ServeConfig {
+  HttpServerOptions http;
+  std::string web_root;  // the built web app (web/dist); need not exist
+  SnapshotSource data;
+  SnapshotProviderOptions snapshots;
+  // Called once the port is bound, with the URL to open ("http://127.0.0.1:8080/").
+  std::function<void(const std::string& url)> on_listening;
+};
+
+// Blocks until the server has stopped; returns OK after a graceful stop. Errors: loading the
+// first snapshot (what the store returns, kFailedPrecondition for an empty database), and
+// HttpServer::Listen's (kInvalidArgument for a bad address, kUnavailable for a port in use).
+Status Serve(ServeConfig config);
+
+// "http://HOST:PORT/", with an IPv6 host in brackets.
+std::string ServerUrl(const std::string& host, std::uint16_t port);
+
+}  // namespace ordo::api

@@ -1,0 +1,75 @@
+#include "api/snapshot_provider.h"
+
+#include <filesystem>
+#include <system_error>
+
+namespace ordo::api {
+
+SnapshotProvider::SnapshotProvider(SnapshotSource source, SnapshotProviderOptions options)
+    : source_(std::move(source)), options_(std::move(options)) {}
+
+Result<std::unique_ptr<SnapshotProvider>> SnapshotProvider::Create(SnapshotSource source,
+                                                                   SnapshotProviderOptions options) {
+  std::unique_ptr<SnapshotProvider> provider(
+      new SnapshotProvider(std::move(source), std::move(options)));
+  provider->loaded_files_ = provider->ObserveFiles();
+  ORDO_TRY(snapshot, provider->LoadSnapshot());
+  provider->current_ = std::make_shared<ServingGeneration>(std::move(snapshot),
+                                                           provider->options_.cache_bytes, 1);
+  provider->next_check_ = std::chrono::steady_clock::now() + provider->options_.check_interval;
+  return provider;
+}
+
+std::shared_ptr<ServingGeneration> SnapshotProvider::Current() {
+  std::lock_guard lock(mutex_);
+  const auto now = std::chrono::steady_clock::now();
+  if (now < next_check_) return current_;
+  next_check_ = now + options_.check_interval;
+  // Observed before loading: a write that lands during the load differs from this state, so the
+  // next check loads again.
+  std::vector<FileState> files = ObserveFiles();
+  if (files == loaded_files_) return current_;
+  auto snapshot = LoadSnapshot();
+  if (!snapshot) {
+    const std::string failure = snapshot.error().ToString();
+    if (failure != last_failure_) Log("the database changed but could not be re-read: " + failure);
+    last_failure_ = failure;
+    return current_;
+  }
+  last_failure_.clear();
+  loaded_files_ = std::move(files);
+  current_ = std::make_shared<ServingGeneration>(std::move(*snapshot), options_.cache_bytes,
+                                                 current_->number + 1);
+  Log("the database changed; serving its new contents");
+  return current_;
+}
+
+std::vector<SnapshotProvider::FileState> SnapshotProvider::ObserveFiles() const {
+  std::vector<FileState> states;
+  for (const std::string& path : source_.watched_files) {
+    FileState state;
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error) {
+      const auto modified = std::filesystem::last_write_time(path, error);
+      if (!error) {
+        state = {true, size,
+                 std::chrono::duration_cast<std::chrono::nanoseconds>(modified.time_since_epoch())
+                     .count()};
+      }
+    }
+    states.push_back(state);
+  }
+  return states;
+}
+
+Result<std::unique_ptr<RegistrySnapshot>> SnapshotProvider::LoadSnapshot() const {
+  ORDO_TRY(store, source_.open_store());
+  return RegistrySnapshot::Load(*store);
+}
+
+void SnapshotProvider::Log(const std::string& message) const {
+  if (options_.log) options_.log(message);
+}
+
+}  // namespace ordo::api

@@ -1,0 +1,83 @@
+#pragma once
+// SnapshotProvider: the registry snapshot the API answers from, with its response cache, kept in
+// step with the database file. At most once per check interval, the first request after it
+// compares the modification time and size of the watched files (the SQLite file and its -wal)
+// with those seen before the last load; on any difference it loads a new snapshot with a fresh,
+// empty cache. Requests already running finish with the generation they started with. The store
+// interface is not involved: any process that writes the file (`ordo import`) is noticed.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "api/registry_snapshot.h"
+#include "api/response_cache.h"
+#include "core/result.h"
+#include "storage/registry_store.h"
+
+namespace ordo::api {
+
+// One loaded snapshot and the answers computed from it.
+struct ServingGeneration {
+  ServingGeneration(std::unique_ptr<RegistrySnapshot> loaded, std::size_t cache_bytes,
+                    std::uint64_t generation_number)
+      : snapshot(std::move(loaded)), cache(cache_bytes), number(generation_number) {}
+
+  std::unique_ptr<const RegistrySnapshot> snapshot;  // never null
+  ResponseCache cache;
+  std::uint64_t number;  // 1 for the first load, then 2, 3, ...
+};
+
+struct SnapshotSource {
+  // Opens the database for one load; the store is destroyed (closed) right after reading.
+  std::function<Result<std::unique_ptr<storage::RegistryStore>>()> open_store;
+  // Files whose modification time or size mark a change; a missing file counts as a state too.
+  std::vector<std::string> watched_files;
+};
+
+struct SnapshotProviderOptions {
+  std::chrono::milliseconds check_interval{1000};
+  std::size_t cache_bytes = 32 * 1024 * 1024;
+  // Told about reloads and failed reloads; may be empty.
+  std::function<void(const std::string&)> log;
+};
+
+// Thread-safe.
+class SnapshotProvider {
+ public:
+  // Loads the first snapshot. Errors: what opening the store or RegistrySnapshot::Load returns.
+  static Result<std::unique_ptr<SnapshotProvider>> Create(SnapshotSource source,
+                                                          SnapshotProviderOptions options);
+
+  // The current generation, reloaded first when the check is due and the files changed. A failed
+  // reload is logged and the previous generation stays in use; the next check tries again. Blocks
+  // while a reload runs. Never null.
+  std::shared_ptr<ServingGeneration> Current();
+
+ private:
+  struct FileState {
+    bool exists = false;
+    std::uintmax_t size = 0;
+    std::int64_t modified_ns = 0;
+    friend bool operator==(const FileState&, const FileState&) = default;
+  };
+
+  SnapshotProvider(SnapshotSource source, SnapshotProviderOptions options);
+  std::vector<FileState> ObserveFiles() const;
+  Result<std::unique_ptr<RegistrySnapshot>> LoadSnapshot() const;
+  void Log(const std::string& message) const;
+
+  const SnapshotSource source_;
+  const SnapshotProviderOptions options_;
+  std::mutex mutex_;
+  std::shared_ptr<ServingGeneration> current_;
+  std::vector<FileState> loaded_files_;  // as observed just before current_ was loaded
+  std::chrono::steady_clock::time_point next_check_;
+  std::string last_failure_;  // so a failure that persists is logged once
+};
+
+}  // namespace ordo::api
