@@ -95,6 +95,8 @@ export const en = {
 
   'memberships.title': 'Memberships in international organizations',
   'withoutRelations.title': 'UN members without diplomatic relations',
+  'coverage.nonMembers': 'States outside the UN with relations',
+  'coverage.inconsistencies': 'The sources disagree here:',
 
   'country.title': 'Country profile',
   'country.names': 'Names and codes',
@@ -293,6 +295,8 @@ export const ru: Messages = {
 
   'memberships.title': 'Членство в международных организациях',
   'withoutRelations.title': 'Члены ООН без дипломатических отношений',
+  'coverage.nonMembers': 'Государства вне ООН, с которыми есть отношения',
+  'coverage.inconsistencies': 'Здесь источники расходятся:',
 
   'country.title': 'Профиль страны',
   'country.names': 'Названия и коды',
@@ -488,6 +492,8 @@ export const ky: Messages = {
 
   'memberships.title': 'Эл аралык уюмдарга мүчөлүк',
   'withoutRelations.title': 'Дипломатиялык мамиле түзүлбөгөн БУУ мүчөлөрү',
+  'coverage.nonMembers': 'Мамиле түзүлгөн, БУУга мүчө эмес мамлекеттер',
+  'coverage.inconsistencies': 'Бул жерде булактар дал келбейт:',
 
   'country.title': 'Өлкөнүн профили',
   'country.names': 'Аталыштары жана коддору',

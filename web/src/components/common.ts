@@ -119,7 +119,9 @@ export function errorBox(error: unknown, ctx: Ctx, retry?: () => void): HTMLElem
     { class: 'error', role: 'alert', 'data-testid': 'error' },
     h('h2', null, ctx.t('error.title')),
     ...lines,
-    retry ? h('button', { type: 'button', onclick: () => retry() }, ctx.t('error.retry')) : null,
+    error instanceof ApiError && error.status === 404
+      ? h('p', null, h('a', { href: '#/' }, ctx.t('error.back')))
+      : retry ? h('button', { type: 'button', onclick: () => retry() }, ctx.t('error.retry')) : null,
   );
 }
 

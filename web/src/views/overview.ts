@@ -76,13 +76,21 @@ async function membershipsSection(ctx: Ctx): Promise<Node> {
 
 async function withoutRelationsSection(ctx: Ctx): Promise<Node> {
   const coverage = await getJson<Coverage>('/coverage', withLang(ctx.lang));
-  return dataTable(null, [
+  const table = dataTable(null, [
     { header: ctx.t('col.country'), cell: (c) => countryLink(c.iso3, c.name, ctx), rowHeader: true },
     { header: ctx.t('col.status'), cell: (c) => english(c.status, ctx.lang) },
     { header: ctx.t('col.basis'), cell: (c) => english(c.basis, ctx.lang) },
     { header: ctx.t('col.laterEstablished'), cell: (c) => dateElement(c.later_established, ctx) },
     { header: ctx.t('col.source'), cell: (c) => source(c.source_url, ctx) },
   ], coverage.without_relations, { 'data-testid': 'without-relations-table' });
+  const nonMembers = coverage.non_members_with_relations;
+  return h('div', null,
+    table,
+    nonMembers.length === 0 ? null : h('p', { 'data-testid': 'non-members' }, `${ctx.t('coverage.nonMembers')}: `,
+      h('span', { class: 'inline-list' }, nonMembers.map((c) => countryLink(c.iso3, c.name, ctx)))),
+    coverage.inconsistencies.length === 0 ? null : h('div', { class: 'warning' },
+      h('p', null, ctx.t('coverage.inconsistencies')),
+      h('ul', null, coverage.inconsistencies.map((text) => h('li', { lang: 'en' }, text)))));
 }
 
 // The API finds a country by ISO code or by any of its names (docs/api: /countries/{code}).
