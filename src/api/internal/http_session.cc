@@ -78,6 +78,9 @@ void Session::OnRead(SystemError error) {
 
 void Session::Dispatch() {
   const http::request<http::string_body>& message = parser_->get();
+  if (message.version() != 10 && message.version() != 11) {
+    return Refuse(400, "only HTTP/1.0 and HTTP/1.1 are spoken here");
+  }
   HttpRequest request;
   request.method = message.method() == http::verb::get    ? HttpMethod::kGet
                    : message.method() == http::verb::head ? HttpMethod::kHead

@@ -1,0 +1,113 @@
+#include "http_client.h"
+
+#include <sys/socket.h>
+#include <sys/time.h>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <gtest/gtest.h>
+
+namespace ordo::testing {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+}  // namespace
+
+std::string HttpReply::Header(const std::string& lower_case_name) const {
+  auto it = headers.find(lower_case_name);
+  return it == headers.end() ? "" : it->second;
+}
+
+struct HttpConnection::Impl {
+  asio::io_context io;
+  tcp::socket socket{io};
+  beast::flat_buffer buffer;
+};
+
+HttpConnection::HttpConnection(std::uint16_t port) : impl_(std::make_unique<Impl>()) {
+  impl_->socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  timeval timeout{10, 0};
+  setsockopt(impl_->socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  setsockopt(impl_->socket.native_handle(), SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+}
+
+HttpConnection::~HttpConnection() = default;
+
+std::optional<HttpReply> HttpConnection::Request(
+    const std::string& method, const std::string& target,
+    const std::vector<std::pair<std::string, std::string>>& headers, const std::string& body) {
+  http::request<http::string_body> request;
+  request.method_string(method);
+  request.target(target);
+  request.version(11);
+  request.set(http::field::host, "127.0.0.1");
+  for (const auto& [name, value] : headers) request.set(name, value);
+  request.body() = body;
+  if (!body.empty() || method == "POST" || method == "PUT") request.prepare_payload();
+  beast::error_code error;
+  http::write(impl_->socket, request, error);
+  if (error) return std::nullopt;
+  return ReadReply(method == "HEAD");
+}
+
+std::optional<HttpReply> HttpConnection::Raw(const std::string& bytes) {
+  beast::error_code error;
+  asio::write(impl_->socket, asio::buffer(bytes), error);
+  // A server may answer and close before reading everything; the reply is still worth reading.
+  return ReadReply(false);
+}
+
+void HttpConnection::Send(const std::string& bytes) {
+  beast::error_code error;
+  asio::write(impl_->socket, asio::buffer(bytes), error);
+}
+
+std::optional<HttpReply> HttpConnection::ReadReply(bool head) {
+  http::response_parser<http::string_body> parser;
+  parser.body_limit(64 * 1024 * 1024);
+  parser.skip(head);
+  beast::error_code error;
+  http::read(impl_->socket, impl_->buffer, parser, error);
+  if (error) return std::nullopt;
+  HttpReply reply;
+  const auto& message = parser.get();
+  reply.status = static_cast<int>(message.result_int());
+  for (const auto& field : message) {
+    reply.headers[Lower(std::string(field.name_string()))] = std::string(field.value());
+  }
+  reply.body = message.body();
+  return reply;
+}
+
+bool HttpConnection::ClosedByServer(int seconds) {
+  timeval timeout{seconds, 0};
+  setsockopt(impl_->socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  char byte = 0;
+  beast::error_code error;
+  impl_->socket.read_some(asio::buffer(&byte, 1), error);
+  return error == asio::error::eof || error == asio::error::connection_reset;
+}
+
+HttpReply Fetch(std::uint16_t port, const std::string& target, const std::string& method) {
+  HttpConnection connection(port);
+  std::optional<HttpReply> reply = connection.Request(method, target);
+  if (!reply) {
+    ADD_FAILURE() << method << " " << target << ": no reply";
+    return {};
+  }
+  return *reply;
+}
+
+}  // namespace ordo::testing

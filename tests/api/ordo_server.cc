@@ -1,0 +1,135 @@
+#include "ordo_server.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <regex>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "ordo_runner.h"
+
+extern char** environ;
+
+namespace ordo::testing {
+namespace {
+
+// Forks `ordo args`, stdout into a pipe (returned through out_fd), stderr into err_path.
+pid_t Spawn(const std::vector<std::string>& args, const std::string& err_path, int& out_fd) {
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) return -1;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the test
+    const int err_fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int null_fd = open("/dev/null", O_RDONLY);
+    dup2(pipe_fds[1], 1);
+    dup2(err_fd, 2);
+    dup2(null_fd, 0);
+    close(pipe_fds[0]);
+    std::string data_dir = "ORDO_DATA_DIR=" ORDO_SOURCE_DIR "/data";
+    putenv(data_dir.data());
+    std::vector<std::string> argv = {ORDO_BINARY_PATH};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<char*> pointers;
+    for (std::string& arg : argv) pointers.push_back(arg.data());
+    pointers.push_back(nullptr);
+    execve(pointers[0], pointers.data(), environ);
+    _exit(127);
+  }
+  close(pipe_fds[1]);
+  out_fd = pipe_fds[0];
+  return pid;
+}
+
+// Reads from `fd` until a line has the URL or the deadline passes.
+std::string ReadUrl(int fd, std::chrono::seconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::string seen;
+  const std::regex url_pattern(R"(Ordo is serving (http://[^ ]+/) \(Ctrl-C to stop\))");
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd poll_fd{fd, POLLIN, 0};
+    if (poll(&poll_fd, 1, 100) <= 0) continue;
+    char chunk[512];
+    const ssize_t bytes = read(fd, chunk, sizeof chunk);
+    if (bytes <= 0) break;
+    seen.append(chunk, static_cast<std::size_t>(bytes));
+    std::smatch match;
+    if (std::regex_search(seen, match, url_pattern)) return match[1];
+  }
+  return "";
+}
+
+int StatusOf(int wait_status) {
+  return WIFEXITED(wait_status) ? WEXITSTATUS(wait_status) : 128 + WTERMSIG(wait_status);
+}
+
+}  // namespace
+
+OrdoServer::OrdoServer(const std::vector<std::string>& extra_args) {
+  dir_ = MakeTempDir();
+  db_path_ = dir_ + "/ordo.db";
+  RunResult init = RunOrdo({"--db", db_path_, "init"});
+  if (init.exit_code != 0) {
+    ADD_FAILURE() << "ordo init failed: " << init.err;
+    return;
+  }
+  std::vector<std::string> args = {"--db", db_path_, "serve", "--listen", "127.0.0.1:0"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  int out_fd = -1;
+  pid_ = Spawn(args, dir_ + "/serve.err", out_fd);
+  url_ = ReadUrl(out_fd, std::chrono::seconds(30));
+  close(out_fd);
+  std::smatch match;
+  static const std::regex port_pattern(R"(:([0-9]+)/$)");
+  if (url_.empty() || !std::regex_search(url_, match, port_pattern)) {
+    ADD_FAILURE() << "ordo serve printed no URL; stderr: " << Stderr();
+    return;
+  }
+  port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+}
+
+OrdoServer::~OrdoServer() {
+  if (Running()) {
+    kill(pid_, SIGKILL);
+    Wait(std::chrono::seconds(10));
+  }
+}
+
+bool OrdoServer::Running() {
+  if (pid_ <= 0 || exit_status_ >= 0) return false;
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) == pid_) {
+    exit_status_ = StatusOf(status);
+    return false;
+  }
+  return true;
+}
+
+int OrdoServer::Wait(std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (Running()) {
+    if (std::chrono::steady_clock::now() > deadline) return -1;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return exit_status_;
+}
+
+int OrdoServer::Terminate(std::chrono::seconds timeout) {
+  if (Running()) kill(pid_, SIGTERM);
+  const int status = Wait(timeout);
+  if (status < 0) {
+    kill(pid_, SIGKILL);
+    Wait(std::chrono::seconds(10));
+  }
+  return status;
+}
+
+std::string OrdoServer::Stderr() const { return ReadFile(dir_ + "/serve.err"); }
+
+}  // namespace ordo::testing

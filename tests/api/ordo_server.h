@@ -1,0 +1,45 @@
+#pragma once
+// Starts the real `ordo serve` on a fresh database for the API tests: `ordo --db DIR/ordo.db init`,
+// then `ordo --db ... serve --listen 127.0.0.1:0 [extra args]`, and reads the port from the URL it
+// prints. The server dies with the test process.
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ordo::testing {
+
+class OrdoServer {
+ public:
+  // Fails the calling test (and leaves port() 0) when the server does not print its URL in time.
+  explicit OrdoServer(const std::vector<std::string>& extra_args = {});
+  ~OrdoServer();
+  OrdoServer(const OrdoServer&) = delete;
+  OrdoServer& operator=(const OrdoServer&) = delete;
+
+  std::uint16_t port() const { return port_; }
+  const std::string& url() const { return url_; }
+  const std::string& db_path() const { return db_path_; }
+  // True while the process has not exited.
+  bool Running();
+  // Sends SIGTERM and waits; returns the exit status, 128 + signal when killed by one, or -1 when
+  // it did not exit in time (it is then killed).
+  int Terminate(std::chrono::seconds timeout = std::chrono::seconds(20));
+  // What the server wrote to stderr so far.
+  std::string Stderr() const;
+
+ private:
+  int Wait(std::chrono::milliseconds timeout);
+
+  std::string dir_;
+  std::string db_path_;
+  std::string url_;
+  std::uint16_t port_ = 0;
+  pid_t pid_ = -1;
+  int exit_status_ = -1;
+};
+
+}  // namespace ordo::testing
