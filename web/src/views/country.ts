@@ -90,6 +90,7 @@ export async function countryView(ctx: Ctx, code: string): Promise<HTMLElement> 
   const profile = await getJson<CountryProfile>(`/countries/${encodeURIComponent(code)}`, withLang(ctx.lang));
   const c = profile.country;
   document.title = `${c.name} — Ordo`;
+  const isKyrgyzstan = c.iso3 === 'KGZ';
   const orgs = profile.shared_organizations.length === 0 ? emptyNote(ctx) : dataTable(null, [
     { header: ctx.t('col.acronym'), cell: (o) => h('a', { href: organizationHash(o.org_acronym) }, o.org_acronym), rowHeader: true },
     { header: ctx.t('col.organization'), cell: (o) => english(o.org_name, ctx.lang) },
@@ -107,10 +108,11 @@ export async function countryView(ctx: Ctx, code: string): Promise<HTMLElement> 
     h('h1', { 'data-testid': 'country-name' }, c.name),
     section('names', ctx.t('country.names'), namesList(profile, ctx)),
     section('relation', ctx.t('relation.title'), relationBlock(profile, ctx)),
-    section('trade', ctx.t('trade.title'),
+    // Kyrgyzstan's own profile has no trade with itself; its memberships are on the organizations screen.
+    isKyrgyzstan ? null : section('trade', ctx.t('trade.title'),
       profile.trade.length > 0 ? h('p', { class: 'explain' }, ctx.t('trade.explain')) : null,
       tradeBlock(profile.trade, ctx, 'country')),
-    section('shared-orgs', ctx.t('sharedOrgs.title'), orgs),
+    isKyrgyzstan ? null : section('shared-orgs', ctx.t('sharedOrgs.title'), orgs),
     section('neighbours', ctx.t('neighbours.title'), neighbours),
     section('country-facts', ctx.t('countryFacts.title'), factsTable(profile.drug_facts, ctx, 'country-facts')),
     section('country-places', ctx.t('countryPlaces.title'), placesTable(profile.places, ctx, 'country-places')));

@@ -9,6 +9,10 @@ import { deferred, section, type Ctx } from '../components/common';
 import { regionMap } from '../components/region-map';
 import { factsTable, placesTable } from './country';
 
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
 async function placesContent(ctx: Ctx): Promise<Node> {
   const [places, countries] = await Promise.all([
     getAll<Place>('/places', withLang(ctx.lang)),
@@ -19,7 +23,7 @@ async function placesContent(ctx: Ctx): Promise<Node> {
   return h('div', null,
     await regionMap(places, names, ctx),
     unlocated.length === 0 ? null : h('p', { 'data-testid': 'places-unlocated' },
-      `${ctx.t('place.locationUnknown')}: `,
+      `${capitalize(ctx.t('place.locationUnknown'))}: `,
       h('span', { lang: 'en' }, unlocated.map((p) => p.name).join(', '))),
     placesTable(places, ctx, 'places-table'));
 }

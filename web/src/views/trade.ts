@@ -76,7 +76,7 @@ async function concentrationContent(ctx: Ctx, year: number, flow: Flow, reporter
   const table = dataTable(null, [
     { header: ctx.t('col.partner'), cell: (p) => countryLink(p.partner_iso3, partnerName(p.partner_iso3, p.partner), ctx), rowHeader: true },
     { header: ctx.t('col.value'), cell: (p) => h('span', { class: 'nowrap' }, formatUsd(p.value_usd, p.bound, ctx.lang)), className: 'num' },
-    { header: ctx.t('col.share'), cell: (p) => formatShare(p.share, ctx.lang), className: 'num' },
+    { header: ctx.t('col.share'), cell: (p) => `${p.bound === 'lower_bound' && p.share !== null ? '≥\u00a0' : ''}${formatShare(p.share, ctx.lang)}`, className: 'num' },
     { header: ctx.t('col.source'), cell: (p) => source(p.source_url, ctx) },
   ], answer.partners, { 'data-testid': 'concentration-table' });
   const missing = answer.missing.length === 0 ? emptyNote(ctx) : dataTable(null, [
