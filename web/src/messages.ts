@@ -383,7 +383,7 @@ export const ru: Messages = {
   'topic.seizures': 'Изъятия',
 
   'kind.city': 'город',
-  'kind.region': 'область',
+  'kind.region': 'регион',
   'kind.border_crossing': 'пункт пропуска',
   'kind.airport': 'аэропорт',
 
@@ -503,7 +503,7 @@ export const ky: Messages = {
   'country.iso3': 'ISO коду (alpha-3)',
   'country.iso2': 'ISO коду (alpha-2)',
   'country.region': 'Аймак',
-  'country.subregion': 'Субаймак',
+  'country.subregion': 'Чакан аймак',
   'country.unMember': 'БУУ мүчөсү',
   'relation.title': 'Кыргызстан менен дипломатиялык мамилелер',
   'relation.established': 'Түзүлгөн күнү',
@@ -565,7 +565,7 @@ export const ky: Messages = {
   'allTrade.title': 'Өнөктөштөр боюнча бардык соода көрсөткүчтөрү',
 
   'drugs.title': 'Баңгизаттардын мыйзамсыз жүгүртүлүшү',
-  'drugs.intro': 'Булагы көрсөтүлгөн фактылар, темалар боюнча. Кармалган баңгизаттардын сандары ар башка мекемелерден жана ар кайсы мезгилдер үчүн алынган: алар убакыт катарын түзбөйт жана эч качан кошулбайт.',
+  'drugs.intro': 'Булагы көрсөтүлгөн фактылар, темалар боюнча. Алып коюлган баңгизаттардын көлөмү ар башка мекемелерден жана ар кайсы мезгилдер үчүн алынган: алар убакыт катарын түзбөйт жана эч качан кошулбайт.',
   'drugs.placesTitle': 'Баңгизат ташылуучу жолдордогу жерлер',
   'drugs.mapAria': 'Булак координаттарын берген жерлер белгиленген Борбордук Азиянын картасы',
   'drugs.factsTitle': 'Темалар боюнча фактылар',
@@ -577,10 +577,10 @@ export const ky: Messages = {
   'topic.transit': 'Транзит жана жолдор',
   'topic.institution': 'Мекемелер',
   'topic.cooperation': 'Кызматташтык',
-  'topic.seizures': 'Кармоолор',
+  'topic.seizures': 'Алып коюулар',
 
   'kind.city': 'шаар',
-  'kind.region': 'облус',
+  'kind.region': 'аймак',
   'kind.border_crossing': 'чек ара өткөөлү',
   'kind.airport': 'аэропорт',
 
