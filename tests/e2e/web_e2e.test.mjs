@@ -36,11 +36,13 @@ test('the web application shows the registry, in Kyrgyz too', { timeout: 240_000
 
   const scratch = mkdtempSync(join(tmpdir(), 'ordo-e2e-'));
   const db = join(scratch, 'e2e.db');
-  execFileSync(ordo, ['--db', db, 'init'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const server = await startServer(ordo, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web-root', webRoot]);
-  const browser = await launchBrowser();
+  let server = null;
+  let browser = null;
   const pageErrors = [];
   try {
+    execFileSync(ordo, ['--db', db, 'init'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    server = await startServer(ordo, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web-root', webRoot]);
+    browser = await launchBrowser();
     const page = await browser.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.setDefaultTimeout(30_000);
@@ -107,8 +109,8 @@ test('the web application shows the registry, in Kyrgyz too', { timeout: 240_000
     assert.deepEqual(foreign, [], 'requests outside the Ordo server');
     assert.deepEqual(pageErrors, [], 'errors in the page');
   } finally {
-    await browser.close();
-    await stopServer(server.child);
+    if (browser) await browser.close();
+    if (server) await stopServer(server.child);
     rmSync(scratch, { recursive: true, force: true });
   }
 });

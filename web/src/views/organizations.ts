@@ -13,14 +13,14 @@ export async function organizationsView(ctx: Ctx): Promise<HTMLElement> {
     h('h1', { 'data-testid': 'page-title' }, ctx.t('orgs.title')),
     h('p', { class: 'explain' }, ctx.t('orgs.intro')),
     h('p', { class: 'muted' }, ctx.t('dataInEnglish')),
-    dataTable(null, [
+    h('div', { class: 'panel' }, dataTable(null, [
       { header: ctx.t('col.acronym'), cell: (m) => h('a', { href: organizationHash(m.org_acronym), 'data-testid': 'org-link' }, m.org_acronym), rowHeader: true },
       { header: ctx.t('col.organization'), cell: (m) => english(m.org_name, ctx.lang) },
       { header: ctx.t('col.joined'), cell: (m) => dateElement(m.date_joined, ctx), className: 'nowrap' },
       { header: ctx.t('col.role'), cell: (m) => roleText(m.role, ctx) },
       { header: ctx.t('col.notes'), cell: (m) => notesCell(m.notes, ctx) },
       { header: ctx.t('col.source'), cell: (m) => source(m.source_url, ctx) },
-    ], memberships, { 'data-testid': 'organizations-table' }));
+    ], memberships, { 'data-testid': 'organizations-table' })));
 }
 
 export async function organizationView(ctx: Ctx, acronym: string): Promise<HTMLElement> {
