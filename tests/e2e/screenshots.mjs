@@ -18,6 +18,7 @@ const SCREENS = [
   ['trade', '#/trade'],
   ['drugs', '#/drugs'],
   ['not-found', '#/nowhere'],
+  ['trade-unknown-reporter', '#/trade?year=2018&reporter=Nobody'],
 ];
 const LANGS = (process.env.SCREEN_LANGS || 'en,ky').split(',');
 
