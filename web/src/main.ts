@@ -123,7 +123,7 @@ function render(): void {
     })
     .catch((error: unknown) => {
       if (token !== renderCount) return;
-      main.replaceChildren(errorBox(error, ctx, retry));
+      main.replaceChildren(errorBox(error, ctx, retry, true));
     })
     .finally(() => {
       if (token === renderCount) main.setAttribute('aria-busy', 'false');

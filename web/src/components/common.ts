@@ -97,7 +97,8 @@ export function dataTable<T>(caption: string | null, columns: Column<T>[], rows:
 }
 
 // A readable message for a failed request, with the problem's title, detail and parameter.
-export function errorBox(error: unknown, ctx: Ctx, retry?: () => void): HTMLElement {
+// A whole screen that is not found offers the way back to the overview; anything else a retry.
+export function errorBox(error: unknown, ctx: Ctx, retry?: () => void, wholeScreen = false): HTMLElement {
   const lines: Array<Node | null> = [];
   if (error instanceof ApiError) {
     if (error.kind === 'network') {
@@ -119,8 +120,8 @@ export function errorBox(error: unknown, ctx: Ctx, retry?: () => void): HTMLElem
     { class: 'error', role: 'alert', 'data-testid': 'error' },
     h('h2', null, ctx.t('error.title')),
     ...lines,
-    error instanceof ApiError && error.status === 404
-      ? h('p', null, h('a', { href: '#/' }, ctx.t('error.back')))
+    error instanceof ApiError && error.status >= 400 && error.status < 500
+      ? (wholeScreen ? h('p', null, h('a', { href: '#/' }, ctx.t('error.back'))) : null)
       : retry ? h('button', { type: 'button', onclick: () => retry() }, ctx.t('error.retry')) : null,
   );
 }
