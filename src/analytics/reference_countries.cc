@@ -51,11 +51,12 @@ Result<ReferenceCountries> BuildReferenceCountries(const ReferenceSources& sourc
   Collect(overrides, result.problems);
   for (const ingest::CountryNameOverride& row : overrides.rows) {
     Country& country = *by_code.at(row.iso3);
-    // An override only fills a gap: the catalog wins where it has a name.
+    // An override fills a gap, or corrects a catalog name it names in `replaces` (while the
+    // catalog still has that name); otherwise the catalog wins.
     std::string& name = row.language == Language::kRussian ? country.name_ru : country.name_ky;
     std::string& source =
         row.language == Language::kRussian ? country.name_ru_source : country.name_ky_source;
-    if (name.empty()) {
+    if (name.empty() || (!row.replaces.empty() && name == row.replaces)) {
       name = row.name;
       source = row.source_url;
     }

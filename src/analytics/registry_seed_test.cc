@@ -69,6 +69,17 @@ TEST_F(BundledDataTest, TurkeyHasItsOverriddenNamesAndFormerName) {
   EXPECT_EQ(directory.Resolve("Kirghizia").value()->iso3.str(), "KGZ");
 }
 
+TEST_F(BundledDataTest, CatalogMistakeForTheDemocraticRepublicOfTheCongoIsCorrected) {
+  CountryDirectory directory = Directory();
+
+  const Country* congo_kinshasa = directory.Find(CountryCode::Parse("COD").value());
+  const Country* congo_brazzaville = directory.Find(CountryCode::Parse("COG").value());
+
+  EXPECT_EQ(congo_kinshasa->name_ky, "Конго-Киншаса");
+  EXPECT_NE(congo_kinshasa->name_ky, congo_brazzaville->name_ky);
+  EXPECT_NE(congo_kinshasa->name_ky_source.find("cldr"), std::string::npos);
+}
+
 TEST_F(BundledDataTest, EveryUnMemberHasAnM49Region) {
   const CountryDirectory directory = Directory();
   for (const Country& country : directory.countries()) {

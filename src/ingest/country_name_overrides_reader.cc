@@ -9,10 +9,11 @@
 namespace ordo::ingest {
 namespace {
 
-enum Column : std::size_t { kIso3, kLang, kName, kSourceUrl, kNotes };
+enum Column : std::size_t { kIso3, kLang, kName, kSourceUrl, kNotes, kReplaces };
 
 std::vector<ColumnSpec> Columns() {
-  return {{"iso3"}, {"lang"}, {"name"}, {"source_url"}, {"notes"}};
+  return {{"iso3"},       {"lang"},  {"name"},
+          {"source_url"}, {"notes"}, {"replaces", ColumnPresence::kOptional}};
 }
 
 // Overrides replace the catalog names, which exist for Russian and Kyrgyz only; English comes from
@@ -46,6 +47,7 @@ ReadOutcome<CountryNameOverride> ReadCountryNameOverrides(std::istream& in,
     }
     name_override.name = table.RequiredText(kName);
     name_override.source_url = table.Url(kSourceUrl, FieldNeed::kRequired);
+    name_override.replaces = table.Text(kReplaces);
     if (!table.RowOk()) continue;
     outcome.rows.push_back(std::move(name_override));
     outcome.row_lines.push_back(table.Line());

@@ -103,5 +103,16 @@ TEST(CountryAliasesReaderTest, AcceptsOneSpellingInTwoLanguagesForOneCountry) {
   EXPECT_EQ(outcome.rows.size(), 2u);
 }
 
+TEST(CountryNameOverridesReaderTest, ReadsTheOptionalReplacesColumn) {
+  std::istringstream in(
+      "iso3,lang,name,source_url,notes,replaces\nCOD,ky,Конго-Киншаса,https://a.org/a,,Конго Республикасы\n");
+
+  const auto outcome = ReadCountryNameOverrides(in, "overrides.csv", internal::Known({"COD"}));
+
+  ASSERT_TRUE(outcome.ok());
+  ASSERT_EQ(outcome.rows.size(), 1u);
+  EXPECT_EQ(outcome.rows[0].replaces, "Конго Республикасы");
+}
+
 }  // namespace
 }  // namespace ordo::ingest

@@ -65,9 +65,13 @@ struct CountryNameOverride {
   Language language = Language::kEnglish;
   std::string name;
   std::string source_url;
+  // Empty: the override fills a name the catalog lacks. Otherwise the catalog name it corrects; it
+  // applies only while the catalog still says exactly that.
+  std::string replaces;
 };
-// reference/country_name_overrides.csv: iso3, lang (ru|ky), name, source_url, notes.
-// name and source_url are required; a repeated (iso3, lang) pair is a problem.
+// reference/country_name_overrides.csv: iso3, lang (ru|ky), name, source_url, notes, and an
+// optional replaces column. name and source_url are required; a repeated (iso3, lang) pair is a
+// problem.
 ReadOutcome<CountryNameOverride> ReadCountryNameOverrides(const std::string& path,
                                                           const KnownCountries& known);
 ReadOutcome<CountryNameOverride> ReadCountryNameOverrides(std::istream& in,
