@@ -76,12 +76,13 @@ class Session : public std::enable_shared_from_this<Session> {
     response_->keep_alive(request.keep_alive());
     parser_.reset();
     stream_.expires_after(kWriteTimeout);
-    http::async_write(stream_, *response_, [self = shared_from_this()](SystemError error, std::size_t) {
-      const bool keep_alive = self->response_->keep_alive();
-      self->response_.reset();
-      if (error || !keep_alive) return self->Close();
-      self->ReadNext();
-    });
+    http::async_write(stream_, *response_,
+                      [self = shared_from_this()](SystemError error, std::size_t) {
+                        const bool keep_alive = self->response_->keep_alive();
+                        self->response_.reset();
+                        if (error || !keep_alive) return self->Close();
+                        self->ReadNext();
+                      });
   }
 
   void Close() {
@@ -98,16 +99,16 @@ class Session : public std::enable_shared_from_this<Session> {
 };
 
 void Accept(tcp::acceptor& acceptor, asio::io_context& io, const std::string& body) {
-  acceptor.async_accept(asio::make_strand(io), [&acceptor, &io, &body](SystemError error,
-                                                                        tcp::socket socket) {
-    if (error == asio::error::operation_aborted) return;
-    if (!error) {
-      SystemError ignored;
-      socket.set_option(tcp::no_delay(true), ignored);
-      std::make_shared<Session>(std::move(socket), body)->Start();
-    }
-    Accept(acceptor, io, body);
-  });
+  acceptor.async_accept(asio::make_strand(io),
+                        [&acceptor, &io, &body](SystemError error, tcp::socket socket) {
+                          if (error == asio::error::operation_aborted) return;
+                          if (!error) {
+                            SystemError ignored;
+                            socket.set_option(tcp::no_delay(true), ignored);
+                            std::make_shared<Session>(std::move(socket), body)->Start();
+                          }
+                          Accept(acceptor, io, body);
+                        });
 }
 
 }  // namespace

@@ -20,7 +20,8 @@ struct PointKey {
 
 struct PointSum {
   std::int64_t value_usd = 0;
-  std::set<std::size_t> member_indices;  // positions in the bloc's member list, so partners keep bloc order
+  std::set<std::size_t>
+      member_indices;  // positions in the bloc's member list, so partners keep bloc order
   bool includes_lower_bounds = false;
 };
 
@@ -54,7 +55,8 @@ Result<TradeBalance> ComputeTradeBalance(const std::vector<TradeBlocMember>& mem
   // The first full-year figure per (year, reporter, partner); later duplicates are not added.
   std::map<std::tuple<int, std::string, CountryCode>, const TradeFlow*> figures;
   for (const TradeFlow& flow : flows) {
-    if (Counts(flow, direction)) figures.emplace(std::tuple(flow.year, flow.reporter, flow.partner), &flow);
+    if (Counts(flow, direction))
+      figures.emplace(std::tuple(flow.year, flow.reporter, flow.partner), &flow);
   }
 
   std::map<PointKey, PointSum> sums;
@@ -76,7 +78,7 @@ Result<TradeBalance> ComputeTradeBalance(const std::vector<TradeBlocMember>& mem
 
   for (const auto& [key, sum] : sums) {
     BlocTradePoint point{key.year, balance.blocs[key.bloc_index].id, key.reporter, sum.value_usd,
-                         {}, sum.includes_lower_bounds};
+                         {},       sum.includes_lower_bounds};
     for (std::size_t index : sum.member_indices) {
       point.partners.push_back(balance.blocs[key.bloc_index].members[index]);
     }

@@ -15,8 +15,8 @@
 namespace ordo::analytics {
 
 struct TradeBloc {
-  std::string id;    // "russia", "west", ...
-  std::string name;  // "EU and United States"
+  std::string id;                    // "russia", "west", ...
+  std::string name;                  // "EU and United States"
   std::vector<CountryCode> members;  // in the order of the member rows
 };
 

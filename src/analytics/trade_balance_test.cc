@@ -73,10 +73,10 @@ TEST_F(TradeBalanceTest, PartYearFiguresAndOtherFlowsAreLeftOut) {
   exports.direction = TradeDirection::kExport;
   TradeFlow no_usd = testing::MakeTrade("FRA", 2020, 0, "Kyrgyz stat");
   no_usd.value_usd.reset();
-  const std::vector<TradeFlow> flows = {testing::MakeTrade("USA", 2020, 100, "Kyrgyz stat"),
-                                        testing::MakeTrade("DEU", 2020, 90, "Kyrgyz stat", "Jan-Sep"),
-                                        exports, no_usd,
-                                        testing::MakeTrade("DEU", 2020, 70, "")};
+  const std::vector<TradeFlow> flows = {
+      testing::MakeTrade("USA", 2020, 100, "Kyrgyz stat"),
+      testing::MakeTrade("DEU", 2020, 90, "Kyrgyz stat", "Jan-Sep"), exports, no_usd,
+      testing::MakeTrade("DEU", 2020, 70, "")};
 
   auto balance = ComputeTradeBalance(members_, flows, TradeDirection::kTotal);
 
@@ -101,7 +101,8 @@ TEST_F(TradeBalanceTest, ALowerBoundMakesTheSumALowerBound) {
 TEST_F(TradeBalanceTest, ASecondFigureFromTheSameReporterIsNotCountedTwice) {
   TradeFlow second = testing::MakeTrade("USA", 2020, 999, "Kyrgyz stat");
   second.source_url = "https://example.org/another";
-  const std::vector<TradeFlow> flows = {testing::MakeTrade("USA", 2020, 100, "Kyrgyz stat"), second};
+  const std::vector<TradeFlow> flows = {testing::MakeTrade("USA", 2020, 100, "Kyrgyz stat"),
+                                        second};
 
   auto balance = ComputeTradeBalance(members_, flows, TradeDirection::kTotal);
 
@@ -111,10 +112,9 @@ TEST_F(TradeBalanceTest, ASecondFigureFromTheSameReporterIsNotCountedTwice) {
 }
 
 TEST_F(TradeBalanceTest, SeriesIsOrderedByYearThenBlocThenReporter) {
-  const std::vector<TradeFlow> flows = {testing::MakeTrade("RUS", 2021, 1, "B"),
-                                        testing::MakeTrade("USA", 2021, 2, "B"),
-                                        testing::MakeTrade("USA", 2021, 3, "A"),
-                                        testing::MakeTrade("RUS", 2019, 4, "B")};
+  const std::vector<TradeFlow> flows = {
+      testing::MakeTrade("RUS", 2021, 1, "B"), testing::MakeTrade("USA", 2021, 2, "B"),
+      testing::MakeTrade("USA", 2021, 3, "A"), testing::MakeTrade("RUS", 2019, 4, "B")};
 
   auto balance = ComputeTradeBalance(members_, flows, TradeDirection::kTotal);
 

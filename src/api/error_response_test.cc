@@ -50,7 +50,8 @@ TEST(ErrorResponseTest, MethodNotAllowedSaysWhichAreAllowed) {
   EXPECT_EQ(nlohmann::json::parse(*response.body)["title"], "Method Not Allowed");
   ASSERT_FALSE(response.headers.empty());
   bool has_allow = false;
-  for (const auto& [name, value] : response.headers) has_allow |= name == "Allow" && value == "GET, HEAD";
+  for (const auto& [name, value] : response.headers)
+    has_allow |= name == "Allow" && value == "GET, HEAD";
   EXPECT_TRUE(has_allow);
 }
 

@@ -124,9 +124,8 @@ Result<tcp::endpoint> Resolve(asio::io_context& io, const std::string& host, std
   const asio::ip::address address = asio::ip::make_address(host, error);
   if (!error) return tcp::endpoint(address, port);
   tcp::resolver resolver(io);
-  const auto results = resolver.resolve(host, std::to_string(port),
-                                        tcp::resolver::numeric_service | tcp::resolver::passive,
-                                        error);
+  const auto results = resolver.resolve(
+      host, std::to_string(port), tcp::resolver::numeric_service | tcp::resolver::passive, error);
   if (error || results.empty()) {
     return InvalidArgument("cannot listen on '" + host +
                            "': neither an IP address nor a known host name");

@@ -24,12 +24,12 @@ struct HttpServerOptions {
   std::uint16_t port = 8080;       // 0 picks a free port (see HttpServer::port)
   int worker_threads = 2;          // threads that run the handler, at least 1
   std::size_t max_connections = 1024;
-  std::size_t max_header_bytes = 16 * 1024;  // larger: 431, and the connection is closed
-  std::size_t max_body_bytes = 16 * 1024;    // larger: 413, and the connection is closed
+  std::size_t max_header_bytes = 16 * 1024;         // larger: 431, and the connection is closed
+  std::size_t max_body_bytes = 16 * 1024;           // larger: 413, and the connection is closed
   std::chrono::milliseconds read_timeout{10'000};   // first byte of a request to its end
   std::chrono::milliseconds idle_timeout{30'000};   // kept-alive connection between requests
   std::chrono::milliseconds write_timeout{30'000};  // sending one response
-  bool stop_on_signals = true;                       // SIGINT and SIGTERM start a graceful stop
+  bool stop_on_signals = true;                      // SIGINT and SIGTERM start a graceful stop
 };
 
 // Runs on a worker thread, on several at once; must not throw (an escaping exception becomes a

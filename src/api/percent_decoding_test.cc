@@ -33,7 +33,7 @@ TEST(PercentDecodingTest, NulAndOtherControlCharactersAreRejected) {
 
 TEST(PercentDecodingTest, InvalidUtf8IsRejected) {
   EXPECT_FALSE(PercentDecode("%FF", PlusSign::kSpace).has_value());
-  EXPECT_FALSE(PercentDecode("%C0%AF", PlusSign::kSpace).has_value());    // overlong '/'
+  EXPECT_FALSE(PercentDecode("%C0%AF", PlusSign::kSpace).has_value());     // overlong '/'
   EXPECT_FALSE(PercentDecode("%ED%A0%80", PlusSign::kSpace).has_value());  // surrogate
   EXPECT_FALSE(PercentDecode("%D0", PlusSign::kSpace).has_value());        // cut short
 }

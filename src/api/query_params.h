@@ -51,7 +51,7 @@ class QueryParams {
   // "name=value" with percent-escapes and '+' for space. A piece without '=' and a value that is
   // empty both count as absent. Returns the first problem in the order of the query string.
   static std::variant<QueryParams, QueryProblem> Parse(std::string_view raw_query,
-                                                      const std::vector<ParamSpec>& specs);
+                                                       const std::vector<ParamSpec>& specs);
 
   bool Has(std::string_view name) const { return values_.count(std::string(name)) > 0; }
   // The decoded value; empty when absent.

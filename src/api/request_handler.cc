@@ -42,8 +42,9 @@ HttpResponse RequestHandler::HandleApi(std::string_view path, std::string_view q
   const Route& route = *match->route;
   auto parsed = QueryParams::Parse(query, route.params);
   if (const auto* problem = std::get_if<QueryProblem>(&parsed)) {
-    const std::string detail =
-        problem->parameter.empty() ? problem->message : problem->parameter + ": " + problem->message;
+    const std::string detail = problem->parameter.empty()
+                                   ? problem->message
+                                   : problem->parameter + ": " + problem->message;
     return ErrorResponse(InvalidArgument(detail), problem->parameter);
   }
   const QueryParams& params = std::get<QueryParams>(parsed);

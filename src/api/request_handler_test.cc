@@ -16,7 +16,8 @@ namespace {
 
 using Json = nlohmann::json;
 
-Country MakeCountry(const std::string& iso3, const std::string& name_en, const std::string& name_ky) {
+Country MakeCountry(const std::string& iso3, const std::string& name_en,
+                    const std::string& name_ky) {
   Country country;
   country.iso3 = CountryCode::Parse(iso3).value();
   country.iso2 = iso3.substr(0, 2);

@@ -57,7 +57,8 @@ Result<RouteMatch> Router::Match(std::string_view path) const {
     }
     if (matches) return match;
   }
-  const std::string shown = path.size() > 200 ? std::string(path.substr(0, 200)) + "..." : std::string(path);
+  const std::string shown =
+      path.size() > 200 ? std::string(path.substr(0, 200)) + "..." : std::string(path);
   return NotFound("no API route for " + shown + " (see /api/v1/openapi.json)");
 }
 

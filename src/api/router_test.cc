@@ -16,7 +16,8 @@ class RouterTest : public ::testing::Test {
   void SetUp() override {
     router_.Add({"/api/v1/countries", {}, [](const RouteRequest&) { return Named("list"); }});
     router_.Add({"/api/v1/countries/{code}", {}, [](const RouteRequest&) { return Named("one"); }});
-    router_.Add({"/api/v1/trade/balance", {}, [](const RouteRequest&) { return Named("balance"); }});
+    router_.Add(
+        {"/api/v1/trade/balance", {}, [](const RouteRequest&) { return Named("balance"); }});
   }
 
   Router router_;

@@ -14,7 +14,8 @@ namespace {
 using internal::Json;
 
 bool InRegion(const Country& country, const std::string& folded_region) {
-  for (const std::string* name : {&country.region, &country.subregion, &country.intermediate_region}) {
+  for (const std::string* name :
+       {&country.region, &country.subregion, &country.intermediate_region}) {
     if (!name->empty() && analytics::FoldForMatching(*name) == folded_region) return true;
   }
   return false;
@@ -22,13 +23,13 @@ bool InRegion(const Country& country, const std::string& folded_region) {
 
 // True when the folded query occurs in any of the country's names or codes.
 bool MatchesQuery(const Country& country, const std::string& folded_query) {
-  std::vector<const std::string*> texts = {&country.iso3.str(),         &country.iso2,
-                                           &country.name_en,            &country.official_name_en,
-                                           &country.common_name_en,     &country.name_ru,
-                                           &country.name_ky};
+  std::vector<const std::string*> texts = {
+      &country.iso3.str(),     &country.iso2,    &country.name_en, &country.official_name_en,
+      &country.common_name_en, &country.name_ru, &country.name_ky};
   for (const std::string& alias : country.aliases) texts.push_back(&alias);
   for (const std::string* text : texts) {
-    if (!text->empty() && analytics::FoldForMatching(*text).find(folded_query) != std::string::npos) {
+    if (!text->empty() &&
+        analytics::FoldForMatching(*text).find(folded_query) != std::string::npos) {
       return true;
     }
   }
@@ -43,7 +44,8 @@ HttpResponse ListCountries(const RouteRequest& request) {
   std::set<std::string> known_regions;
   bool region_known = folded_region.empty();
   for (const Country& country : directory.countries()) {
-    for (const std::string* name : {&country.region, &country.subregion, &country.intermediate_region}) {
+    for (const std::string* name :
+         {&country.region, &country.subregion, &country.intermediate_region}) {
       if (!name->empty()) known_regions.insert(*name);
     }
     const bool in_region = folded_region.empty() || InRegion(country, folded_region);
@@ -54,13 +56,14 @@ HttpResponse ListCountries(const RouteRequest& request) {
   if (!region_known) {
     std::string list;
     for (const std::string& name : known_regions) list += (list.empty() ? "" : ", ") + name;
-    return ErrorResponse(InvalidArgument("unknown region (UN M49); known regions: " + list), "region");
+    return ErrorResponse(InvalidArgument("unknown region (UN M49); known regions: " + list),
+                         "region");
   }
   return internal::PagedResponse(request, std::move(items));
 }
 
-Json ProfileJson(const analytics::CountryProfile& profile, const analytics::CountryDirectory& directory,
-                 Language language) {
+Json ProfileJson(const analytics::CountryProfile& profile,
+                 const analytics::CountryDirectory& directory, Language language) {
   Json relation = nullptr;
   if (profile.relation) {
     relation = {{"date_established", internal::DateOrNull(profile.relation->established)},
@@ -78,12 +81,13 @@ Json ProfileJson(const analytics::CountryProfile& profile, const analytics::Coun
   }
   Json shared = Json::array();
   for (const analytics::SharedOrganization& organization : profile.shared_organizations) {
-    shared.push_back({{"org_acronym", organization.kyrgyz_membership.org_acronym},
-                      {"org_name", organization.kyrgyz_membership.org_name},
-                      {"kyrgyzstan_joined", internal::DateOrNull(organization.kyrgyz_membership.joined)},
-                      {"kyrgyzstan_role", internal::TextOrNull(organization.kyrgyz_membership.role)},
-                      {"partner_role", internal::TextOrNull(organization.partner.role)},
-                      {"source_url", organization.partner.source_url}});
+    shared.push_back(
+        {{"org_acronym", organization.kyrgyz_membership.org_acronym},
+         {"org_name", organization.kyrgyz_membership.org_name},
+         {"kyrgyzstan_joined", internal::DateOrNull(organization.kyrgyz_membership.joined)},
+         {"kyrgyzstan_role", internal::TextOrNull(organization.kyrgyz_membership.role)},
+         {"partner_role", internal::TextOrNull(organization.partner.role)},
+         {"source_url", organization.partner.source_url}});
   }
   Json trade = Json::array();
   for (const TradeFlow& flow : profile.trade) {
@@ -120,13 +124,15 @@ HttpResponse CountryProfile(const RouteRequest& request) {
 
 void AddCountryRoutes(Router& router) {
   using internal::Paging;
-  router.Add({"/api/v1/countries",
-              internal::RouteParams(
-                  {internal::TextParam("q", "Part of any name (en, ru, ky, former) or code"),
-                   internal::TextParam("region", "UN M49 region, sub-region or intermediate region")},
-                  Paging::kPaged),
-              ListCountries});
-  router.Add({"/api/v1/countries/{code}", internal::RouteParams({}, Paging::kNone), CountryProfile});
+  router.Add(
+      {"/api/v1/countries",
+       internal::RouteParams(
+           {internal::TextParam("q", "Part of any name (en, ru, ky, former) or code"),
+            internal::TextParam("region", "UN M49 region, sub-region or intermediate region")},
+           Paging::kPaged),
+       ListCountries});
+  router.Add(
+      {"/api/v1/countries/{code}", internal::RouteParams({}, Paging::kNone), CountryProfile});
 }
 
 }  // namespace ordo::api

@@ -34,10 +34,11 @@ HttpResponse ListPlaces(const RouteRequest& request) {
 
 void AddFactRoutes(Router& router) {
   using internal::Paging;
-  router.Add({"/api/v1/facts",
-              internal::RouteParams({internal::TextParam("topic", "Only this topic (exact, any case)")},
-                                    Paging::kPaged),
-              ListFacts});
+  router.Add(
+      {"/api/v1/facts",
+       internal::RouteParams({internal::TextParam("topic", "Only this topic (exact, any case)")},
+                             Paging::kPaged),
+       ListFacts});
   router.Add({"/api/v1/places", internal::RouteParams({}, Paging::kPaged), ListPlaces});
 }
 

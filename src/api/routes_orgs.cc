@@ -33,17 +33,18 @@ HttpResponse Organization(const RouteRequest& request) {
                        {"source_url", member.source_url},
                        {"notes", internal::TextOrNull(member.notes)}});
   }
-  return internal::JsonResponse(
-      {{"membership", internal::MembershipJson(detail.membership)}, {"members", std::move(members)}});
+  return internal::JsonResponse({{"membership", internal::MembershipJson(detail.membership)},
+                                 {"members", std::move(members)}});
 }
 
 }  // namespace
 
 void AddOrganizationRoutes(Router& router) {
   using internal::Paging;
-  router.Add({"/api/v1/organizations", internal::RouteParams({}, Paging::kPaged), ListOrganizations});
-  router.Add({"/api/v1/organizations/{acronym}", internal::RouteParams({}, Paging::kNone),
-              Organization});
+  router.Add(
+      {"/api/v1/organizations", internal::RouteParams({}, Paging::kPaged), ListOrganizations});
+  router.Add(
+      {"/api/v1/organizations/{acronym}", internal::RouteParams({}, Paging::kNone), Organization});
 }
 
 }  // namespace ordo::api

@@ -30,19 +30,20 @@ HttpResponse ListRelations(const RouteRequest& request) {
   items.reserve(matches->size());
   for (const analytics::RelationMatch& match : *matches) {
     const Relation& relation = match.relation;
-    items.push_back({{"iso3", relation.iso3.str()},
-                     {"name", match.country->Name(request.language)},
-                     {"date_established", internal::DateOrNull(relation.established)},
-                     {"precision", internal::PrecisionOrNull(relation.established)},
-                     {"match", CertaintyName(match.certainty)},
-                     {"region", internal::TextOrNull(match.country->region)},
-                     {"subregion", internal::TextOrNull(match.country->subregion)},
-                     {"source_url", relation.source_url},
-                     {"notes", internal::TextOrNull(relation.notes)},
-                     {"table_rank", relation.table_rank ? Json(*relation.table_rank) : Json(nullptr)},
-                     {"country_name_en", internal::TextOrNull(relation.country_name_en)},
-                     {"table_cited_source_url", internal::TextOrNull(relation.table_cited_source_url)},
-                     {"wikitext_copy_url", internal::TextOrNull(relation.wikitext_copy_url)}});
+    items.push_back(
+        {{"iso3", relation.iso3.str()},
+         {"name", match.country->Name(request.language)},
+         {"date_established", internal::DateOrNull(relation.established)},
+         {"precision", internal::PrecisionOrNull(relation.established)},
+         {"match", CertaintyName(match.certainty)},
+         {"region", internal::TextOrNull(match.country->region)},
+         {"subregion", internal::TextOrNull(match.country->subregion)},
+         {"source_url", relation.source_url},
+         {"notes", internal::TextOrNull(relation.notes)},
+         {"table_rank", relation.table_rank ? Json(*relation.table_rank) : Json(nullptr)},
+         {"country_name_en", internal::TextOrNull(relation.country_name_en)},
+         {"table_cited_source_url", internal::TextOrNull(relation.table_cited_source_url)},
+         {"wikitext_copy_url", internal::TextOrNull(relation.wikitext_copy_url)}});
   }
   return internal::PagedResponse(request, std::move(items));
 }
@@ -64,7 +65,8 @@ HttpResponse Timeline(const RouteRequest& request) {
 }
 
 HttpResponse Coverage(const RouteRequest& request) {
-  auto coverage = analytics::ComputeUnCoverage(request.snapshot.store(), request.snapshot.directory());
+  auto coverage =
+      analytics::ComputeUnCoverage(request.snapshot.store(), request.snapshot.directory());
   if (!coverage) return ErrorResponse(coverage.error());
   const Language language = request.language;
   Json without = Json::array();
@@ -75,7 +77,8 @@ HttpResponse Coverage(const RouteRequest& request) {
          {"name", member.country->Name(language)},
          {"status", listed ? internal::TextOrNull(listed->status) : Json(nullptr)},
          {"basis", listed ? internal::TextOrNull(listed->basis) : Json(nullptr)},
-         {"later_established", listed ? internal::DateOrNull(listed->later_established) : Json(nullptr)},
+         {"later_established",
+          listed ? internal::DateOrNull(listed->later_established) : Json(nullptr)},
          {"source_url", listed ? internal::TextOrNull(listed->source_url) : Json(nullptr)},
          {"notes", listed ? internal::TextOrNull(listed->notes) : Json(nullptr)}});
   }
@@ -94,16 +97,21 @@ HttpResponse Coverage(const RouteRequest& request) {
 
 void AddRelationRoutes(Router& router) {
   using internal::Paging;
-  ParamSpec certain_only{"certain_only", ParamKind::kBoolean, 0, 0, {},
+  ParamSpec certain_only{"certain_only",
+                         ParamKind::kBoolean,
+                         0,
+                         0,
+                         {},
                          "Leave out relations whose date is too coarse to decide"};
-  router.Add({"/api/v1/relations",
-              internal::RouteParams(
-                  {internal::DateParam("before", "Established before the first day this date may mean"),
-                   internal::DateParam("after", "Established after the last day this date may mean"),
-                   internal::TextParam("region", "UN M49 region, sub-region or intermediate region"),
-                   certain_only},
-                  Paging::kPaged),
-              ListRelations});
+  router.Add(
+      {"/api/v1/relations",
+       internal::RouteParams(
+           {internal::DateParam("before", "Established before the first day this date may mean"),
+            internal::DateParam("after", "Established after the last day this date may mean"),
+            internal::TextParam("region", "UN M49 region, sub-region or intermediate region"),
+            certain_only},
+           Paging::kPaged),
+       ListRelations});
   router.Add({"/api/v1/timeline", internal::RouteParams({}, Paging::kNone), Timeline});
   router.Add({"/api/v1/coverage", internal::RouteParams({}, Paging::kNone), Coverage});
 }

@@ -46,7 +46,8 @@ Result<std::set<int>> YearsWithFigures(const RegistrySnapshot& snapshot, TradeDi
   ORDO_TRY(flows, snapshot.store().ListTradeFlows());
   std::set<int> years;
   for (const TradeFlow& flow : flows) {
-    if (flow.direction == direction && flow.IsFullYear() && flow.value_usd && !flow.reporter.empty()) {
+    if (flow.direction == direction && flow.IsFullYear() && flow.value_usd &&
+        !flow.reporter.empty()) {
       years.insert(flow.year);
     }
   }
@@ -128,7 +129,8 @@ HttpResponse Balance(const RouteRequest& request) {
 
 void AddTradeRoutes(Router& router) {
   using internal::Paging;
-  const ParamSpec flow = internal::ChoiceParam("flow", kFlows, "total, export or import (default total)");
+  const ParamSpec flow =
+      internal::ChoiceParam("flow", kFlows, "total, export or import (default total)");
   router.Add({"/api/v1/trade",
               internal::RouteParams(
                   {internal::TextParam("partner", "Partner country: ISO 3166-1 code or a name"),
@@ -139,7 +141,8 @@ void AddTradeRoutes(Router& router) {
               internal::RouteParams(
                   {internal::IntegerParam("year", 1000, 9999,
                                           "Year (default: the latest with full-year figures)"),
-                   internal::TextParam("reporter", "Whose statistics (default: the one covering most partners)"),
+                   internal::TextParam(
+                       "reporter", "Whose statistics (default: the one covering most partners)"),
                    flow},
                   Paging::kNone),
               Concentration});

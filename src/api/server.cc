@@ -10,9 +10,11 @@ std::string ServerUrl(const std::string& host, std::uint16_t port) {
 }
 
 Status Serve(ServeConfig config) {
-  ORDO_TRY(snapshots, SnapshotProvider::Create(std::move(config.data), std::move(config.snapshots)));
+  ORDO_TRY(snapshots,
+           SnapshotProvider::Create(std::move(config.data), std::move(config.snapshots)));
   // Shared with the handler function, which the HTTP server copies.
-  auto handler = std::make_shared<const RequestHandler>(std::move(snapshots), std::move(config.web_root));
+  auto handler =
+      std::make_shared<const RequestHandler>(std::move(snapshots), std::move(config.web_root));
   ORDO_TRY(server, HttpServer::Listen(config.http, [handler](const HttpRequest& request) {
              return handler->Handle(request);
            }));

@@ -8,14 +8,14 @@ namespace ordo::api {
 SnapshotProvider::SnapshotProvider(SnapshotSource source, SnapshotProviderOptions options)
     : source_(std::move(source)), options_(std::move(options)) {}
 
-Result<std::unique_ptr<SnapshotProvider>> SnapshotProvider::Create(SnapshotSource source,
-                                                                   SnapshotProviderOptions options) {
+Result<std::unique_ptr<SnapshotProvider>> SnapshotProvider::Create(
+    SnapshotSource source, SnapshotProviderOptions options) {
   std::unique_ptr<SnapshotProvider> provider(
       new SnapshotProvider(std::move(source), std::move(options)));
   provider->loaded_files_ = provider->ObserveFiles();
   ORDO_TRY(snapshot, provider->LoadSnapshot());
-  provider->current_ = std::make_shared<ServingGeneration>(std::move(snapshot),
-                                                           provider->options_.cache_bytes, 1);
+  provider->current_ =
+      std::make_shared<ServingGeneration>(std::move(snapshot), provider->options_.cache_bytes, 1);
   provider->next_check_ = std::chrono::steady_clock::now() + provider->options_.check_interval;
   return provider;
 }

@@ -21,15 +21,24 @@ struct ContentType {
 };
 
 constexpr ContentType kContentTypes[] = {
-    {".html", "text/html; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
-    {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-    {".json", "application/json"},          {".map", "application/json"},
-    {".svg", "image/svg+xml"},              {".png", "image/png"},
-    {".jpg", "image/jpeg"},                 {".jpeg", "image/jpeg"},
-    {".gif", "image/gif"},                  {".webp", "image/webp"},
-    {".ico", "image/x-icon"},               {".woff2", "font/woff2"},
-    {".woff", "font/woff"},                 {".ttf", "font/ttf"},
-    {".txt", "text/plain; charset=utf-8"},  {".wasm", "application/wasm"},
+    {".html", "text/html; charset=utf-8"},
+    {".js", "text/javascript; charset=utf-8"},
+    {".mjs", "text/javascript; charset=utf-8"},
+    {".css", "text/css; charset=utf-8"},
+    {".json", "application/json"},
+    {".map", "application/json"},
+    {".svg", "image/svg+xml"},
+    {".png", "image/png"},
+    {".jpg", "image/jpeg"},
+    {".jpeg", "image/jpeg"},
+    {".gif", "image/gif"},
+    {".webp", "image/webp"},
+    {".ico", "image/x-icon"},
+    {".woff2", "font/woff2"},
+    {".woff", "font/woff"},
+    {".ttf", "font/ttf"},
+    {".txt", "text/plain; charset=utf-8"},
+    {".wasm", "application/wasm"},
     {".webmanifest", "application/manifest+json"},
 };
 
@@ -70,8 +79,8 @@ bool IsInside(const fs::path& file, const fs::path& root) {
   if (error) return false;
   const fs::path real_root = fs::canonical(root, error);
   if (error) return false;
-  auto [root_end, file_at] = std::mismatch(real_root.begin(), real_root.end(), real_file.begin(),
-                                           real_file.end());
+  auto [root_end, file_at] =
+      std::mismatch(real_root.begin(), real_root.end(), real_file.begin(), real_file.end());
   return root_end == real_root.end();
 }
 
@@ -91,13 +100,15 @@ std::string_view StaticFiles::ContentTypeFor(std::string_view file_name) {
 
 HttpResponse StaticFiles::Serve(std::string_view path) const {
   auto decoded = PercentDecode(path, PlusSign::kLiteral);
-  if (!decoded) return ErrorResponse(InvalidArgument("malformed path: " + decoded.error().message()));
+  if (!decoded)
+    return ErrorResponse(InvalidArgument("malformed path: " + decoded.error().message()));
   std::vector<std::string> segments;
   std::istringstream parts(*decoded);
   for (std::string segment; std::getline(parts, segment, '/');) {
     if (segment.empty()) continue;
     if (segment == "." || segment == ".." || segment.find('\\') != std::string::npos) {
-      return ErrorResponse(InvalidArgument("the path may not contain '.' or '..' segments or '\\'"));
+      return ErrorResponse(
+          InvalidArgument("the path may not contain '.' or '..' segments or '\\'"));
     }
     segments.push_back(std::move(segment));
   }

@@ -75,9 +75,10 @@ TEST_F(StaticFilesTest, ClientRoutesGetIndexHtmlAndMissingFilesGet404) {
 TEST_F(StaticFilesTest, TraversalIsRefusedEncodedOrNot) {
   StaticFiles files(root_.string());
 
-  for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2fsecret.txt",
-                           "/assets/%2E%2E/%2E%2E/secret.txt", "/..", "/.%2e/etc/passwd",
-                           "/assets%2f..%2f..%2fsecret.txt", "/a\\..\\secret.txt", "/./index.html"}) {
+  for (const char* path :
+       {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2fsecret.txt",
+        "/assets/%2E%2E/%2E%2E/secret.txt", "/..", "/.%2e/etc/passwd",
+        "/assets%2f..%2f..%2fsecret.txt", "/a\\..\\secret.txt", "/./index.html"}) {
     HttpResponse response = files.Serve(path);
     EXPECT_EQ(response.status, 400) << path;
     EXPECT_EQ(response.body->find("do not serve"), std::string::npos) << path;

@@ -25,7 +25,7 @@ std::string DefaultDatabasePath() {
 }
 
 ordo::Result<std::unique_ptr<ordo::storage::RegistryStore>> OpenSqlite(const std::string& path,
-                                                                        bool create) {
+                                                                       bool create) {
   auto store = ordo::storage::SqliteStore::Open(
       path, create ? ordo::storage::SqliteOpenMode::kCreateIfMissing
                    : ordo::storage::SqliteOpenMode::kMustExist);

@@ -24,8 +24,10 @@ struct ListenAddress {
 
 // "HOST:PORT", with an IPv6 host in brackets ("[::1]:8080").
 Result<ListenAddress> ParseListenAddress(const std::string& text) {
-  const Error bad = InvalidArgument("--listen: expected HOST:PORT such as 127.0.0.1:8080 or "
-                                    "[::1]:8080 (port 0 picks a free port), got '" + text + "'");
+  const Error bad = InvalidArgument(
+      "--listen: expected HOST:PORT such as 127.0.0.1:8080 or "
+      "[::1]:8080 (port 0 picks a free port), got '" +
+      text + "'");
   ListenAddress address;
   std::string_view port;
   if (!text.empty() && text.front() == '[') {
@@ -70,7 +72,8 @@ Status RunServe(CommandContext& context, const CliEnvironment& env, const ServeF
     out << "Ordo is serving " << url << " (Ctrl-C to stop)" << std::endl;
   };
   options.log = [&err](const std::string& message) {
-    err << ("ordo serve: " + message + "\n") << std::flush;  // one write per line: called from workers
+    err << ("ordo serve: " + message + "\n")
+        << std::flush;  // one write per line: called from workers
   };
   return env.serve(options);
 }
@@ -81,7 +84,9 @@ void RegisterServeCommand(CLI::App& app, CommandContext& context, const CliEnvir
   auto flags = std::make_shared<ServeFlags>();
   CLI::App* serve = app.add_subcommand(
       "serve", "Serve the HTTP API (/api/v1) and the web application until Ctrl-C");
-  serve->add_option("--listen", flags->listen, "Address and port to listen on (port 0: any free port)")
+  serve
+      ->add_option("--listen", flags->listen,
+                   "Address and port to listen on (port 0: any free port)")
       ->capture_default_str();
   serve->add_option("--web-root", flags->web_root,
                     "Built web application to serve (default: " + env.default_web_root + ")");

@@ -98,9 +98,9 @@ TEST_F(HostileInputTest, UnknownIdsAndRoutesAreNotFound) {
 }
 
 TEST_F(HostileInputTest, PathTraversalNeverLeavesTheWebRoot) {
-  for (const char* target : {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
-                             "/assets/../../../etc/passwd", "/%2E%2E%5C%2E%2E%5Cetc%5Cpasswd",
-                             "/.%2e/.%2e/etc/passwd"}) {
+  for (const char* target : {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+                             "/..%2f..%2fetc%2fpasswd", "/assets/../../../etc/passwd",
+                             "/%2E%2E%5C%2E%2E%5Cetc%5Cpasswd", "/.%2e/.%2e/etc/passwd"}) {
     HttpReply reply = Get(target);
     EXPECT_GE(reply.status, 400) << target;
     EXPECT_LT(reply.status, 500) << target;
@@ -149,9 +149,10 @@ TEST_F(HostileInputTest, MethodsOtherThanGetAndHeadAreNotAllowed) {
 }
 
 TEST_F(HostileInputTest, MalformedRequestLinesAreBadRequests) {
-  for (const char* raw : {"GARBAGE\r\n\r\n", "GET /api/v1/health HTTP/9.9\r\n\r\n",
-                          "GET /api/v1/health HTTP/1.1\r\nBad Header\r\n\r\n",
-                          "GET api/v1/health HTTP/1.1\r\n\r\n", "GET http://example.org/ HTTP/1.1\r\n\r\n"}) {
+  for (const char* raw :
+       {"GARBAGE\r\n\r\n", "GET /api/v1/health HTTP/9.9\r\n\r\n",
+        "GET /api/v1/health HTTP/1.1\r\nBad Header\r\n\r\n", "GET api/v1/health HTTP/1.1\r\n\r\n",
+        "GET http://example.org/ HTTP/1.1\r\n\r\n"}) {
     HttpConnection connection(server_->port());
     std::optional<HttpReply> reply = connection.Raw(raw);
     ASSERT_TRUE(reply.has_value()) << raw;

@@ -29,9 +29,10 @@ class HttpConnection {
   HttpConnection& operator=(const HttpConnection&) = delete;
 
   // Sends one request and reads its reply; nullopt when the server closed or reset the connection.
-  std::optional<HttpReply> Request(const std::string& method, const std::string& target,
-                                   const std::vector<std::pair<std::string, std::string>>& headers = {},
-                                   const std::string& body = "");
+  std::optional<HttpReply> Request(
+      const std::string& method, const std::string& target,
+      const std::vector<std::pair<std::string, std::string>>& headers = {},
+      const std::string& body = "");
   // Writes `bytes` as they are and reads one reply.
   std::optional<HttpReply> Raw(const std::string& bytes);
   // Writes `bytes` and reads nothing.

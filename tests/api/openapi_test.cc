@@ -110,8 +110,10 @@ TEST_F(OpenApiTest, EveryOperationDescribesItsAnswerAndItsProblems) {
     ASSERT_TRUE(item.contains("get"));
     const Json& responses = item["get"]["responses"];
     EXPECT_TRUE(responses["200"]["content"].contains("application/json"));
-    EXPECT_TRUE(Resolve(document_, responses["400"])["content"].contains("application/problem+json"));
-    EXPECT_TRUE(Resolve(document_, responses["default"])["content"].contains("application/problem+json"));
+    EXPECT_TRUE(
+        Resolve(document_, responses["400"])["content"].contains("application/problem+json"));
+    EXPECT_TRUE(
+        Resolve(document_, responses["default"])["content"].contains("application/problem+json"));
     const bool has_path_parameter = path.find('{') != std::string::npos;
     if (has_path_parameter) {
       EXPECT_TRUE(responses.contains("404"));

@@ -18,16 +18,27 @@ namespace {
 using Json = nlohmann::json;
 using Keys = std::set<std::string>;
 
-const Keys kCountryKeys = {"iso3", "iso2", "name", "name_en", "name_ru", "name_ky",
-                           "region", "subregion", "un_member"};
-const Keys kRelationKeys = {"iso3", "name", "date_established", "precision", "match", "region",
-                            "subregion", "source_url", "notes", "table_rank", "country_name_en",
-                            "table_cited_source_url", "wikitext_copy_url"};
-const Keys kTradeFlowKeys = {"partner_iso3", "partner", "year", "flow", "value_usd", "bound",
-                             "period", "reporter", "source_url", "notes"};
-const Keys kMembershipKeys = {"org_acronym", "org_name", "date_joined", "role", "source_url", "notes"};
-const Keys kFactKeys = {"fact_id", "topic", "statement", "year", "quantity", "unit", "place",
-                        "source_url", "notes"};
+const Keys kCountryKeys = {"iso3",    "iso2",   "name",      "name_en",  "name_ru",
+                           "name_ky", "region", "subregion", "un_member"};
+const Keys kRelationKeys = {"iso3",
+                            "name",
+                            "date_established",
+                            "precision",
+                            "match",
+                            "region",
+                            "subregion",
+                            "source_url",
+                            "notes",
+                            "table_rank",
+                            "country_name_en",
+                            "table_cited_source_url",
+                            "wikitext_copy_url"};
+const Keys kTradeFlowKeys = {"partner_iso3", "partner", "year",     "flow",       "value_usd",
+                             "bound",        "period",  "reporter", "source_url", "notes"};
+const Keys kMembershipKeys = {"org_acronym", "org_name",   "date_joined",
+                              "role",        "source_url", "notes"};
+const Keys kFactKeys = {"fact_id", "topic", "statement",  "year", "quantity",
+                        "unit",    "place", "source_url", "notes"};
 const Keys kPlaceKeys = {"name", "kind", "country_iso3", "lat", "lon", "source_url", "notes"};
 const Keys kPageKeys = {"items", "page", "page_size", "total"};
 
@@ -71,8 +82,9 @@ TEST_F(ApiRoutesTest, HealthIsOk) { EXPECT_EQ(Get("/api/v1/health"), Json({{"sta
 TEST_F(ApiRoutesTest, SummaryCountsTheRegistry) {
   Json summary = Get("/api/v1/summary");
 
-  EXPECT_EQ(KeysOf(summary), Keys({"countries", "relations", "un_members", "un_members_with_relations",
-                                   "memberships", "trade_flows", "drug_facts", "places"}));
+  EXPECT_EQ(KeysOf(summary),
+            Keys({"countries", "relations", "un_members", "un_members_with_relations",
+                  "memberships", "trade_flows", "drug_facts", "places"}));
   EXPECT_EQ(summary["countries"], 249);
   EXPECT_EQ(summary["relations"], 185);
   EXPECT_EQ(summary["un_members"], 193);
@@ -100,10 +112,12 @@ TEST_F(ApiRoutesTest, CountrySearchMatchesAnyNameAndRegion) {
 TEST_F(ApiRoutesTest, TurkeysProfileKeepsTheTurkishMfaFigureWithItsSource) {
   Json profile = Get("/api/v1/countries/TUR");
 
-  EXPECT_EQ(KeysOf(profile), Keys({"country", "relation", "missing_relation", "shared_organizations",
-                                   "trade", "drug_facts", "places", "neighbours"}));
+  EXPECT_EQ(KeysOf(profile),
+            Keys({"country", "relation", "missing_relation", "shared_organizations", "trade",
+                  "drug_facts", "places", "neighbours"}));
   EXPECT_EQ(KeysOf(profile["country"]), kCountryKeys);
-  EXPECT_EQ(KeysOf(profile["relation"]), Keys({"date_established", "precision", "source_url", "notes"}));
+  EXPECT_EQ(KeysOf(profile["relation"]),
+            Keys({"date_established", "precision", "source_url", "notes"}));
   EXPECT_TRUE(profile["missing_relation"].is_null());
   for (const Json& flow : profile["trade"]) EXPECT_EQ(KeysOf(flow), kTradeFlowKeys);
   for (const Json& fact : profile["drug_facts"]) EXPECT_EQ(KeysOf(fact), kFactKeys);
@@ -111,7 +125,8 @@ TEST_F(ApiRoutesTest, TurkeysProfileKeepsTheTurkishMfaFigureWithItsSource) {
     EXPECT_EQ(KeysOf(shared), Keys({"org_acronym", "org_name", "kyrgyzstan_joined",
                                     "kyrgyzstan_role", "partner_role", "source_url"}));
   }
-  for (const Json& neighbour : profile["neighbours"]) EXPECT_EQ(KeysOf(neighbour), Keys({"iso3", "name"}));
+  for (const Json& neighbour : profile["neighbours"])
+    EXPECT_EQ(KeysOf(neighbour), Keys({"iso3", "name"}));
   bool found = false;
   for (const Json& flow : profile["trade"]) {
     if (flow["year"] == 2019 && flow["flow"] == "total") {
@@ -119,7 +134,8 @@ TEST_F(ApiRoutesTest, TurkeysProfileKeepsTheTurkishMfaFigureWithItsSource) {
       EXPECT_EQ(flow["value_usd"], 519000000);
       EXPECT_EQ(flow["reporter"], "Turkish MFA");
       EXPECT_EQ(flow["period"], "full year");
-      EXPECT_EQ(flow["source_url"], "https://en.wikipedia.org/wiki/Foreign_relations_of_Kyrgyzstan");
+      EXPECT_EQ(flow["source_url"],
+                "https://en.wikipedia.org/wiki/Foreign_relations_of_Kyrgyzstan");
     }
   }
   EXPECT_TRUE(found) << profile["trade"].dump();
@@ -135,7 +151,8 @@ TEST_F(ApiRoutesTest, KyrgyzNamesComeWithLangKy) {
 TEST_F(ApiRoutesTest, ProfileFindsACountryByIso2OrByName) {
   EXPECT_EQ(Get("/api/v1/countries/TR")["country"]["iso3"], "TUR");
   EXPECT_EQ(Get("/api/v1/countries/Turkey")["country"]["iso3"], "TUR");
-  EXPECT_EQ(Get("/api/v1/countries/%D0%A2%D1%83%D1%80%D1%86%D0%B8%D1%8F")["country"]["iso3"], "TUR");
+  EXPECT_EQ(Get("/api/v1/countries/%D0%A2%D1%83%D1%80%D1%86%D0%B8%D1%8F")["country"]["iso3"],
+            "TUR");
 }
 
 TEST_F(ApiRoutesTest, RelationsArePagedOverAll185) {
@@ -167,7 +184,8 @@ TEST_F(ApiRoutesTest, TimelineCountsRelationsPerYear) {
   ASSERT_FALSE(timeline["years"].empty());
   EXPECT_EQ(KeysOf(timeline["years"][0]),
             Keys({"year", "established", "year_only_dates", "cumulative", "countries"}));
-  EXPECT_EQ(timeline["years"].back()["cumulative"].get<int>() + timeline["undated"].get<int>(), 185);
+  EXPECT_EQ(timeline["years"].back()["cumulative"].get<int>() + timeline["undated"].get<int>(),
+            185);
 }
 
 TEST_F(ApiRoutesTest, CoverageListsUnMembersWithoutRelations) {
@@ -207,12 +225,21 @@ TEST_F(ApiRoutesTest, ConcentrationUsesOneReporter) {
   Json report = Get("/api/v1/trade/concentration?year=2019");
   Json latest = Get("/api/v1/trade/concentration");
 
-  const Keys keys = {"year", "flow", "reporter", "partners", "covered_total_usd", "hhi",
-                     "includes_lower_bounds", "missing", "other_reporters", "notes"};
+  const Keys keys = {"year",
+                     "flow",
+                     "reporter",
+                     "partners",
+                     "covered_total_usd",
+                     "hhi",
+                     "includes_lower_bounds",
+                     "missing",
+                     "other_reporters",
+                     "notes"};
   EXPECT_EQ(KeysOf(report), keys);
   EXPECT_EQ(KeysOf(latest), keys);
   for (const Json& partner : report["partners"]) {
-    EXPECT_EQ(KeysOf(partner), Keys({"partner_iso3", "partner", "value_usd", "share", "bound", "source_url"}));
+    EXPECT_EQ(KeysOf(partner),
+              Keys({"partner_iso3", "partner", "value_usd", "share", "bound", "source_url"}));
   }
   for (const Json& missing : report["missing"]) {
     EXPECT_EQ(KeysOf(missing), Keys({"partner_iso3", "partner", "reason"}));
@@ -230,8 +257,8 @@ TEST_F(ApiRoutesTest, BalanceSumsWithinOneReporterAndBloc) {
   }
   ASSERT_FALSE(balance["series"].empty());
   for (const Json& point : balance["series"]) {
-    EXPECT_EQ(KeysOf(point), Keys({"year", "bloc", "reporter", "value_usd", "partners",
-                                   "includes_lower_bounds"}));
+    EXPECT_EQ(KeysOf(point),
+              Keys({"year", "bloc", "reporter", "value_usd", "partners", "includes_lower_bounds"}));
     for (const Json& code : point["partners"]) EXPECT_EQ(members[point["bloc"]].count(code), 1u);
   }
 }

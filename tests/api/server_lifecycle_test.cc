@@ -24,8 +24,9 @@ TEST(ServerLifecycleTest, OneConnectionCarriesManyRequests) {
   HttpConnection connection(server.port());
 
   for (int index = 0; index < 200; ++index) {
-    const std::string target = index % 2 == 0 ? "/api/v1/health" : "/api/v1/relations?page=" +
-                                                                       std::to_string(index % 4 + 1);
+    const std::string target = index % 2 == 0
+                                   ? "/api/v1/health"
+                                   : "/api/v1/relations?page=" + std::to_string(index % 4 + 1);
     std::optional<HttpReply> reply = connection.Request("GET", target);
     ASSERT_TRUE(reply.has_value()) << "request " << index;
     ASSERT_EQ(reply->status, 200) << target;
@@ -41,7 +42,8 @@ TEST(ServerLifecycleTest, ConcurrentClientsAllGetAnswers) {
     clients.emplace_back([&server, &answered, client] {
       HttpConnection connection(server.port());
       for (int index = 0; index < 25; ++index) {
-        auto reply = connection.Request("GET", "/api/v1/countries?page=" + std::to_string(client % 5 + 1));
+        auto reply =
+            connection.Request("GET", "/api/v1/countries?page=" + std::to_string(client % 5 + 1));
         if (reply && reply->status == 200) ++answered;
       }
     });
@@ -112,8 +114,8 @@ TEST(ServerLifecycleTest, WithoutABuiltWebAppTheRootSaysHowToBuildIt) {
 TEST(ServerLifecycleTest, APortInUseIsAClearError) {
   OrdoServer first;
 
-  RunResult second = RunOrdo({"--db", first.db_path(), "serve", "--listen",
-                              "127.0.0.1:" + std::to_string(first.port())});
+  RunResult second = RunOrdo(
+      {"--db", first.db_path(), "serve", "--listen", "127.0.0.1:" + std::to_string(first.port())});
 
   EXPECT_NE(second.exit_code, 0);
   EXPECT_NE(second.err.find("already in use"), std::string::npos) << second.err;
@@ -132,7 +134,8 @@ TEST(ServerLifecycleTest, BadListenAddressesAreClearErrors) {
 }
 
 TEST(ServerLifecycleTest, AMissingDatabaseIsAClearError) {
-  RunResult result = RunOrdo({"--db", MakeTempDir() + "/none.db", "serve", "--listen", "127.0.0.1:0"});
+  RunResult result =
+      RunOrdo({"--db", MakeTempDir() + "/none.db", "serve", "--listen", "127.0.0.1:0"});
 
   EXPECT_NE(result.exit_code, 0);
   EXPECT_NE(result.err.find("database file not found"), std::string::npos) << result.err;

@@ -33,6 +33,10 @@ class Session;
 // set on the single I/O thread; the registry of sessions is guarded by `sessions_mutex`.
 struct ServerCore {
   ServerCore(const HttpServerOptions& server_options, HttpHandler request_handler);
+  // Marks the server stopping first, so that sessions destroyed along with `io` post nothing.
+  ~ServerCore() { stopping = true; }
+  ServerCore(const ServerCore&) = delete;
+  ServerCore& operator=(const ServerCore&) = delete;
 
   // The handler's answer; an exception becomes a 500 problem.
   HttpResponse Answer(const HttpRequest& request) const;

@@ -52,10 +52,9 @@ void Session::ReadRequest() {
   parser_->header_limit(static_cast<std::uint32_t>(core_.options.max_header_bytes));
   parser_->body_limit(core_.options.max_body_bytes);
   stream_.expires_after(core_.options.read_timeout);
-  http::async_read(stream_, buffer_, *parser_,
-                   [self = shared_from_this()](SystemError error, std::size_t) {
-                     self->OnRead(error);
-                   });
+  http::async_read(
+      stream_, buffer_, *parser_,
+      [self = shared_from_this()](SystemError error, std::size_t) { self->OnRead(error); });
 }
 
 void Session::OnRead(SystemError error) {

@@ -27,8 +27,7 @@ ParamSpec DateParam(std::string name, std::string description) {
   return {std::move(name), ParamKind::kDate, 0, 0, {}, std::move(description)};
 }
 
-ParamSpec ChoiceParam(std::string name, std::vector<std::string> choices,
-                      std::string description) {
+ParamSpec ChoiceParam(std::string name, std::vector<std::string> choices, std::string description) {
   return {std::move(name), ParamKind::kChoice, 0, 0, std::move(choices), std::move(description)};
 }
 
@@ -52,8 +51,10 @@ HttpResponse PagedResponse(const RouteRequest& request, std::vector<Json> items)
   for (std::int64_t index = first; index < last; ++index) {
     page_items.push_back(std::move(items[static_cast<std::size_t>(index)]));
   }
-  return JsonResponse(
-      {{"items", std::move(page_items)}, {"page", page}, {"page_size", page_size}, {"total", total}});
+  return JsonResponse({{"items", std::move(page_items)},
+                       {"page", page},
+                       {"page_size", page_size},
+                       {"total", total}});
 }
 
 Json TextOrNull(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
@@ -102,12 +103,9 @@ Json TradeFlowJson(const TradeFlow& flow, const analytics::CountryDirectory& dir
 }
 
 Json MembershipJson(const Membership& membership) {
-  return {{"org_acronym", membership.org_acronym},
-          {"org_name", membership.org_name},
-          {"date_joined", DateOrNull(membership.joined)},
-          {"role", TextOrNull(membership.role)},
-          {"source_url", membership.source_url},
-          {"notes", TextOrNull(membership.notes)}};
+  return {{"org_acronym", membership.org_acronym},        {"org_name", membership.org_name},
+          {"date_joined", DateOrNull(membership.joined)}, {"role", TextOrNull(membership.role)},
+          {"source_url", membership.source_url},          {"notes", TextOrNull(membership.notes)}};
 }
 
 Json FactJson(const DrugFact& fact) {

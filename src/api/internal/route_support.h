@@ -33,7 +33,8 @@ inline constexpr std::int64_t kMaxPage = 1000000;
 std::vector<ParamSpec> RouteParams(std::vector<ParamSpec> own, Paging paging);
 
 ParamSpec TextParam(std::string name, std::string description);
-ParamSpec IntegerParam(std::string name, std::int64_t min, std::int64_t max, std::string description);
+ParamSpec IntegerParam(std::string name, std::int64_t min, std::int64_t max,
+                       std::string description);
 ParamSpec DateParam(std::string name, std::string description);
 ParamSpec ChoiceParam(std::string name, std::vector<std::string> choices, std::string description);
 
