@@ -31,5 +31,12 @@ test: build-debug web layers
 run: build-release web
 	@scripts/run.sh build/release/ordo
 
+# HTTP benchmark: Ordo's server against a bare Beast handler with the same settings, under wrk
+# (bench/http/run.sh prints requests/s, p50/p99, errors and the ratio). Not a test.
+bench: deps web
+	cmake --preset release -DORDO_BUILD_BENCHMARKS=ON >/dev/null
+	cmake --build --preset release -j $(JOBS)
+	bench/http/run.sh
+
 clean:
 	rm -rf build

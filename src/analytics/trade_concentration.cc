@@ -115,7 +115,14 @@ Result<ConcentrationReport> ComputeTradeConcentration(storage::RegistryStore& st
     report.partners.push_back({flow.partner, *flow.value_usd, 0, flow.bound, flow.source_url});
   }
 
-  for (const PartnerShare& share : report.partners) report.covered_total_usd += share.value_usd;
+  for (const PartnerShare& share : report.partners) {
+    // Imported values may be as large as int64 allows; a sum that does not fit is refused, never
+    // wrapped.
+    if (__builtin_add_overflow(report.covered_total_usd, share.value_usd, &report.covered_total_usd)) {
+      return FailedPrecondition("the " + std::to_string(options.year) +
+                                " figures are too large to add up (over 9.2e18 USD)");
+    }
+  }
   for (PartnerShare& share : report.partners) {
     share.share = report.covered_total_usd == 0
                       ? 0

@@ -49,7 +49,8 @@ struct ConcentrationReport {
   std::vector<std::string> notes;            // conflicting figures from one reporter, etc.
 };
 
-// Errors: kNotFound when no reporter has a full-year USD figure for the year and direction (the
+// Errors: kFailedPrecondition when the covered figures do not fit in 64 bits when added,
+// kNotFound when no reporter has a full-year USD figure for the year and direction (the
 // message says which years have some), kNotFound for an unknown reporter, or store errors.
 Result<ConcentrationReport> ComputeTradeConcentration(storage::RegistryStore& store,
                                                       const ConcentrationOptions& options);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "analytics/testing/test_registry.h"
 
 namespace ordo::analytics {
@@ -70,6 +72,21 @@ TEST_F(TradeConcentrationTest, YearWithoutFiguresIsNotFoundAndNamesYearsThatHave
   ASSERT_FALSE(report.has_value());
   EXPECT_EQ(report.error().code(), ErrorCode::kNotFound);
   EXPECT_NE(report.error().message().find("2020, 2021"), std::string::npos);
+}
+
+TEST(TradeConcentrationOverflowTest, FiguresTooLargeToAddAreRefusedNotWrapped) {
+  storage::MemoryStore store;
+  storage::RegistryBatch batch;
+  batch.countries = {testing::MakeCountry("AAA", "AAA"), testing::MakeCountry("BBB", "BBB")};
+  const std::int64_t huge = std::numeric_limits<std::int64_t>::max();
+  batch.trade_flows = {testing::MakeTrade("AAA", 2020, huge, "Stat"),
+                       testing::MakeTrade("BBB", 2020, huge, "Stat")};
+  ASSERT_TRUE(store.Write(batch).has_value());
+
+  auto report = ComputeTradeConcentration(store, {2020, TradeDirection::kTotal, ""});
+
+  ASSERT_FALSE(report.has_value());
+  EXPECT_EQ(report.error().code(), ErrorCode::kFailedPrecondition);
 }
 
 }  // namespace
