@@ -13,9 +13,11 @@
 namespace ordo::api {
 namespace internal {
 
-ServerCore::ServerCore(const HttpServerOptions& server_options, HttpHandler request_handler)
+ServerCore::ServerCore(const HttpServerOptions& server_options, HttpHandler request_handler,
+                       HttpCachedAnswer cached_answer)
     : options(server_options),
       handler(std::move(request_handler)),
+      cached(std::move(cached_answer)),
       workers(static_cast<std::size_t>(std::max(1, server_options.worker_threads))) {}
 
 HttpResponse ServerCore::Answer(const HttpRequest& request) const {
@@ -145,8 +147,9 @@ HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 HttpServer::~HttpServer() = default;
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Listen(const HttpServerOptions& options,
-                                                       HttpHandler handler) {
-  auto impl = std::make_unique<Impl>(options, std::move(handler));
+                                                       HttpHandler handler,
+                                                       HttpCachedAnswer cached) {
+  auto impl = std::make_unique<Impl>(options, std::move(handler), std::move(cached));
   ORDO_TRY(endpoint, internal::Resolve(impl->io, options.host, options.port));
   ORDO_RETURN_IF_ERROR(impl->Bind(endpoint));
   if (options.stop_on_signals) {

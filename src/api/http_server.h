@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 
@@ -36,13 +37,19 @@ struct HttpServerOptions {
 // 500 answer).
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 
+// Runs on the I/O thread before a request goes to the pool: returns an answer that is already
+// computed (a cache hit) or nullopt. It must be a lookup, never slow work.
+using HttpCachedAnswer = std::function<std::optional<HttpResponse>(const HttpRequest&)>;
+
 class HttpServer {
  public:
   // Binds and listens; connections are served once Run is called. Errors: kInvalidArgument when
   // the host is neither an address nor a known name, or not an address of this machine;
   // kUnavailable when the port is in use or may not be bound.
+  // `cached` may be empty.
   static Result<std::unique_ptr<HttpServer>> Listen(const HttpServerOptions& options,
-                                                    HttpHandler handler);
+                                                    HttpHandler handler,
+                                                    HttpCachedAnswer cached = {});
 
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;

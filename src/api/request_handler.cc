@@ -28,7 +28,7 @@ HttpResponse RequestHandler::Handle(const HttpRequest& request) const {
   const std::string_view query =
       question == std::string_view::npos ? std::string_view() : target.substr(question + 1);
   try {
-    if (path == "/api" || path.rfind("/api/", 0) == 0) return HandleApi(path, query);
+    if (path == "/api" || path.rfind("/api/", 0) == 0) return HandleApi(target, path, query);
     return static_files_.Serve(path);
   } catch (const std::exception& exception) {
     // Nothing below throws on bad input; this is a bug or the system running out of something.
@@ -36,7 +36,25 @@ HttpResponse RequestHandler::Handle(const HttpRequest& request) const {
   }
 }
 
-HttpResponse RequestHandler::HandleApi(std::string_view path, std::string_view query) const {
+namespace {
+
+// Answers are cached twice: by normalized target (so equivalent spellings share one computation)
+// and by the exact target as received (so a repeated request needs no parsing at all).
+std::string ExactKey(std::string_view target) { return "exact " + std::string(target); }
+
+}  // namespace
+
+std::optional<HttpResponse> RequestHandler::CachedAnswer(const HttpRequest& request) const {
+  if (request.method == HttpMethod::kOther || request.target.rfind("/api/", 0) != 0) {
+    return std::nullopt;
+  }
+  const std::shared_ptr<ServingGeneration> generation = snapshots_->CurrentIfNoCheckDue();
+  if (generation == nullptr) return std::nullopt;
+  return generation->cache.Find(ExactKey(request.target));
+}
+
+HttpResponse RequestHandler::HandleApi(std::string_view target, std::string_view path,
+                                       std::string_view query) const {
   auto match = router_.Match(path);
   if (!match) return ErrorResponse(match.error());
   const Route& route = *match->route;
@@ -52,12 +70,18 @@ HttpResponse RequestHandler::HandleApi(std::string_view path, std::string_view q
   const std::shared_ptr<ServingGeneration> generation = snapshots_->Current();
   const std::string cache_key = std::string(path) + '?' + params.Normalized();
   if (route.cacheable) {
-    if (std::optional<HttpResponse> cached = generation->cache.Find(cache_key)) return *cached;
+    if (std::optional<HttpResponse> cached = generation->cache.Find(cache_key)) {
+      generation->cache.Insert(ExactKey(target), *cached);
+      return *cached;
+    }
   }
   const RouteRequest route_request{params, match->path_args, params.Lang("lang"),
                                    *generation->snapshot};
   HttpResponse response = route.handler(route_request);
-  if (route.cacheable && response.status == 200) generation->cache.Insert(cache_key, response);
+  if (route.cacheable && response.status == 200) {
+    generation->cache.Insert(cache_key, response);
+    generation->cache.Insert(ExactKey(target), response);
+  }
   return response;
 }
 

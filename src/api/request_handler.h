@@ -5,6 +5,7 @@
 // file of the web application. Methods other than GET and HEAD get 405.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,10 +24,15 @@ class RequestHandler {
   // Never throws; a HEAD request gets the GET answer (the server leaves out the body).
   HttpResponse Handle(const HttpRequest& request) const;
 
+  // The cached answer to exactly this GET or HEAD target under /api/, or nullopt (not cached, or
+  // the database check is due). A lookup only: safe on the I/O thread.
+  std::optional<HttpResponse> CachedAnswer(const HttpRequest& request) const;
+
   const Router& router() const { return router_; }
 
  private:
-  HttpResponse HandleApi(std::string_view path, std::string_view query) const;
+  HttpResponse HandleApi(std::string_view target, std::string_view path,
+                         std::string_view query) const;
 
   const Router router_;
   const std::unique_ptr<SnapshotProvider> snapshots_;

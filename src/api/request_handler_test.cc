@@ -68,12 +68,14 @@ class RequestHandlerTest : public ::testing::Test {
     };
     source.watched_files = {watched_};
     SnapshotProviderOptions options;
-    options.check_interval = std::chrono::milliseconds(0);
+    options.check_interval = CheckInterval();
     auto provider = SnapshotProvider::Create(std::move(source), std::move(options));
     ASSERT_TRUE(provider.has_value()) << provider.error().ToString();
     handler_ = std::make_unique<RequestHandler>(std::move(*provider), watched_ + "_no_web_root");
   }
   void TearDown() override { std::filesystem::remove(watched_); }
+  // Every request checks the file unless a test says otherwise.
+  virtual std::chrono::milliseconds CheckInterval() const { return std::chrono::milliseconds(0); }
 
   HttpResponse Get(const std::string& target, HttpMethod method = HttpMethod::kGet) {
     return handler_->Handle({method, method == HttpMethod::kOther ? "DELETE" : "GET", target});
@@ -146,6 +148,37 @@ TEST_F(RequestHandlerTest, RepeatedQuestionsAreAnsweredFromTheCache) {
   HttpResponse second = Get("/api/v1/trade?partner=TUR&year=2019");
 
   EXPECT_EQ(first.body.get(), second.body.get());
+}
+
+TEST_F(RequestHandlerTest, NoCachedAnswerWhileTheDatabaseCheckIsDue) {
+  Get("/api/v1/trade?year=2019");
+
+  EXPECT_FALSE(handler_->CachedAnswer({HttpMethod::kGet, "GET", "/api/v1/trade?year=2019"}));
+}
+
+class CachedAnswerTest : public RequestHandlerTest {
+ protected:
+  std::chrono::milliseconds CheckInterval() const override { return std::chrono::hours(1); }
+};
+
+TEST_F(CachedAnswerTest, ExactTargetIsAnsweredWithoutTheRoute) {
+  const HttpRequest request{HttpMethod::kGet, "GET", "/api/v1/trade?year=2019"};
+  EXPECT_FALSE(handler_->CachedAnswer(request));
+
+  HttpResponse computed = handler_->Handle(request);
+  std::optional<HttpResponse> cached = handler_->CachedAnswer(request);
+
+  ASSERT_TRUE(cached.has_value());
+  EXPECT_EQ(cached->body.get(), computed.body.get());
+  EXPECT_FALSE(handler_->CachedAnswer({HttpMethod::kOther, "DELETE", "/api/v1/trade?year=2019"}));
+  EXPECT_FALSE(handler_->CachedAnswer({HttpMethod::kGet, "GET", "/index.html"}));
+}
+
+TEST_F(CachedAnswerTest, ErrorsAreNotCached) {
+  const HttpRequest request{HttpMethod::kGet, "GET", "/api/v1/trade?year=abc"};
+
+  EXPECT_EQ(handler_->Handle(request).status, 400);
+  EXPECT_FALSE(handler_->CachedAnswer(request));
 }
 
 TEST_F(RequestHandlerTest, ChangedDatabaseFileIsReloaded) {

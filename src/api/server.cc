@@ -15,9 +15,12 @@ Status Serve(ServeConfig config) {
   // Shared with the handler function, which the HTTP server copies.
   auto handler =
       std::make_shared<const RequestHandler>(std::move(snapshots), std::move(config.web_root));
-  ORDO_TRY(server, HttpServer::Listen(config.http, [handler](const HttpRequest& request) {
-             return handler->Handle(request);
-           }));
+  ORDO_TRY(server, HttpServer::Listen(
+                       config.http,
+                       [handler](const HttpRequest& request) { return handler->Handle(request); },
+                       [handler](const HttpRequest& request) {
+                         return handler->CachedAnswer(request);
+                       }));
   if (config.on_listening) config.on_listening(ServerUrl(config.http.host, server->port()));
   server->Run();
   return OkStatus();

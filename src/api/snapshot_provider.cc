@@ -44,6 +44,12 @@ std::shared_ptr<ServingGeneration> SnapshotProvider::Current() {
   return current_;
 }
 
+std::shared_ptr<ServingGeneration> SnapshotProvider::CurrentIfNoCheckDue() {
+  std::lock_guard lock(mutex_);
+  if (std::chrono::steady_clock::now() >= next_check_) return nullptr;
+  return current_;
+}
+
 std::vector<SnapshotProvider::FileState> SnapshotProvider::ObserveFiles() const {
   std::vector<FileState> states;
   for (const std::string& path : source_.watched_files) {

@@ -58,6 +58,10 @@ class SnapshotProvider {
   // while a reload runs. Never null.
   std::shared_ptr<ServingGeneration> Current();
 
+  // The current generation without looking at the files, or nullptr when a check is due (the
+  // caller then goes through Current()). Never reloads, so it is cheap enough for the I/O thread.
+  std::shared_ptr<ServingGeneration> CurrentIfNoCheckDue();
+
  private:
   struct FileState {
     bool exists = false;

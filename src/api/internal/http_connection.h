@@ -32,7 +32,8 @@ class Session;
 // Everything the connections share. Sessions run on their strands; the acceptor and the signal
 // set on the single I/O thread; the registry of sessions is guarded by `sessions_mutex`.
 struct ServerCore {
-  ServerCore(const HttpServerOptions& server_options, HttpHandler request_handler);
+  ServerCore(const HttpServerOptions& server_options, HttpHandler request_handler,
+             HttpCachedAnswer cached_answer);
   // Marks the server stopping first, so that sessions destroyed along with `io` post nothing.
   ~ServerCore() { stopping = true; }
   ServerCore(const ServerCore&) = delete;
@@ -51,6 +52,7 @@ struct ServerCore {
 
   const HttpServerOptions options;
   const HttpHandler handler;
+  const HttpCachedAnswer cached;  // may be empty
   std::mutex sessions_mutex;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
   bool accept_paused = false;  // guarded by sessions_mutex

@@ -91,6 +91,11 @@ void Session::Dispatch() {
   head_ = request.method == HttpMethod::kHead;
   parser_.reset();
   busy_ = true;
+  // An answer already computed is sent from here: handing it to the pool would cost two thread
+  // switches for a map lookup.
+  if (core_.cached) {
+    if (std::optional<HttpResponse> answer = core_.cached(request)) return Write(std::move(*answer));
+  }
   // The handler runs on the pool, never on the I/O thread; the work guard keeps io.run() going
   // until the answer is posted back to this connection's strand.
   asio::post(core_.workers, [self = shared_from_this(), request = std::move(request),
