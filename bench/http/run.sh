@@ -36,15 +36,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Starts "$@" with stdout to a file and waits for it to print an http:// URL; echoes the URL.
+# Starts "$@" with stdout to a file, waits for it to print an http:// URL and stores the URL in the
+# variable named by $1. Runs in this shell (not a $(...) subshell) so that cleanup knows the pid.
 start_server() {
-  local log=$1; shift
+  local var=$1 log=$2; shift 2
   "$@" >"$log" 2>"$log.err" &
   pids+=($!)
   for _ in $(seq 100); do
     local url
     url=$(grep -o 'http://[^ ]*/' "$log" | head -n 1 || true)
-    if [ -n "$url" ]; then echo "$url"; return 0; fi
+    if [ -n "$url" ]; then printf -v "$var" '%s' "$url"; return 0; fi
     sleep 0.1
   done
   echo "bench/http: $* did not start: $(cat "$log.err")" >&2
@@ -76,9 +77,9 @@ measure() {
 }
 
 "$ordo" --db "$work/ordo.db" init >/dev/null
-ordo_url=$(start_server "$work/ordo.log" "$ordo" --db "$work/ordo.db" serve --listen 127.0.0.1:0)
+start_server ordo_url "$work/ordo.log" "$ordo" --db "$work/ordo.db" serve --listen 127.0.0.1:0
 relations_bytes=$(content_length "${ordo_url}api/v1/relations?page_size=50")
-bare_url=$(start_server "$work/bare.log" "$bare" --listen 127.0.0.1:0 --body-bytes "$relations_bytes")
+start_server bare_url "$work/bare.log" "$bare" --listen 127.0.0.1:0 --body-bytes "$relations_bytes"
 
 echo "Ordo $ordo_url vs bare Beast $bare_url (body $relations_bytes bytes); wrk -t$wrk_threads -d$duration; $(nproc) cores"
 printf '%-32s %5s | %10s %9s %9s %6s | %10s %9s %9s %6s | %6s\n' \
