@@ -106,7 +106,7 @@ TEST_F(SchemaUpgradeTest, VersionOneDatabaseIsMigratedToTheLatestVersion) {
   EXPECT_TRUE(check.has_value()) << check.error().ToString();
   store.reset();
   EXPECT_EQ(RawDatabase(path_).QueryText("SELECT group_concat(version) FROM schema_migrations"),
-            "1,2");
+            "1,2,3");
 }
 
 TEST_F(SchemaUpgradeTest, RowsWrittenBeforeTheUpgradeAreKept) {

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 #include <utility>
 
@@ -12,6 +13,8 @@
 #include "storage/sqlite/internal/registry_reader.h"
 #include "storage/sqlite/internal/registry_writer.h"
 #include "storage/sqlite/internal/schema_migrations.h"
+#include "storage/sqlite/internal/seizure_reader.h"
+#include "storage/sqlite/internal/seizure_writer.h"
 #include "storage/sqlite/internal/sqlite_handle.h"
 
 namespace ordo::storage {
@@ -211,6 +214,39 @@ Status SqliteStore::Write(const RegistryBatch& batch) {
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertBatch(*connection_, batch)));
   return AboutDatabase(path_, transaction.Commit());
+}
+
+Status SqliteStore::AppendSeizures(const std::vector<Seizure>& seizures) {
+  if (seizures.empty()) return OkStatus();
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertSeizures(*connection_, seizures)));
+  return AboutDatabase(path_, transaction.Commit());
+}
+
+Result<std::vector<Seizure>> SqliteStore::ListSeizures(const SeizureFilter& filter) {
+  std::vector<Seizure> listed;
+  ORDO_RETURN_IF_ERROR(ForEachSeizure(filter, [&listed](const Seizure& seizure) {
+    listed.push_back(seizure);
+    return OkStatus();
+  }));
+  return listed;
+}
+
+Result<std::size_t> SqliteStore::CountSeizures(const SeizureFilter& filter) {
+  return AboutDatabase(path_, internal::CountSeizureRows(*connection_, filter));
+}
+
+Status SqliteStore::ForEachSeizure(const SeizureFilter& filter, const SeizureVisitor& visit) {
+  // The visitor's own error comes back as it is, without the database path.
+  std::optional<Error> visitor_error;
+  Status walked = internal::VisitSeizures(*connection_, filter, [&](const Seizure& seizure) {
+    Status visited = visit(seizure);
+    if (!visited) visitor_error = visited.error();
+    return visited;
+  });
+  if (visitor_error) return *visitor_error;
+  return AboutDatabase(path_, std::move(walked));
 }
 
 }  // namespace ordo::storage

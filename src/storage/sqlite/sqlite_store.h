@@ -1,5 +1,5 @@
 #pragma once
-// SqliteStore: a RegistryStore in one SQLite database file, with a versioned schema that is
+// SqliteStore: a RegistryStore and SeizureStore in one SQLite database file, with a versioned schema that is
 // compiled into the binary (schema/NNNN_*.sql) and applied on open.
 
 #include <memory>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "storage/registry_store.h"
+#include "storage/seizure_store.h"
 
 namespace ordo::storage {
 
@@ -32,7 +33,9 @@ enum class SqliteOpenMode {
 //
 // Thread-safety: one thread at a time per SqliteStore, as RegistryStore. Several SqliteStores may
 // open the same file, from this process or others; SQLite serialises their writes.
-class SqliteStore final : public RegistryStore {
+// The SeizureStore side follows its contract exactly like MemorySeizureStore; each AppendSeizures is
+// one transaction with one prepared insert statement reused for every row.
+class SqliteStore final : public RegistryStore, public SeizureStore {
  public:
   // Opens (and with kCreateIfMissing creates) the database at `path`, sets the connection's
   // PRAGMAs and migrates the schema to LatestSchemaVersion(). Errors, each naming `path`:
@@ -74,6 +77,11 @@ class SqliteStore final : public RegistryStore {
   Result<std::vector<Place>> ListPlaces() override;
   Result<RegistryCounts> Counts() override;
   Status Write(const RegistryBatch& batch) override;
+
+  Status AppendSeizures(const std::vector<Seizure>& seizures) override;
+  Result<std::vector<Seizure>> ListSeizures(const SeizureFilter& filter) override;
+  Result<std::size_t> CountSeizures(const SeizureFilter& filter) override;
+  Status ForEachSeizure(const SeizureFilter& filter, const SeizureVisitor& visit) override;
 
  private:
   SqliteStore(std::string path, std::unique_ptr<internal::Connection> connection);

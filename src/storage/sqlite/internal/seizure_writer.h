@@ -1,0 +1,18 @@
+#pragma once
+// Writes seizures into the SQLite schema (schema/0003_seizures.sql).
+
+#include <vector>
+
+#include "core/result.h"
+#include "core/seizure.h"
+#include "storage/sqlite/internal/sqlite_handle.h"
+
+namespace ordo::storage::internal {
+
+// Inserts every seizure with two prepared statements, inside the caller's open transaction; the
+// caller rolls back on error. Errors and messages as SeizureStore's contract and
+// MemorySeizureStore: kAlreadyExists for a seizure_id already stored or repeated, kInvalidArgument
+// for an empty id, half a coordinate pair or an unknown country; other failures as SqliteError.
+Status InsertSeizures(Connection& connection, const std::vector<Seizure>& seizures);
+
+}  // namespace ordo::storage::internal
