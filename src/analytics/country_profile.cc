@@ -4,6 +4,8 @@
 #include <set>
 #include <tuple>
 
+#include "analytics/country_directory.h"
+
 namespace ordo::analytics {
 namespace {
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "analytics/country_directory.h"
+#include "core/country.h"
 #include "core/drug_fact.h"
 #include "core/membership.h"
 #include "core/place.h"
