@@ -32,6 +32,7 @@ int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::os
   RegisterOrgsCommand(app, context);
   RegisterTradeCommands(app, context);
   RegisterFactsCommand(app, context);
+  RegisterSimulateCommand(app, context);
   RegisterServeCommand(app, context, env);
 
   try {

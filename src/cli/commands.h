@@ -17,6 +17,7 @@ void RegisterCountryCommand(CLI::App& app, CommandContext& context);     // coun
 void RegisterOrgsCommand(CLI::App& app, CommandContext& context);        // orgs
 void RegisterTradeCommands(CLI::App& app, CommandContext& context);      // trade, trade concentration
 void RegisterFactsCommand(CLI::App& app, CommandContext& context);       // facts
+void RegisterSimulateCommand(CLI::App& app, CommandContext& context);     // simulate
 void RegisterServeCommand(CLI::App& app, CommandContext& context,
                           const CliEnvironment& env);                    // serve
 
