@@ -11,29 +11,51 @@ struct DrugTerm {
   Drug drug;
 };
 
-constexpr std::array<std::string_view, kDrugCount> kCanonicalNames = {
-    "heroin",          "opium",       "morphine",
-    "cannabis_herb",   "cannabis_resin", "cannabis_oil",
-    "methamphetamine", "amphetamine", "synthetic_cathinones",
-    "mdma",            "cocaine",     "tramadol",
-    "precursors",      "other"};
+constexpr std::array<std::string_view, kDrugCount> kCanonicalNames = {"heroin",
+                                                                      "opium",
+                                                                      "morphine",
+                                                                      "cannabis_herb",
+                                                                      "cannabis_resin",
+                                                                      "cannabis_oil",
+                                                                      "methamphetamine",
+                                                                      "amphetamine",
+                                                                      "synthetic_cathinones",
+                                                                      "mdma",
+                                                                      "cocaine",
+                                                                      "tramadol",
+                                                                      "precursors",
+                                                                      "other"};
 
 // Synonyms, lower case. Russian names are matched after lower-casing Cyrillic capitals.
 constexpr std::array<DrugTerm, 28> kSynonyms = {{
-    {"hashish", Drug::kCannabisResin},     {"hash", Drug::kCannabisResin},
-    {"marijuana", Drug::kCannabisHerb},    {"marihuana", Drug::kCannabisHerb},
-    {"ganja", Drug::kCannabisHerb},        {"cannabis", Drug::kCannabisHerb},
-    {"hashish_oil", Drug::kCannabisOil},   {"ecstasy", Drug::kMdma},
-    {"meth", Drug::kMethamphetamine},      {"mephedrone", Drug::kSyntheticCathinones},
-    {"героин", Drug::kHeroin},             {"опий", Drug::kOpium},
-    {"опиум", Drug::kOpium},               {"морфин", Drug::kMorphine},
-    {"гашиш", Drug::kCannabisResin},       {"марихуана", Drug::kCannabisHerb},
-    {"каннабис", Drug::kCannabisHerb},     {"гашишное_масло", Drug::kCannabisOil},
-    {"метамфетамин", Drug::kMethamphetamine}, {"амфетамин", Drug::kAmphetamine},
-    {"мефедрон", Drug::kSyntheticCathinones}, {"экстази", Drug::kMdma},
-    {"кокаин", Drug::kCocaine},            {"трамадол", Drug::kTramadol},
-    {"прекурсоры", Drug::kPrecursors},     {"насвай", Drug::kOther},
-    {"другое", Drug::kOther},              {"ангидрид", Drug::kPrecursors},
+    {"hashish", Drug::kCannabisResin},
+    {"hash", Drug::kCannabisResin},
+    {"marijuana", Drug::kCannabisHerb},
+    {"marihuana", Drug::kCannabisHerb},
+    {"ganja", Drug::kCannabisHerb},
+    {"cannabis", Drug::kCannabisHerb},
+    {"hashish_oil", Drug::kCannabisOil},
+    {"ecstasy", Drug::kMdma},
+    {"meth", Drug::kMethamphetamine},
+    {"mephedrone", Drug::kSyntheticCathinones},
+    {"героин", Drug::kHeroin},
+    {"опий", Drug::kOpium},
+    {"опиум", Drug::kOpium},
+    {"морфин", Drug::kMorphine},
+    {"гашиш", Drug::kCannabisResin},
+    {"марихуана", Drug::kCannabisHerb},
+    {"каннабис", Drug::kCannabisHerb},
+    {"гашишное_масло", Drug::kCannabisOil},
+    {"метамфетамин", Drug::kMethamphetamine},
+    {"амфетамин", Drug::kAmphetamine},
+    {"мефедрон", Drug::kSyntheticCathinones},
+    {"экстази", Drug::kMdma},
+    {"кокаин", Drug::kCocaine},
+    {"трамадол", Drug::kTramadol},
+    {"прекурсоры", Drug::kPrecursors},
+    {"насвай", Drug::kOther},
+    {"другое", Drug::kOther},
+    {"ангидрид", Drug::kPrecursors},
 }};
 
 // Lower-cases ASCII letters and the Cyrillic capitals А-Я (U+0410-U+042F) and Ё (U+0401).
@@ -86,21 +108,28 @@ Result<Drug> ParseDrug(std::string_view text) {
 
 std::string_view QuantityUnitName(QuantityUnit unit) {
   switch (unit) {
-    case QuantityUnit::kKilogram: return "kg";
-    case QuantityUnit::kGram: return "g";
-    case QuantityUnit::kMilligram: return "mg";
-    case QuantityUnit::kTonne: return "t";
-    case QuantityUnit::kLitre: return "l";
-    case QuantityUnit::kMillilitre: return "ml";
-    case QuantityUnit::kTablet: return "tablets";
+    case QuantityUnit::kKilogram:
+      return "kg";
+    case QuantityUnit::kGram:
+      return "g";
+    case QuantityUnit::kMilligram:
+      return "mg";
+    case QuantityUnit::kTonne:
+      return "t";
+    case QuantityUnit::kLitre:
+      return "l";
+    case QuantityUnit::kMillilitre:
+      return "ml";
+    case QuantityUnit::kTablet:
+      return "tablets";
   }
   return "?";
 }
 
 Result<QuantityUnit> ParseQuantityUnit(std::string_view text) {
   constexpr std::array<QuantityUnit, 7> kUnits = {
-      QuantityUnit::kKilogram, QuantityUnit::kGram,       QuantityUnit::kMilligram,
-      QuantityUnit::kTonne,    QuantityUnit::kLitre,      QuantityUnit::kMillilitre,
+      QuantityUnit::kKilogram, QuantityUnit::kGram,  QuantityUnit::kMilligram,
+      QuantityUnit::kTonne,    QuantityUnit::kLitre, QuantityUnit::kMillilitre,
       QuantityUnit::kTablet};
   for (QuantityUnit unit : kUnits) {
     if (QuantityUnitName(unit) == text) return unit;
@@ -116,15 +145,20 @@ Result<KilogramQuantity> ToKilograms(double quantity, QuantityUnit unit,
     return InvalidArgument(fmt::format("quantity {} is negative", quantity));
   }
   switch (unit) {
-    case QuantityUnit::kKilogram: return KilogramQuantity{quantity, ""};
-    case QuantityUnit::kGram: return KilogramQuantity{quantity / 1e3, ""};
-    case QuantityUnit::kMilligram: return KilogramQuantity{quantity / 1e6, ""};
-    case QuantityUnit::kTonne: return KilogramQuantity{quantity * 1e3, ""};
+    case QuantityUnit::kKilogram:
+      return KilogramQuantity{quantity, ""};
+    case QuantityUnit::kGram:
+      return KilogramQuantity{quantity / 1e3, ""};
+    case QuantityUnit::kMilligram:
+      return KilogramQuantity{quantity / 1e6, ""};
+    case QuantityUnit::kTonne:
+      return KilogramQuantity{quantity * 1e3, ""};
     case QuantityUnit::kLitre:
       return KilogramQuantity{quantity, "1 l = 1 kg (UNODC convention)"};
     case QuantityUnit::kMillilitre:
       return KilogramQuantity{quantity / 1e3, "1 ml = 1 g (UNODC convention)"};
-    case QuantityUnit::kTablet: break;
+    case QuantityUnit::kTablet:
+      break;
   }
   if (!tablet_mass_mg) return InvalidArgument("tablets need a tablet mass");
   if (!(*tablet_mass_mg > 0)) {

@@ -17,8 +17,8 @@ enum class Drug : std::uint8_t {
   kHeroin,
   kOpium,
   kMorphine,
-  kCannabisHerb,    // marijuana, ganja
-  kCannabisResin,   // hashish
+  kCannabisHerb,   // marijuana, ganja
+  kCannabisResin,  // hashish
   kCannabisOil,
   kMethamphetamine,
   kAmphetamine,
@@ -41,8 +41,15 @@ std::string_view DrugName(Drug drug);
 Result<Drug> ParseDrug(std::string_view text);
 
 // Units a seized quantity may be written in.
-enum class QuantityUnit : std::uint8_t { kKilogram, kGram, kMilligram, kTonne, kLitre, kMillilitre,
-                                         kTablet };
+enum class QuantityUnit : std::uint8_t {
+  kKilogram,
+  kGram,
+  kMilligram,
+  kTonne,
+  kLitre,
+  kMillilitre,
+  kTablet
+};
 
 // "kg", "g", "mg", "t", "l", "ml", "tablets".
 std::string_view QuantityUnitName(QuantityUnit unit);

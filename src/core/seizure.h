@@ -15,7 +15,7 @@ namespace ordo {
 struct Seizure {
   std::string seizure_id;  // unique
   PartialDate date = PartialDate::Year(2000);
-  std::string place;  // as written: "Osh", "Ak-Zhol checkpoint"
+  std::string place;          // as written: "Osh", "Ak-Zhol checkpoint"
   std::optional<double> lat;  // WGS84; both or neither
   std::optional<double> lon;
   std::string admin_region;  // first-level region, e.g. "Osh Region"

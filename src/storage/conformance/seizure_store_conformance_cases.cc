@@ -40,7 +40,8 @@ TEST_P(SeizureStoreConformanceTest, EveryFieldReadsBackAsWritten) {
 TEST_P(SeizureStoreConformanceTest, ADuplicateIdFailsTheWholeBatch) {
   ASSERT_TRUE(Store().AppendSeizures({SampleSeizure("S1", "2024")}).has_value());
 
-  Status appended = Store().AppendSeizures({SampleSeizure("S2", "2024"), SampleSeizure("S1", "2024")});
+  Status appended =
+      Store().AppendSeizures({SampleSeizure("S2", "2024"), SampleSeizure("S1", "2024")});
 
   ASSERT_FALSE(appended.has_value());
   EXPECT_EQ(appended.error().code(), ErrorCode::kAlreadyExists);
@@ -49,7 +50,8 @@ TEST_P(SeizureStoreConformanceTest, ADuplicateIdFailsTheWholeBatch) {
 }
 
 TEST_P(SeizureStoreConformanceTest, ADuplicateIdWithinOneBatchIsRejected) {
-  Status appended = Store().AppendSeizures({SampleSeizure("S1", "2024"), SampleSeizure("S1", "2024")});
+  Status appended =
+      Store().AppendSeizures({SampleSeizure("S1", "2024"), SampleSeizure("S1", "2024")});
 
   ASSERT_FALSE(appended.has_value());
   EXPECT_EQ(appended.error().code(), ErrorCode::kAlreadyExists);
@@ -103,8 +105,8 @@ TEST_P(SeizureStoreConformanceTest, AWiderDateDoesNotMatchANarrowerRange) {
 }
 
 TEST_P(SeizureStoreConformanceTest, OffsetAndLimitPageInWriteOrder) {
-  ASSERT_TRUE(Store().AppendSeizures({SampleSeizure("Z", "2024"), SampleSeizure("A", "2020"),
-                                      SampleSeizure("M", "2022")}));
+  ASSERT_TRUE(Store().AppendSeizures(
+      {SampleSeizure("Z", "2024"), SampleSeizure("A", "2020"), SampleSeizure("M", "2022")}));
   SeizureFilter page;
   page.offset = 1;
   page.limit = 1;

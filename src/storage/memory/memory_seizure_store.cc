@@ -16,9 +16,8 @@ Status CheckCountry(const Seizure& seizure, const CountryCode& code,
 Status CheckSeizure(const Seizure& seizure, const std::set<CountryCode>& known) {
   if (seizure.seizure_id.empty()) return InvalidArgument("seizure with an empty seizure_id");
   if (seizure.lat.has_value() != seizure.lon.has_value()) {
-    return InvalidArgument(
-        fmt::format("seizure '{}': lat and lon must both be given or both be empty",
-                    seizure.seizure_id));
+    return InvalidArgument(fmt::format(
+        "seizure '{}': lat and lon must both be given or both be empty", seizure.seizure_id));
   }
   ORDO_RETURN_IF_ERROR(CheckCountry(seizure, seizure.country, known));
   for (const std::optional<CountryCode>* code :

@@ -1,7 +1,7 @@
 #pragma once
-// MemorySeizureStore: a SeizureStore that keeps every seizure in process memory. It is the reference
-// behaviour for the seizure conformance suite and the store for unit tests; nothing survives the
-// process.
+// MemorySeizureStore: a SeizureStore that keeps every seizure in process memory. It is the
+// reference behaviour for the seizure conformance suite and the store for unit tests; nothing
+// survives the process.
 
 #include <set>
 #include <string>

@@ -54,7 +54,8 @@ Result<std::vector<CountryCode>> ReadTransit(const Statement& row, int column) {
   while (start <= text.size()) {
     std::size_t end = text.find(';', start);
     if (end == std::string::npos) end = text.size();
-    Result<CountryCode> code = CountryCode::Parse(std::string_view(text).substr(start, end - start));
+    Result<CountryCode> code =
+        CountryCode::Parse(std::string_view(text).substr(start, end - start));
     if (!code) return Damaged(kTable, code.error());
     transit.push_back(std::move(*code));
     start = end + 1;
@@ -119,8 +120,7 @@ Status VisitSeizures(Connection& connection, const SeizureFilter& filter,
 }
 
 Result<std::size_t> CountSeizureRows(Connection& connection, const SeizureFilter& filter) {
-  ORDO_TRY(statement,
-           connection.Prepare("SELECT count(*) FROM seizures" + WhereClause(filter)));
+  ORDO_TRY(statement, connection.Prepare("SELECT count(*) FROM seizures" + WhereClause(filter)));
   BindFilter(statement, filter);
   ORDO_TRY(has_row, statement.Step());
   if (!has_row) return Internal("count(*) returned no row");
