@@ -20,10 +20,10 @@ namespace ordo::analytics {
 inline constexpr std::uint64_t kMaxSimulatedSeizures = 10'000'000;
 
 struct SimulationOptions {
-  std::uint64_t count = 0; // rows to write, 1 to kMaxSimulatedSeizures
+  std::uint64_t count = 0;  // rows to write, 1 to kMaxSimulatedSeizures
   std::uint64_t seed = 1;
-  std::string from = "2015-01-01"; // first day, YYYY-MM-DD
-  std::string to = "2024-12-31";   // last day, YYYY-MM-DD, not before `from`
+  std::string from = "2015-01-01";  // first day, YYYY-MM-DD
+  std::string to = "2024-12-31";    // last day, YYYY-MM-DD, not before `from`
   // From this day on (YYYY-MM-DD, after `from`, not after `to`), kShiftShare of
   // the records that would fall on the first corridor fall on the second
   // instead. Empty: no shift.
@@ -45,8 +45,8 @@ struct RoutePlace {
   std::string_view country_iso3;
   double lat = 0;
   double lon = 0;
-  double jitter_km = 0; // records land uniformly in a disk of this radius
-  double rate_multiplier = 1.0; // > 1: a planted hotspot
+  double jitter_km = 0;          // records land uniformly in a disk of this radius
+  double rate_multiplier = 1.0;  // > 1: a planted hotspot
   bool is_airport = false;
 };
 
@@ -61,12 +61,12 @@ struct WeightedTerm {
 
 struct Corridor {
   std::string_view id;
-  double base_share = 0; // share of records before the shift
+  double base_share = 0;  // share of records before the shift
   std::vector<RoutePlace> places;
   std::vector<WeightedTerm> drugs;
-  std::vector<WeightedTerm> conveyances; // airports always give "air"
+  std::vector<WeightedTerm> conveyances;  // airports always give "air"
   std::string_view departure_iso3;
-  std::string_view transit_iso3; // ';'-separated
+  std::string_view transit_iso3;  // ';'-separated
   std::string_view destination_iso3;
 };
 
@@ -81,7 +81,7 @@ const std::vector<double> &SimulationMonthWeights();
 // without a shift).
 struct SimulationSummary {
   std::uint64_t rows = 0;
-  std::vector<std::uint64_t> before_shift; // indexed like SimulationCorridors()
+  std::vector<std::uint64_t> before_shift;  // indexed like SimulationCorridors()
   std::vector<std::uint64_t> after_shift;
 };
 
@@ -98,16 +98,14 @@ using SimulationProgress = std::function<void(std::uint64_t rows_written)>;
 // every platform with IEEE-754 doubles and a correctly rounded libm (see
 // docs/cli.md for the algorithm). Errors: those of ValidateSimulationOptions;
 // kUnavailable when the stream fails.
-Result<SimulationSummary>
-SimulateSeizures(const SimulationOptions &options, std::ostream &csv,
-                 const SimulationProgress &progress = {},
-                 std::uint64_t progress_every = 1'000'000);
+Result<SimulationSummary> SimulateSeizures(const SimulationOptions &options, std::ostream &csv,
+                                           const SimulationProgress &progress = {},
+                                           std::uint64_t progress_every = 1'000'000);
 
 // Writes the ground truth: options, corridors with places and weights, the
 // shift date and share, the planted hotspots and the per-corridor counts of
 // `summary`. kUnavailable when the stream fails.
-Status WriteSimulationTruth(const SimulationOptions &options,
-                            const SimulationSummary &summary,
+Status WriteSimulationTruth(const SimulationOptions &options, const SimulationSummary &summary,
                             std::ostream &json);
 
-} // namespace ordo::analytics
+}  // namespace ordo::analytics

@@ -34,60 +34,46 @@ Status RunSimulate(CommandContext &context, SimulateFlags &flags) {
   ORDO_RETURN_IF_ERROR(analytics::ValidateSimulationOptions(options));
 
   std::ofstream csv(flags.out, std::ios::binary | std::ios::trunc);
-  if (!csv)
-    return Unavailable("cannot create " + flags.out);
+  if (!csv) return Unavailable("cannot create " + flags.out);
   std::ostream &err = context.err();
   const std::uint64_t total = options.count;
   auto summary = analytics::SimulateSeizures(
       options, csv,
       [&err, total](std::uint64_t rows) {
-        err << "simulate: " << rows << " of " << total << " rows\n"
-            << std::flush;
+        err << "simulate: " << rows << " of " << total << " rows\n" << std::flush;
       },
       kProgressEvery);
-  if (!summary)
-    return summary.error();
+  if (!summary) return summary.error();
   csv.close();
-  if (!csv)
-    return Unavailable("could not finish writing " + flags.out);
+  if (!csv) return Unavailable("could not finish writing " + flags.out);
 
   const std::string truth_path = flags.out + ".truth.json";
   std::ofstream truth(truth_path, std::ios::binary | std::ios::trunc);
-  if (!truth)
-    return Unavailable("cannot create " + truth_path);
-  ORDO_RETURN_IF_ERROR(
-      analytics::WriteSimulationTruth(options, *summary, truth));
-  context.out() << "wrote " << summary->rows << " synthetic seizure(s) to "
-                << flags.out << " and the ground truth to " << truth_path
-                << "\n";
+  if (!truth) return Unavailable("cannot create " + truth_path);
+  ORDO_RETURN_IF_ERROR(analytics::WriteSimulationTruth(options, *summary, truth));
+  context.out() << "wrote " << summary->rows << " synthetic seizure(s) to " << flags.out
+                << " and the ground truth to " << truth_path << "\n";
   return OkStatus();
 }
 
-} // namespace
+}  // namespace
 
 void RegisterSimulateCommand(CLI::App &app, CommandContext &context) {
   auto flags = std::make_shared<SimulateFlags>();
-  CLI::App *command =
-      app.add_subcommand("simulate", "Write synthetic seizure records (seeded, "
-                                     "labelled synthetic) and their truth");
-  command
-      ->add_option("--out", flags->out,
-                   "CSV file to write (FILE.truth.json is written beside)")
+  CLI::App *command = app.add_subcommand("simulate",
+                                         "Write synthetic seizure records (seeded, "
+                                         "labelled synthetic) and their truth");
+  command->add_option("--out", flags->out, "CSV file to write (FILE.truth.json is written beside)")
       ->required();
-  command->add_option("--count", flags->count, "Rows to write, 1 to 10000000")
-      ->required();
-  command->add_option("--seed", flags->seed, "Random seed")
-      ->capture_default_str();
+  command->add_option("--count", flags->count, "Rows to write, 1 to 10000000")->required();
+  command->add_option("--seed", flags->seed, "Random seed")->capture_default_str();
   command->add_option("--from", flags->options.from, "First day, YYYY-MM-DD")
       ->capture_default_str();
-  command->add_option("--to", flags->options.to, "Last day, YYYY-MM-DD")
-      ->capture_default_str();
-  command->add_option(
-      "--shift-date", flags->options.shift_date,
-      "From this day (YYYY-MM-DD) half of the first corridor's records move to "
-      "the second corridor");
-  command->callback(
-      [&context, flags] { context.Finish(RunSimulate(context, *flags)); });
+  command->add_option("--to", flags->options.to, "Last day, YYYY-MM-DD")->capture_default_str();
+  command->add_option("--shift-date", flags->options.shift_date,
+                      "From this day (YYYY-MM-DD) half of the first corridor's records move to "
+                      "the second corridor");
+  command->callback([&context, flags] { context.Finish(RunSimulate(context, *flags)); });
 }
 
-} // namespace ordo::cli
+}  // namespace ordo::cli

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -35,11 +36,9 @@ std::vector<std::string> SplitFields(const std::string &line) {
 }
 
 bool IsIso3(const std::string &text) {
-  if (text.size() != 3)
-    return false;
+  if (text.size() != 3) return false;
   for (char c : text) {
-    if (c < 'A' || c > 'Z')
-      return false;
+    if (c < 'A' || c > 'Z') return false;
   }
   return true;
 }
@@ -60,37 +59,76 @@ int CheckRows(const std::string &csv_text) {
       return rows;
     }
     ++rows;
-    if (fields[0] != "SIM-9-" + std::to_string(rows))
-      ADD_FAILURE() << line;
-    if (fields[1].size() != 10 || fields[1][4] != '-' || fields[1][7] != '-')
-      ADD_FAILURE() << line;
-    if (fields[3].empty() || fields[4].empty())
-      ADD_FAILURE() << line;
-    if (!IsIso3(fields[6]) || !IsIso3(fields[13]) || !IsIso3(fields[15]))
-      ADD_FAILURE() << line;
-    if (!fields[12].empty() && fields[12] != "AFG")
-      ADD_FAILURE() << line;
-    if (std::stod(fields[8]) <= 0 || fields[9] != "kg")
-      ADD_FAILURE() << line;
-    if (conveyances.count(fields[10]) == 0)
-      ADD_FAILURE() << line;
-    if (fields[18] != "true" || fields[19] != "ordo simulate seed=9")
-      ADD_FAILURE() << line;
+    if (fields[0] != "SIM-9-" + std::to_string(rows)) ADD_FAILURE() << line;
+    if (fields[1].size() != 10 || fields[1][4] != '-' || fields[1][7] != '-') ADD_FAILURE() << line;
+    if (fields[3].empty() || fields[4].empty()) ADD_FAILURE() << line;
+    if (!IsIso3(fields[6]) || !IsIso3(fields[13]) || !IsIso3(fields[15])) ADD_FAILURE() << line;
+    if (!fields[12].empty() && fields[12] != "AFG") ADD_FAILURE() << line;
+    if (std::stod(fields[8]) <= 0 || fields[9] != "kg") ADD_FAILURE() << line;
+    if (conveyances.count(fields[10]) == 0) ADD_FAILURE() << line;
+    if (fields[18] != "true" || fields[19] != "ordo simulate seed=9") ADD_FAILURE() << line;
   }
   return rows;
+}
+
+// Splits one RFC 4180 line (quoted fields may hold commas; no embedded newlines in this file).
+std::vector<std::string> SplitQuoted(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') {
+      fields.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+TEST(SimulateCommandTest, EveryPlaceUsesTheSourcedCoordinatesOfRoutePlaces) {
+  std::istringstream places(ReadFile(ORDO_SOURCE_DIR "/data/reference/route_places.csv"));
+  std::string line;
+  std::getline(places, line);
+  std::map<std::string, std::vector<std::string>> by_name;
+  while (std::getline(places, line)) {
+    std::vector<std::string> fields = SplitQuoted(line);
+    ASSERT_EQ(fields.size(), 7U) << line;
+    by_name[fields[0]] = fields;
+  }
+  const std::string out = MakeTempDir() + "/sim.csv";
+  ASSERT_EQ(RunOrdo({"simulate", "--out", out, "--count", "1"}).exit_code, 0);
+
+  const nlohmann::json truth = nlohmann::json::parse(ReadFile(out + ".truth.json"));
+
+  for (const nlohmann::json& corridor : truth["corridors"]) {
+    for (const nlohmann::json& place : corridor["places"]) {
+      const std::string name = place["name"];
+      ASSERT_EQ(by_name.count(name), 1U) << name << " is not in route_places.csv";
+      const std::vector<std::string>& row = by_name[name];
+      EXPECT_EQ(place["country_iso3"], row[2]) << name;
+      EXPECT_DOUBLE_EQ(place["lat"].get<double>(), std::stod(row[3])) << name;
+      EXPECT_DOUBLE_EQ(place["lon"].get<double>(), std::stod(row[4])) << name;
+      EXPECT_FALSE(row[5].empty()) << name << " has no source_url";
+    }
+  }
 }
 
 TEST(SimulateCommandTest, ThousandRowsFollowTheFormatAndCarryTheirTruth) {
   const std::string dir = MakeTempDir();
   const std::string out = dir + "/sim.csv";
 
-  RunResult result = RunOrdo({"simulate", "--out", out, "--count", "1000",
-                              "--seed", "9", "--shift-date", "2020-01-01"});
+  RunResult result = RunOrdo(
+      {"simulate", "--out", out, "--count", "1000", "--seed", "9", "--shift-date", "2020-01-01"});
 
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(CheckRows(ReadFile(out)), 1000);
-  const nlohmann::json truth =
-      nlohmann::json::parse(ReadFile(out + ".truth.json"));
+  const nlohmann::json truth = nlohmann::json::parse(ReadFile(out + ".truth.json"));
   EXPECT_EQ(truth["synthetic"], true);
   EXPECT_EQ(truth["shift"]["date"], "2020-01-01");
   EXPECT_EQ(truth["counts"]["rows"], 1000);
@@ -100,10 +138,10 @@ TEST(SimulateCommandTest, ThousandRowsFollowTheFormatAndCarryTheirTruth) {
 TEST(SimulateCommandTest, HundredThousandRowsAreWrittenAndRepeatable) {
   const std::string dir = MakeTempDir();
 
-  RunResult first = RunOrdo({"simulate", "--out", dir + "/a.csv", "--count",
-                             "100000", "--seed", "9"});
-  RunResult second = RunOrdo({"simulate", "--out", dir + "/b.csv", "--count",
-                              "100000", "--seed", "9"});
+  RunResult first =
+      RunOrdo({"simulate", "--out", dir + "/a.csv", "--count", "100000", "--seed", "9"});
+  RunResult second =
+      RunOrdo({"simulate", "--out", dir + "/b.csv", "--count", "100000", "--seed", "9"});
 
   ASSERT_EQ(first.exit_code, 0) << first.err;
   ASSERT_EQ(second.exit_code, 0) << second.err;
@@ -137,5 +175,5 @@ TEST(SimulateCommandTest, MissingCountIsAUsageError) {
   EXPECT_EQ(result.exit_code, 64);
 }
 
-} // namespace
-} // namespace ordo::testing
+}  // namespace
+}  // namespace ordo::testing
