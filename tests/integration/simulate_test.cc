@@ -4,13 +4,17 @@
 
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "core/country.h"
+#include "core/seizure.h"
+#include "ingest/reference_readers.h"
+#include "ingest/seizure_reader.h"
 #include "ordo_runner.h"
 
 namespace ordo::testing {
@@ -23,7 +27,7 @@ const std::vector<std::string> kHeader = {
     "origin_iso3", "departure_iso3", "transit_iso3", "destination_iso3",
     "agency",      "case_id",        "synthetic",    "source"};
 
-std::vector<std::string> SplitFields(const std::string &line) {
+std::vector<std::string> SplitFields(const std::string& line) {
   std::vector<std::string> fields(1);
   for (char c : line) {
     if (c == ',') {
@@ -35,7 +39,7 @@ std::vector<std::string> SplitFields(const std::string &line) {
   return fields;
 }
 
-bool IsIso3(const std::string &text) {
+bool IsIso3(const std::string& text) {
   if (text.size() != 3) return false;
   for (char c : text) {
     if (c < 'A' || c > 'Z') return false;
@@ -44,7 +48,7 @@ bool IsIso3(const std::string &text) {
 }
 
 // Checks every row and returns the number of rows.
-int CheckRows(const std::string &csv_text) {
+int CheckRows(const std::string& csv_text) {
   std::istringstream csv(csv_text);
   std::string line;
   std::getline(csv, line);
@@ -160,13 +164,32 @@ TEST(SimulateCommandTest, InvalidOptionsExitWithInvalidArgument) {
       {"--count", "5", "--to", "yesterday"},
       {"--count", "5", "--shift-date", "2031-01-01"}};
 
-  for (const std::vector<std::string> &options : cases) {
+  for (const std::vector<std::string>& options : cases) {
     std::vector<std::string> args = {"simulate", "--out", out};
     args.insert(args.end(), options.begin(), options.end());
     RunResult result = RunOrdo(args);
     EXPECT_EQ(result.exit_code, 2) << options[1];
     EXPECT_NE(result.err.find("ordo: --"), std::string::npos) << result.err;
   }
+}
+
+TEST(SimulateCommandTest, TheSeizureReaderAcceptsEveryRow) {
+  ingest::KnownCountries known;
+  for (const Country& country :
+       ingest::ReadIsoCodesCountries("/usr/share/iso-codes/json/iso_3166-1.json").rows) {
+    known.insert(country.iso3);
+  }
+  const std::string out = MakeTempDir() + "/sim.csv";
+  ASSERT_EQ(RunOrdo({"simulate", "--out", out, "--count", "5000", "--seed", "4", "--shift-date",
+                     "2020-01-01"})
+                .exit_code,
+            0);
+
+  ingest::ReadOutcome<Seizure> outcome = ingest::ReadSeizures(out, known, {});
+
+  ASSERT_TRUE(outcome.problems.empty()) << outcome.problems.front().ToString();
+  ASSERT_EQ(outcome.rows.size(), 5000U);
+  for (const Seizure& seizure : outcome.rows) EXPECT_TRUE(seizure.synthetic);
 }
 
 TEST(SimulateCommandTest, MissingCountIsAUsageError) {
