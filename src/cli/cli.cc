@@ -33,6 +33,7 @@ int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::os
   RegisterTradeCommands(app, context);
   RegisterFactsCommand(app, context);
   RegisterSimulateCommand(app, context);
+  RegisterSeizuresCommands(app, context);
   RegisterServeCommand(app, context, env);
 
   try {

@@ -18,6 +18,7 @@ void RegisterOrgsCommand(CLI::App& app, CommandContext& context);        // orgs
 void RegisterTradeCommands(CLI::App& app, CommandContext& context);      // trade, trade concentration
 void RegisterFactsCommand(CLI::App& app, CommandContext& context);       // facts
 void RegisterSimulateCommand(CLI::App& app, CommandContext& context);     // simulate
+void RegisterSeizuresCommands(CLI::App& app, CommandContext& context);    // seizures
 void RegisterServeCommand(CLI::App& app, CommandContext& context,
                           const CliEnvironment& env);                    // serve
 

@@ -98,8 +98,7 @@ void ReadDate(CsvTable& table, const SeizureReadOptions& options, Seizure& seizu
   std::optional<PartialDate> date = table.Date(kDate, FieldNeed::kRequired);
   if (!date) return;
   if (options.today && date->FirstDay() > options.today->LastDay()) {
-    table.Report(kDate, fmt::format("'{}' is in the future (today is {})", date->ToString(),
-                                    options.today->ToString()));
+    table.Report(kDate, fmt::format("'{}' is in the future", date->ToString()));
   }
   seizure.date = *date;
 }

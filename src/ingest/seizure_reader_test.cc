@@ -69,8 +69,7 @@ TEST(SeizureReaderTest, ReportsEachBadFieldWithItsColumn) {
       "S1,2024,,40,,,KGZ,hashish,1,lb,,,,,,,,,false,\n");
 
   EXPECT_THAT(internal::ProblemTexts(outcome.problems),
-              ElementsAre("s.csv:2:4: date: '2030-01-01' is in the future (today is "
-                          "2025-06-30)",
+              ElementsAre("s.csv:2:4: date: '2030-01-01' is in the future",
                           "s.csv:2:16: lat: '91' is out of range; expected a number from -90 "
                           "to 90",
                           "s.csv:2:27: drug: unknown drug 'sugar'",

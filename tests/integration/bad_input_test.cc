@@ -3,7 +3,8 @@
 // file (one "file:line:column: message" per line, the path written as FILE), and leave the
 // database's content as it was (compared with `sqlite3 .dump`).
 //
-// File names say what to import: <kind>__<case>.csv, kind = relations|memberships|trade|facts|places.
+// File names say what to import: <kind>__<case>.csv, kind = relations|memberships|trade|facts|places
+// (`ordo import KIND FILE`) or seizures (`ordo seizures import FILE`).
 
 #include <gtest/gtest.h>
 
@@ -54,7 +55,8 @@ TEST_P(BadInputTest, IsRejectedWithItsExpectedProblemsAndChangesNothing) {
   fs::copy_file(SeededDatabase(), db);
   const std::string before = RunProgram({"/usr/bin/sqlite3", db, ".dump"});
 
-  RunResult result = RunOrdo({"--db", db, "import", kind, file});
+  RunResult result = kind == "seizures" ? RunOrdo({"--db", db, "seizures", "import", file})
+                                         : RunOrdo({"--db", db, "import", kind, file});
 
   EXPECT_EQ(result.exit_code, 65) << result.err;
   const std::string expected = Replace(ReadFile(expected_path), "FILE", file);
