@@ -1,12 +1,27 @@
 #include "analytics/seizure_import.h"
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 #include <utility>
 
 #include "core/country.h"
 
 namespace ordo::analytics {
+namespace {
+
+// Reads `path` once, handing each valid row to `sink`; a file that cannot be opened is one
+// file-level problem, as the registry readers report it.
+std::vector<ingest::Diagnostic> ReadFile(const std::string& path,
+                                         const ingest::KnownCountries& known,
+                                         const ingest::SeizureReadOptions& options,
+                                         const ingest::SeizureRowSink& sink) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {{path, 0, 0, "cannot open file"}};
+  return ingest::ReadSeizures(in, path, known, options, sink);
+}
+
+}  // namespace
 
 Result<SeizureImportOutcome> ImportSeizureFile(storage::RegistryStore& registry,
                                                storage::SeizureStore& seizures,
@@ -26,16 +41,17 @@ Result<SeizureImportOutcome> ImportSeizureFile(storage::RegistryStore& registry,
     return OkStatus();
   }));
 
+  // Pass 1 validates the whole file and keeps no rows; pass 2 reads it again and streams the rows
+  // into one all-or-nothing write, so memory is bounded by the ids, not the rows.
   SeizureImportOutcome outcome;
-  ingest::ReadOutcome<Seizure> read = ingest::ReadSeizures(path, known, options);
-  outcome.problems = std::move(read.problems);
-  for (std::size_t index = 0; index < read.rows.size(); ++index) {
-    const std::string& id = read.rows[index].seizure_id;
-    if (stored_ids.count(id) != 0) {
-      outcome.problems.push_back(
-          {path, read.row_lines[index], 1, "seizure_id: '" + id + "' is already in the database"});
+  std::vector<ingest::Diagnostic> stored_problems;
+  outcome.problems = ReadFile(path, known, options, [&](Seizure&& seizure, int line) {
+    if (stored_ids.count(seizure.seizure_id) != 0) {
+      stored_problems.push_back(
+          {path, line, 1, "seizure_id: '" + seizure.seizure_id + "' is already in the database"});
     }
-  }
+  });
+  outcome.problems.insert(outcome.problems.end(), stored_problems.begin(), stored_problems.end());
   if (!outcome.problems.empty()) {
     std::stable_sort(outcome.problems.begin(), outcome.problems.end(),
                      [](const ingest::Diagnostic& a, const ingest::Diagnostic& b) {
@@ -43,11 +59,24 @@ Result<SeizureImportOutcome> ImportSeizureFile(storage::RegistryStore& registry,
                      });
     return outcome;
   }
-  ORDO_RETURN_IF_ERROR(seizures.AppendSeizures(read.rows));
-  outcome.rows_written = read.rows.size();
-  for (const Seizure& seizure : read.rows) {
-    if (seizure.synthetic) ++outcome.synthetic_rows;
-  }
+
+  ORDO_RETURN_IF_ERROR(seizures.AppendSeizuresFrom([&](const storage::SeizureAppend& append) -> Status {
+    Status first_error;
+    std::vector<ingest::Diagnostic> problems =
+        ReadFile(path, known, options, [&](Seizure&& seizure, int /*line*/) {
+          if (!first_error) return;  // the write failed; the rest of the file is only read
+          first_error = append(seizure);
+          if (first_error) {
+            ++outcome.rows_written;
+            if (seizure.synthetic) ++outcome.synthetic_rows;
+          }
+        });
+    if (!first_error) return first_error;
+    if (!problems.empty()) {
+      return FailedPrecondition(path + " changed during the import: " + problems[0].ToString());
+    }
+    return OkStatus();
+  }));
   return outcome;
 }
 

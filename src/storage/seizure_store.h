@@ -36,6 +36,11 @@ bool SeizureMatches(const SeizureFilter& filter, const Seizure& seizure);
 // ForEachSeizure return that error. The reference is valid only during the call.
 using SeizureVisitor = std::function<Status(const Seizure&)>;
 
+// Hands rows to a store one at a time: a producer calls `append` for each row and stops at the
+// first error `append` returns, returning it (or its own error).
+using SeizureAppend = std::function<Status(const Seizure&)>;
+using SeizureProducer = std::function<Status(const SeizureAppend& append)>;
+
 // Rules every backend enforces, with the same codes and messages:
 //   uniqueness: seizure_id, across the store and within a batch -> kAlreadyExists
 //     "seizure 'ID' already exists";
@@ -52,6 +57,11 @@ class SeizureStore {
   // Appends every row of `seizures` atomically: on any error nothing is written. Errors as above,
   // and kUnavailable when the backend cannot write.
   virtual Status AppendSeizures(const std::vector<Seizure>& seizures) = 0;
+
+  // As AppendSeizures for the rows `produce` hands over, without the caller holding them all: all
+  // of them are written or, when `produce` or any row fails, none. The producer's own error is
+  // returned as it is. The store must not be used from inside `produce`.
+  virtual Status AppendSeizuresFrom(const SeizureProducer& produce) = 0;
 
   // The matching rows, after offset, at most limit.
   virtual Result<std::vector<Seizure>> ListSeizures(const SeizureFilter& filter) = 0;

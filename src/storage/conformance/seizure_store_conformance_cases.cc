@@ -129,5 +129,40 @@ TEST_P(SeizureStoreConformanceTest, ForEachStopsAtTheVisitorsError) {
   EXPECT_EQ(seen, std::vector<std::string>{"A"});
 }
 
+TEST_P(SeizureStoreConformanceTest, ProducedRowsAreAppendedInOrder) {
+  Status appended = Store().AppendSeizuresFrom([](const SeizureAppend& append) -> Status {
+    ORDO_RETURN_IF_ERROR(append(SampleSeizure("B", "2024")));
+    return append(SampleSeizure("A", "2023"));
+  });
+
+  ASSERT_TRUE(appended.has_value()) << appended.error().ToString();
+  EXPECT_EQ(Ids(Store().ListSeizures({})), (std::vector<std::string>{"B", "A"}));
+}
+
+TEST_P(SeizureStoreConformanceTest, AProducerErrorWritesNothingAndComesBackAsItIs) {
+  Status appended = Store().AppendSeizuresFrom([](const SeizureAppend& append) -> Status {
+    ORDO_RETURN_IF_ERROR(append(SampleSeizure("A", "2024")));
+    return Internal("file changed");
+  });
+
+  ASSERT_FALSE(appended.has_value());
+  EXPECT_EQ(appended.error().message(), "file changed");
+  EXPECT_EQ(Store().CountSeizures({}).value(), 0u);
+}
+
+TEST_P(SeizureStoreConformanceTest, ARowErrorInAStreamWritesNothing) {
+  Seizure unknown = SampleSeizure("B", "2024");
+  unknown.country = Code("IRN");
+
+  Status appended = Store().AppendSeizuresFrom([&](const SeizureAppend& append) -> Status {
+    ORDO_RETURN_IF_ERROR(append(SampleSeizure("A", "2024")));
+    return append(unknown);
+  });
+
+  ASSERT_FALSE(appended.has_value());
+  EXPECT_EQ(appended.error().message(), "seizure 'B': unknown country 'IRN'");
+  EXPECT_EQ(Store().CountSeizures({}).value(), 0u);
+}
+
 }  // namespace
 }  // namespace ordo::storage::conformance

@@ -50,6 +50,15 @@ Status MemorySeizureStore::AppendSeizures(const std::vector<Seizure>& seizures) 
   return OkStatus();
 }
 
+Status MemorySeizureStore::AppendSeizuresFrom(const SeizureProducer& produce) {
+  std::vector<Seizure> produced;
+  ORDO_RETURN_IF_ERROR(produce([&produced](const Seizure& seizure) {
+    produced.push_back(seizure);
+    return OkStatus();
+  }));
+  return AppendSeizures(produced);
+}
+
 Result<std::vector<Seizure>> MemorySeizureStore::ListSeizures(const SeizureFilter& filter) {
   std::vector<Seizure> listed;
   ORDO_RETURN_IF_ERROR(ForEachSeizure(filter, [&](const Seizure& seizure) {

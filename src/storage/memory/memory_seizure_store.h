@@ -24,6 +24,8 @@ class MemorySeizureStore final : public SeizureStore {
   MemorySeizureStore& operator=(const MemorySeizureStore&) = delete;
 
   Status AppendSeizures(const std::vector<Seizure>& seizures) override;
+  // Collects the produced rows, then appends them as AppendSeizures does.
+  Status AppendSeizuresFrom(const SeizureProducer& produce) override;
   Result<std::vector<Seizure>> ListSeizures(const SeizureFilter& filter) override;
   Result<std::size_t> CountSeizures(const SeizureFilter& filter) override;
   Status ForEachSeizure(const SeizureFilter& filter, const SeizureVisitor& visit) override;

@@ -218,9 +218,26 @@ Status SqliteStore::Write(const RegistryBatch& batch) {
 
 Status SqliteStore::AppendSeizures(const std::vector<Seizure>& seizures) {
   if (seizures.empty()) return OkStatus();
+  return AppendSeizuresFrom([&seizures](const SeizureAppend& append) -> Status {
+    for (const Seizure& seizure : seizures) ORDO_RETURN_IF_ERROR(append(seizure));
+    return OkStatus();
+  });
+}
+
+Status SqliteStore::AppendSeizuresFrom(const SeizureProducer& produce) {
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
-  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertSeizures(*connection_, seizures)));
+  // The producer's own error comes back as it is; the store's errors name the database.
+  std::optional<Error> store_error;
+  Status produced = internal::InsertSeizures(*connection_, [&](const SeizureAppend& append) {
+    return produce([&](const Seizure& seizure) {
+      Status appended = append(seizure);
+      if (!appended) store_error = AboutDatabase(path_, appended.error());
+      return appended;
+    });
+  });
+  if (store_error) return *store_error;
+  ORDO_RETURN_IF_ERROR(produced);
   return AboutDatabase(path_, transaction.Commit());
 }
 

@@ -79,6 +79,7 @@ class SqliteStore final : public RegistryStore, public SeizureStore {
   Status Write(const RegistryBatch& batch) override;
 
   Status AppendSeizures(const std::vector<Seizure>& seizures) override;
+  Status AppendSeizuresFrom(const SeizureProducer& produce) override;
   Result<std::vector<Seizure>> ListSeizures(const SeizureFilter& filter) override;
   Result<std::size_t> CountSeizures(const SeizureFilter& filter) override;
   Status ForEachSeizure(const SeizureFilter& filter, const SeizureVisitor& visit) override;

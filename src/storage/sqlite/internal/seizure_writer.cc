@@ -84,11 +84,11 @@ Status InsertTransit(Statement& insert, std::int64_t row_id, const Seizure& seiz
 
 }  // namespace
 
-Status InsertSeizures(Connection& connection, const std::vector<Seizure>& seizures) {
+Status InsertSeizures(Connection& connection, const SeizureProducer& produce) {
   ORDO_TRY(insert, connection.Prepare(kInsertSeizure));
   ORDO_TRY(insert_transit, connection.Prepare(kInsertTransit));
   ORDO_TRY(lookup, connection.Prepare("SELECT 1 FROM countries WHERE iso3 = ?"));
-  for (const Seizure& seizure : seizures) {
+  return produce([&](const Seizure& seizure) -> Status {
     if (seizure.seizure_id.empty()) return InvalidArgument("seizure with an empty seizure_id");
     BindSeizure(insert, seizure);
     ORDO_TRY(outcome, insert.Insert());
@@ -102,9 +102,8 @@ Status InsertSeizures(Connection& connection, const std::vector<Seizure>& seizur
     if (outcome == InsertOutcome::kForeignKeyViolation) {
       return NameUnknownCountry(lookup, seizure);
     }
-    ORDO_RETURN_IF_ERROR(InsertTransit(insert_transit, connection.LastInsertRowId(), seizure));
-  }
-  return OkStatus();
+    return InsertTransit(insert_transit, connection.LastInsertRowId(), seizure);
+  });
 }
 
 }  // namespace ordo::storage::internal

@@ -5,14 +5,15 @@
 
 #include "core/result.h"
 #include "core/seizure.h"
+#include "storage/seizure_store.h"
 #include "storage/sqlite/internal/sqlite_handle.h"
 
 namespace ordo::storage::internal {
 
-// Inserts every seizure with two prepared statements, inside the caller's open transaction; the
-// caller rolls back on error. Errors and messages as SeizureStore's contract and
+// Inserts every seizure `produce` hands over with two prepared statements, inside the caller's open
+// transaction; the caller rolls back on error. Errors and messages as SeizureStore's contract and
 // MemorySeizureStore: kAlreadyExists for a seizure_id already stored or repeated, kInvalidArgument
 // for an empty id, half a coordinate pair or an unknown country; other failures as SqliteError.
-Status InsertSeizures(Connection& connection, const std::vector<Seizure>& seizures);
+Status InsertSeizures(Connection& connection, const SeizureProducer& produce);
 
 }  // namespace ordo::storage::internal
