@@ -20,8 +20,7 @@ struct LocatedSeizure {
 // The box around `points`, widened by one cell so that no point sits on an edge
 // and a single point still gives a non-empty box. Clamped to the valid
 // latitude/longitude range.
-geo::BoundingBox BoxAround(const std::vector<LocatedSeizure> &points,
-                           double cell_size_km) {
+geo::BoundingBox BoxAround(const std::vector<LocatedSeizure> &points, double cell_size_km) {
   geo::BoundingBox box{90.0, 180.0, -90.0, -180.0};
   for (const LocatedSeizure &point : points) {
     box.min_lat_deg = std::min(box.min_lat_deg, point.position.lat_deg);
@@ -33,8 +32,7 @@ geo::BoundingBox BoxAround(const std::vector<LocatedSeizure> &points,
       (box.min_lat_deg + box.max_lat_deg) / 2.0 * std::numbers::pi / 180.0;
   const double lat_pad = cell_size_km / kKmPerDegreeLat;
   const double lon_pad =
-      cell_size_km /
-      (kKmPerDegreeLat * std::max(0.01, std::cos(middle_lat_rad)));
+      cell_size_km / (kKmPerDegreeLat * std::max(0.01, std::cos(middle_lat_rad)));
   box.min_lat_deg = std::max(-90.0, box.min_lat_deg - lat_pad);
   box.max_lat_deg = std::min(90.0, box.max_lat_deg + lat_pad);
   box.min_lon_deg = std::max(-180.0, box.min_lon_deg - lon_pad);
@@ -42,27 +40,24 @@ geo::BoundingBox BoxAround(const std::vector<LocatedSeizure> &points,
   return box;
 }
 
-} // namespace
+}  // namespace
 
-Result<HotspotReport> ComputeHotspots(storage::SeizureStore &store,
-                                      const HotspotOptions &options) {
+Result<HotspotReport> ComputeHotspots(storage::SeizureStore &store, const HotspotOptions &options) {
   HotspotReport report;
   std::vector<LocatedSeizure> located;
   storage::SeizureFilter filter = options.filter;
   filter.offset = 0;
   filter.limit = 0;
-  ORDO_RETURN_IF_ERROR(
-      store.ForEachSeizure(filter, [&](const Seizure &seizure) {
-        ++report.rows_matched;
-        if (!seizure.lat || !seizure.lon) {
-          ++report.rows_without_coordinates;
-          return OkStatus();
-        }
-        located.push_back({{*seizure.lat, *seizure.lon}, seizure.quantity_kg});
-        return OkStatus();
-      }));
-  if (located.empty())
-    return report;
+  ORDO_RETURN_IF_ERROR(store.ForEachSeizure(filter, [&](const Seizure &seizure) {
+    ++report.rows_matched;
+    if (!seizure.lat || !seizure.lon) {
+      ++report.rows_without_coordinates;
+      return OkStatus();
+    }
+    located.push_back({{*seizure.lat, *seizure.lon}, seizure.quantity_kg});
+    return OkStatus();
+  }));
+  if (located.empty()) return report;
 
   const geo::BoundingBox box =
       options.box ? *options.box : BoxAround(located, options.cell_size_km);
@@ -74,8 +69,7 @@ Result<HotspotReport> ComputeHotspots(storage::SeizureStore &store,
   std::vector<std::size_t> counts(cell_count, 0);
   std::vector<double> kgs(cell_count, 0.0);
   for (const LocatedSeizure &seizure : located) {
-    const std::optional<std::int64_t> index =
-        grid.CellIndexOf(seizure.position);
+    const std::optional<std::int64_t> index = grid.CellIndexOf(seizure.position);
     if (!index) {
       ++report.rows_outside_box;
       continue;
@@ -87,31 +81,27 @@ Result<HotspotReport> ComputeHotspots(storage::SeizureStore &store,
     } else {
       ++report.rows_without_kg;
     }
-    weights[cell] += options.weight == HotspotWeight::kCount
-                         ? 1.0
-                         : seizure.kg.value_or(0.0);
+    weights[cell] += options.weight == HotspotWeight::kCount ? 1.0 : seizure.kg.value_or(0.0);
   }
 
-  ORDO_TRY(scores, geo::ComputeGetisOrdGiStar(grid.shape(), weights,
-                                              {options.band_km}));
+  ORDO_TRY(scores, geo::ComputeGetisOrdGiStar(grid.shape(), weights, {options.band_km}));
   std::vector<std::size_t> order(cell_count);
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&scores](std::size_t a, std::size_t b) {
-                     return scores.z_scores[a] > scores.z_scores[b];
-                   });
-  if (options.top != 0 && order.size() > options.top)
-    order.resize(options.top);
+  // Neighbouring cells often share a z when the band covers the same cells; the one holding the
+  // most weight itself comes first.
+  std::stable_sort(order.begin(), order.end(), [&scores, &weights](std::size_t a, std::size_t b) {
+    if (scores.z_scores[a] != scores.z_scores[b]) return scores.z_scores[a] > scores.z_scores[b];
+    return weights[a] > weights[b];
+  });
+  if (options.top != 0 && order.size() > options.top) order.resize(options.top);
   report.cells.reserve(order.size());
   for (const std::size_t cell : order) {
     const auto index = static_cast<std::int64_t>(cell);
-    const geo::LatLon centre =
-        grid.CellCentreLatLon(index / grid.cols(), index % grid.cols());
-    report.cells.push_back({centre.lat_deg, centre.lon_deg,
-                            scores.z_scores[cell], scores.p_values[cell],
-                            counts[cell], kgs[cell]});
+    const geo::LatLon centre = grid.CellCentreLatLon(index / grid.cols(), index % grid.cols());
+    report.cells.push_back({centre.lat_deg, centre.lon_deg, scores.z_scores[cell],
+                            scores.p_values[cell], counts[cell], kgs[cell]});
   }
   return report;
 }
 
-} // namespace ordo::analytics
+}  // namespace ordo::analytics

@@ -24,9 +24,9 @@ struct HotspotOptions {
   // coordinates, widened by one cell on each side.
   std::optional<geo::BoundingBox> box;
   double cell_size_km = 10.0;
-  double band_km = 20.0; // Gi* distance band
+  double band_km = 20.0;  // Gi* distance band
   HotspotWeight weight = HotspotWeight::kKilograms;
-  std::size_t top = 0; // keep the best `top` cells by z; 0 = every cell
+  std::size_t top = 0;  // keep the best `top` cells by z; 0 = every cell
 };
 
 // One grid cell and its score.
@@ -35,19 +35,17 @@ struct HotspotCell {
   double centre_lon_deg = 0;
   double z = 0;
   double p = 1;
-  std::size_t seizures = 0; // seizures with coordinates in the cell
-  double kg = 0; // their quantity_kg sum (rows without kg add nothing)
+  std::size_t seizures = 0;  // seizures with coordinates in the cell
+  double kg = 0;             // their quantity_kg sum (rows without kg add nothing)
 };
 
 struct HotspotReport {
-  std::vector<HotspotCell>
-      cells; // by z, highest first; ties by cell order (south-west first)
+  // By z, highest first; equal z by the cell's own weight, then cell order (south-west first).
+  std::vector<HotspotCell> cells;
   std::size_t rows_matched = 0;
-  std::size_t rows_without_coordinates =
-      0;                            // matched, but no lat/lon: not in any cell
-  std::size_t rows_outside_box = 0; // had coordinates outside an explicit box
-  std::size_t rows_without_kg =
-      0; // in a cell, no quantity_kg (weight kg: weight 0)
+  std::size_t rows_without_coordinates = 0;  // matched, but no lat/lon: not in any cell
+  std::size_t rows_outside_box = 0;          // had coordinates outside an explicit box
+  std::size_t rows_without_kg = 0;           // in a cell, no quantity_kg (weight kg: weight 0)
   std::int64_t grid_rows = 0;
   std::int64_t grid_cols = 0;
 };
@@ -57,7 +55,6 @@ struct HotspotReport {
 // report has no cells. Errors: the store's; kInvalidArgument for a bad cell
 // size, band or box (geo::Grid::Create, geo::ComputeGetisOrdGiStar), or when
 // every cell holds the same weight (nothing to compare).
-Result<HotspotReport> ComputeHotspots(storage::SeizureStore &store,
-                                      const HotspotOptions &options);
+Result<HotspotReport> ComputeHotspots(storage::SeizureStore &store, const HotspotOptions &options);
 
-} // namespace ordo::analytics
+}  // namespace ordo::analytics

@@ -26,7 +26,7 @@ Seizure Located(std::string id, double lat, double lon, double kg) {
 }
 
 class HotspotReportTest : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     Country kyrgyzstan;
     kyrgyzstan.iso3 = CountryCode::Parse("KGZ").value();
@@ -42,14 +42,12 @@ protected:
     int next = 0;
     for (int lat_step = 0; lat_step < 9; ++lat_step) {
       for (int lon_step = 0; lon_step < 9; ++lon_step) {
-        rows.push_back(Located("B" + std::to_string(next++),
-                               39.0 + 0.5 * lat_step, 70.0 + 0.5 * lon_step,
-                               1.0));
+        rows.push_back(Located("B" + std::to_string(next++), 39.0 + 0.5 * lat_step,
+                               70.0 + 0.5 * lon_step, 1.0));
       }
     }
     for (int index = 0; index < 30; ++index) {
-      rows.push_back(Located("H" + std::to_string(index),
-                             40.53 + 0.01 * (index % 5),
+      rows.push_back(Located("H" + std::to_string(index), 40.53 + 0.01 * (index % 5),
                              72.8 + 0.01 * (index / 5), 50.0));
     }
     ASSERT_TRUE(seizures_.AppendSeizures(rows).has_value());
@@ -93,10 +91,9 @@ TEST_F(HotspotReportTest, RowsWithoutCoordinatesAreCountedNotScored) {
   Seizure unplaced = Located("U", 0, 0, 5);
   unplaced.lat.reset();
   unplaced.lon.reset();
-  ASSERT_TRUE(seizures_
-                  .AppendSeizures({unplaced, Located("A", 40.5, 72.8, 1),
-                                   Located("B", 42.8, 73.8, 9)})
-                  .has_value());
+  ASSERT_TRUE(
+      seizures_.AppendSeizures({unplaced, Located("A", 40.5, 72.8, 1), Located("B", 42.8, 73.8, 9)})
+          .has_value());
 
   Result<HotspotReport> report = ComputeHotspots(seizures_, {});
 
@@ -104,8 +101,7 @@ TEST_F(HotspotReportTest, RowsWithoutCoordinatesAreCountedNotScored) {
   EXPECT_EQ(report->rows_matched, 3u);
   EXPECT_EQ(report->rows_without_coordinates, 1u);
   std::size_t scored = 0;
-  for (const HotspotCell &cell : report->cells)
-    scored += cell.seizures;
+  for (const HotspotCell &cell : report->cells) scored += cell.seizures;
   EXPECT_EQ(scored, 2u);
 }
 
@@ -122,5 +118,5 @@ TEST_F(HotspotReportTest, NoCoordinatesGivesNoCells) {
   EXPECT_EQ(report->rows_without_coordinates, 1u);
 }
 
-} // namespace
-} // namespace ordo::analytics
+}  // namespace
+}  // namespace ordo::analytics

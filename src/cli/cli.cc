@@ -34,6 +34,8 @@ int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::os
   RegisterFactsCommand(app, context);
   RegisterSimulateCommand(app, context);
   RegisterSeizuresCommands(app, context);
+  RegisterHotspotsCommand(app, context);
+  RegisterTrendsCommand(app, context);
   RegisterServeCommand(app, context, env);
 
   try {

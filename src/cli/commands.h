@@ -19,6 +19,8 @@ void RegisterTradeCommands(CLI::App& app, CommandContext& context);      // trad
 void RegisterFactsCommand(CLI::App& app, CommandContext& context);       // facts
 void RegisterSimulateCommand(CLI::App& app, CommandContext& context);     // simulate
 void RegisterSeizuresCommands(CLI::App& app, CommandContext& context);    // seizures
+void RegisterHotspotsCommand(CLI::App& app, CommandContext& context);     // hotspots
+void RegisterTrendsCommand(CLI::App& app, CommandContext& context);       // trends
 void RegisterServeCommand(CLI::App& app, CommandContext& context,
                           const CliEnvironment& env);                    // serve
 

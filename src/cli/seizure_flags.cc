@@ -1,0 +1,49 @@
+#include "cli/seizure_flags.h"
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command_context.h"
+#include "core/drug.h"
+#include "core/partial_date.h"
+
+namespace ordo::cli {
+
+void AddSeizureFilterFlags(CLI::App &command, SeizureFilterFlags &flags) {
+  command.add_option("--from", flags.from, "Earliest date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  command.add_option("--to", flags.to, "Latest date");
+  command.add_option("--drug", flags.drug, "A drug name or synonym (docs/formats.md)");
+  command.add_option("--synthetic", flags.synthetic, "true or false");
+}
+
+Result<storage::SeizureFilter> ParseSeizureFilter(const SeizureFilterFlags &flags) {
+  storage::SeizureFilter filter;
+  if (!flags.from.empty()) {
+    ORDO_TRY(from, PartialDate::Parse(flags.from));
+    filter.from = from;
+  }
+  if (!flags.to.empty()) {
+    ORDO_TRY(to, PartialDate::Parse(flags.to));
+    filter.to = to;
+  }
+  if (!flags.drug.empty()) {
+    ORDO_TRY(drug, ParseDrug(flags.drug));
+    filter.drug = drug;
+  }
+  if (flags.synthetic == "true" || flags.synthetic == "false") {
+    filter.synthetic = flags.synthetic == "true";
+  } else if (!flags.synthetic.empty()) {
+    return InvalidArgument("--synthetic takes true or false, not '" + flags.synthetic + "'");
+  }
+  return filter;
+}
+
+Result<OpenedSeizureStore> OpenSeizureStore(CommandContext &context) {
+  ORDO_TRY(store, context.OpenStore());
+  auto *seizures = dynamic_cast<storage::SeizureStore *>(store.get());
+  if (seizures == nullptr) {
+    return FailedPrecondition("this database backend does not store seizures");
+  }
+  return OpenedSeizureStore{std::move(store), seizures};
+}
+
+}  // namespace ordo::cli

@@ -1,0 +1,47 @@
+#pragma once
+// Shared pieces of the seizure analysis commands (hotspots, trends): the
+// --from/--to/--drug/
+// --synthetic filter flags and opening the store as a SeizureStore.
+
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "storage/registry_store.h"
+#include "storage/seizure_store.h"
+
+namespace CLI {
+class App;
+}
+
+namespace ordo::cli {
+
+class CommandContext;
+
+struct SeizureFilterFlags {
+  std::string from;
+  std::string to;
+  std::string drug;
+  std::string synthetic;  // "", "true" or "false"
+};
+
+// Adds --from, --to, --drug and --synthetic to `command`, bound to `flags`
+// (which must outlive it).
+void AddSeizureFilterFlags(CLI::App &command, SeizureFilterFlags &flags);
+
+// The filter the flags describe. Errors: kInvalidArgument for a bad date, drug
+// or --synthetic.
+Result<storage::SeizureFilter> ParseSeizureFilter(const SeizureFilterFlags &flags);
+
+// The store opened for a command, seen through both interfaces; `seizures`
+// points into `registry` and lives as long as it.
+struct OpenedSeizureStore {
+  std::unique_ptr<storage::RegistryStore> registry;
+  storage::SeizureStore *seizures = nullptr;
+};
+
+// Errors: those of CommandContext::OpenStore; kFailedPrecondition when the
+// backend does not store seizures.
+Result<OpenedSeizureStore> OpenSeizureStore(CommandContext &context);
+
+}  // namespace ordo::cli
