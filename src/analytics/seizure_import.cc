@@ -60,23 +60,24 @@ Result<SeizureImportOutcome> ImportSeizureFile(storage::RegistryStore& registry,
     return outcome;
   }
 
-  ORDO_RETURN_IF_ERROR(seizures.AppendSeizuresFrom([&](const storage::SeizureAppend& append) -> Status {
-    Status first_error;
-    std::vector<ingest::Diagnostic> problems =
-        ReadFile(path, known, options, [&](Seizure&& seizure, int /*line*/) {
-          if (!first_error) return;  // the write failed; the rest of the file is only read
-          first_error = append(seizure);
-          if (first_error) {
-            ++outcome.rows_written;
-            if (seizure.synthetic) ++outcome.synthetic_rows;
-          }
-        });
-    if (!first_error) return first_error;
-    if (!problems.empty()) {
-      return FailedPrecondition(path + " changed during the import: " + problems[0].ToString());
-    }
-    return OkStatus();
-  }));
+  ORDO_RETURN_IF_ERROR(
+      seizures.AppendSeizuresFrom([&](const storage::SeizureAppend& append) -> Status {
+        Status written;  // the first failed append, if any
+        std::vector<ingest::Diagnostic> problems =
+            ReadFile(path, known, options, [&](Seizure&& seizure, int /*line*/) {
+              if (!written) return;  // the write failed; the rest of the file is only read
+              written = append(seizure);
+              if (written) {
+                ++outcome.rows_written;
+                if (seizure.synthetic) ++outcome.synthetic_rows;
+              }
+            });
+        if (!written) return written;
+        if (!problems.empty()) {
+          return FailedPrecondition(path + " changed during the import: " + problems[0].ToString());
+        }
+        return OkStatus();
+      }));
   return outcome;
 }
 
