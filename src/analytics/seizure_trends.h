@@ -1,7 +1,7 @@
 #pragma once
 // Monthly seizure series (count and kg) per drug, region or conveyance, with
 // anomaly flags from a robust baseline: the median and MAD of the previous 12
-// months (docs/geo.md, "Trends").
+// months (docs/cli.md, "Seizure hotspots and trends").
 
 #include <cstddef>
 #include <string>

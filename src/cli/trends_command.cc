@@ -1,6 +1,6 @@
 // `ordo trends [--by drug|region|conveyance] [--from D --to D --drug X
 // --synthetic true|false]`: monthly seizure counts and kg per group with robust
-// anomaly flags (analytics/seizure_trends.h, docs/geo.md).
+// anomaly flags (analytics/seizure_trends.h, docs/cli.md).
 
 #include <cstdio>
 #include <memory>
