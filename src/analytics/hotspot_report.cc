@@ -20,9 +20,9 @@ struct LocatedSeizure {
 // The box around `points`, widened by one cell so that no point sits on an edge
 // and a single point still gives a non-empty box. Clamped to the valid
 // latitude/longitude range.
-geo::BoundingBox BoxAround(const std::vector<LocatedSeizure> &points, double cell_size_km) {
+geo::BoundingBox BoxAround(const std::vector<LocatedSeizure>& points, double cell_size_km) {
   geo::BoundingBox box{90.0, 180.0, -90.0, -180.0};
-  for (const LocatedSeizure &point : points) {
+  for (const LocatedSeizure& point : points) {
     box.min_lat_deg = std::min(box.min_lat_deg, point.position.lat_deg);
     box.max_lat_deg = std::max(box.max_lat_deg, point.position.lat_deg);
     box.min_lon_deg = std::min(box.min_lon_deg, point.position.lon_deg);
@@ -42,13 +42,13 @@ geo::BoundingBox BoxAround(const std::vector<LocatedSeizure> &points, double cel
 
 }  // namespace
 
-Result<HotspotReport> ComputeHotspots(storage::SeizureStore &store, const HotspotOptions &options) {
+Result<HotspotReport> ComputeHotspots(storage::SeizureStore& store, const HotspotOptions& options) {
   HotspotReport report;
   std::vector<LocatedSeizure> located;
   storage::SeizureFilter filter = options.filter;
   filter.offset = 0;
   filter.limit = 0;
-  ORDO_RETURN_IF_ERROR(store.ForEachSeizure(filter, [&](const Seizure &seizure) {
+  ORDO_RETURN_IF_ERROR(store.ForEachSeizure(filter, [&](const Seizure& seizure) {
     ++report.rows_matched;
     if (!seizure.lat || !seizure.lon) {
       ++report.rows_without_coordinates;
@@ -68,7 +68,7 @@ Result<HotspotReport> ComputeHotspots(storage::SeizureStore &store, const Hotspo
   std::vector<double> weights(cell_count, 0.0);
   std::vector<std::size_t> counts(cell_count, 0);
   std::vector<double> kgs(cell_count, 0.0);
-  for (const LocatedSeizure &seizure : located) {
+  for (const LocatedSeizure& seizure : located) {
     const std::optional<std::int64_t> index = grid.CellIndexOf(seizure.position);
     if (!index) {
       ++report.rows_outside_box;

@@ -55,6 +55,6 @@ struct HotspotReport {
 // report has no cells. Errors: the store's; kInvalidArgument for a bad cell
 // size, band or box (geo::Grid::Create, geo::ComputeGetisOrdGiStar), or when
 // every cell holds the same weight (nothing to compare).
-Result<HotspotReport> ComputeHotspots(storage::SeizureStore &store, const HotspotOptions &options);
+Result<HotspotReport> ComputeHotspots(storage::SeizureStore& store, const HotspotOptions& options);
 
 }  // namespace ordo::analytics

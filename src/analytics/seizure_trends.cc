@@ -16,7 +16,7 @@ struct Totals {
   double kg = 0;
 };
 
-std::string GroupOf(const Seizure &seizure, TrendGrouping grouping) {
+std::string GroupOf(const Seizure& seizure, TrendGrouping grouping) {
   std::string group;
   switch (grouping) {
     case TrendGrouping::kDrug:
@@ -45,18 +45,18 @@ double Median(std::vector<double> values) {
 
 }  // namespace
 
-bool IsTrendAnomaly(const std::vector<double> &history, double value) {
+bool IsTrendAnomaly(const std::vector<double>& history, double value) {
   if (history.size() < kTrendMinHistoryMonths) return false;
   const std::size_t window = std::min(history.size(), kTrendBaselineMonths);
   std::vector<double> baseline(history.end() - static_cast<std::ptrdiff_t>(window), history.end());
   const double median = Median(baseline);
-  for (double &entry : baseline) entry = std::abs(entry - median);
+  for (double& entry : baseline) entry = std::abs(entry - median);
   const double mad = Median(baseline);
   return std::abs(value - median) > kTrendThreshold * 1.4826 * mad;
 }
 
-Result<TrendReport> ComputeSeizureTrends(storage::SeizureStore &store,
-                                         const TrendOptions &options) {
+Result<TrendReport> ComputeSeizureTrends(storage::SeizureStore& store,
+                                         const TrendOptions& options) {
   TrendReport report;
   // Month keys are year * 12 + (month - 1).
   std::map<std::string, std::map<int, Totals>> by_month;
@@ -64,10 +64,10 @@ Result<TrendReport> ComputeSeizureTrends(storage::SeizureStore &store,
   storage::SeizureFilter filter = options.filter;
   filter.offset = 0;
   filter.limit = 0;
-  ORDO_RETURN_IF_ERROR(store.ForEachSeizure(filter, [&](const Seizure &seizure) {
+  ORDO_RETURN_IF_ERROR(store.ForEachSeizure(filter, [&](const Seizure& seizure) {
     ++report.rows_matched;
     const std::string group = GroupOf(seizure, options.group_by);
-    Totals &totals = seizure.date.month() == 0
+    Totals& totals = seizure.date.month() == 0
                          ? by_year[{group, seizure.date.year()}]
                          : by_month[group][seizure.date.year() * 12 + seizure.date.month() - 1];
     ++totals.count;
@@ -79,11 +79,11 @@ Result<TrendReport> ComputeSeizureTrends(storage::SeizureStore &store,
   // zero, not a gap.
   int first_key = std::numeric_limits<int>::max();
   int last_key = std::numeric_limits<int>::min();
-  for (const auto &[group, months] : by_month) {
+  for (const auto& [group, months] : by_month) {
     first_key = std::min(first_key, months.begin()->first);
     last_key = std::max(last_key, months.rbegin()->first);
   }
-  for (const auto &[group, months] : by_month) {
+  for (const auto& [group, months] : by_month) {
     std::vector<double> count_history;
     std::vector<double> kg_history;
     for (int key = first_key; key <= last_key; ++key) {
@@ -97,7 +97,7 @@ Result<TrendReport> ComputeSeizureTrends(storage::SeizureStore &store,
       kg_history.push_back(totals.kg);
     }
   }
-  for (const auto &[key, totals] : by_year) {
+  for (const auto& [key, totals] : by_year) {
     report.year_only.push_back({key.first, key.second, totals.count, totals.kg});
   }
   return report;

@@ -55,12 +55,12 @@ struct TrendReport {
 
 // Streams the matching seizures once and builds the series. Errors: the
 // store's.
-Result<TrendReport> ComputeSeizureTrends(storage::SeizureStore &store, const TrendOptions &options);
+Result<TrendReport> ComputeSeizureTrends(storage::SeizureStore& store, const TrendOptions& options);
 
 // True when `value` is an anomaly against `history` (the months before it,
 // oldest first): at least kTrendMinHistoryMonths of it, and |value - median|
 // > 3.5 * 1.4826 * MAD over the last kTrendBaselineMonths. With MAD = 0 any
 // departure from the median is flagged.
-bool IsTrendAnomaly(const std::vector<double> &history, double value);
+bool IsTrendAnomaly(const std::vector<double>& history, double value);
 
 }  // namespace ordo::analytics

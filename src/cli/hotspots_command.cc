@@ -3,11 +3,10 @@
 // --weight kg|count --top N]`: Getis-Ord Gi* hotspots of seizures with
 // coordinates (analytics/hotspot_report.h, docs/geo.md).
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <sstream>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "analytics/hotspot_report.h"
 #include "cli/cells.h"
@@ -32,7 +31,7 @@ std::string KmText(double km) {
   return text.str();
 }
 
-Status RunHotspots(CommandContext &context, const HotspotFlags &flags) {
+Status RunHotspots(CommandContext& context, const HotspotFlags& flags) {
   analytics::HotspotOptions options;
   ORDO_TRY(filter, ParseSeizureFilter(flags.filter));
   options.filter = std::move(filter);
@@ -49,7 +48,7 @@ Status RunHotspots(CommandContext &context, const HotspotFlags &flags) {
 
   Section section{"hotspots", "", {}, {}, false};
   section.columns = {{"lat"}, {"lon"}, {"z"}, {"p"}, {"seizures"}, {"kg"}};
-  for (const analytics::HotspotCell &cell : hotspots.cells) {
+  for (const analytics::HotspotCell& cell : hotspots.cells) {
     section.rows.push_back(
         {cell.centre_lat_deg, cell.centre_lon_deg, cell.z, cell.p, Count(cell.seizures), cell.kg});
   }
@@ -73,9 +72,9 @@ Status RunHotspots(CommandContext &context, const HotspotFlags &flags) {
 
 }  // namespace
 
-void RegisterHotspotsCommand(CLI::App &app, CommandContext &context) {
+void RegisterHotspotsCommand(CLI::App& app, CommandContext& context) {
   auto flags = std::make_shared<HotspotFlags>();
-  CLI::App *command =
+  CLI::App* command =
       app.add_subcommand("hotspots", "Getis-Ord Gi* hotspots of seizures on a km grid");
   AddSeizureFilterFlags(*command, flags->filter);
   command->add_option("--cell-km", flags->cell_km, "Grid cell side in km")

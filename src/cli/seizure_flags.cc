@@ -8,14 +8,14 @@
 
 namespace ordo::cli {
 
-void AddSeizureFilterFlags(CLI::App &command, SeizureFilterFlags &flags) {
+void AddSeizureFilterFlags(CLI::App& command, SeizureFilterFlags& flags) {
   command.add_option("--from", flags.from, "Earliest date (YYYY, YYYY-MM or YYYY-MM-DD)");
   command.add_option("--to", flags.to, "Latest date");
   command.add_option("--drug", flags.drug, "A drug name or synonym (docs/formats.md)");
   command.add_option("--synthetic", flags.synthetic, "true or false");
 }
 
-Result<storage::SeizureFilter> ParseSeizureFilter(const SeizureFilterFlags &flags) {
+Result<storage::SeizureFilter> ParseSeizureFilter(const SeizureFilterFlags& flags) {
   storage::SeizureFilter filter;
   if (!flags.from.empty()) {
     ORDO_TRY(from, PartialDate::Parse(flags.from));
@@ -37,9 +37,9 @@ Result<storage::SeizureFilter> ParseSeizureFilter(const SeizureFilterFlags &flag
   return filter;
 }
 
-Result<OpenedSeizureStore> OpenSeizureStore(CommandContext &context) {
+Result<OpenedSeizureStore> OpenSeizureStore(CommandContext& context) {
   ORDO_TRY(store, context.OpenStore());
-  auto *seizures = dynamic_cast<storage::SeizureStore *>(store.get());
+  auto* seizures = dynamic_cast<storage::SeizureStore*>(store.get());
   if (seizures == nullptr) {
     return FailedPrecondition("this database backend does not store seizures");
   }

@@ -27,21 +27,21 @@ struct SeizureFilterFlags {
 
 // Adds --from, --to, --drug and --synthetic to `command`, bound to `flags`
 // (which must outlive it).
-void AddSeizureFilterFlags(CLI::App &command, SeizureFilterFlags &flags);
+void AddSeizureFilterFlags(CLI::App& command, SeizureFilterFlags& flags);
 
 // The filter the flags describe. Errors: kInvalidArgument for a bad date, drug
 // or --synthetic.
-Result<storage::SeizureFilter> ParseSeizureFilter(const SeizureFilterFlags &flags);
+Result<storage::SeizureFilter> ParseSeizureFilter(const SeizureFilterFlags& flags);
 
 // The store opened for a command, seen through both interfaces; `seizures`
 // points into `registry` and lives as long as it.
 struct OpenedSeizureStore {
   std::unique_ptr<storage::RegistryStore> registry;
-  storage::SeizureStore *seizures = nullptr;
+  storage::SeizureStore* seizures = nullptr;
 };
 
 // Errors: those of CommandContext::OpenStore; kFailedPrecondition when the
 // backend does not store seizures.
-Result<OpenedSeizureStore> OpenSeizureStore(CommandContext &context);
+Result<OpenedSeizureStore> OpenSeizureStore(CommandContext& context);
 
 }  // namespace ordo::cli

@@ -1,12 +1,11 @@
 // `ordo seizures import FILE`, `ordo seizures list` and `ordo seizures stats`: drug seizure
 // records (docs/formats.md, "Seizures"; docs/cli.md).
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "analytics/seizure_import.h"
 #include "analytics/seizure_stats.h"
@@ -14,34 +13,16 @@
 #include "cli/command_context.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/seizure_flags.h"
 
 namespace ordo::cli {
 namespace {
 
 struct ListFlags {
-  std::string from;
-  std::string to;
-  std::string drug;
+  SeizureFilterFlags filter;  // --from, --to, --drug, --synthetic
   std::string country;
-  std::string synthetic;
   std::size_t limit = 100;
 };
-
-// The store opened for a command, seen through both interfaces. The backends chosen by app/
-// implement SeizureStore on the same object as RegistryStore.
-struct SeizureStores {
-  std::unique_ptr<storage::RegistryStore> registry;
-  storage::SeizureStore* seizures = nullptr;
-};
-
-Result<SeizureStores> OpenSeizureStores(CommandContext& context) {
-  ORDO_TRY(store, context.OpenStore());
-  auto* seizures = dynamic_cast<storage::SeizureStore*>(store.get());
-  if (seizures == nullptr) {
-    return FailedPrecondition("this database backend does not store seizures");
-  }
-  return SeizureStores{std::move(store), seizures};
-}
 
 PartialDate Today() {
   const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
@@ -54,7 +35,7 @@ PartialDate Today() {
 
 void RunImport(CommandContext& context, const std::string& path,
                std::optional<double> tablet_mass_mg) {
-  auto stores = OpenSeizureStores(context);
+  auto stores = OpenSeizureStore(context);
   if (!stores) return context.Fail(stores.error());
   ingest::SeizureReadOptions options{tablet_mass_mg, Today()};
   auto outcome = analytics::ImportSeizureFile(*stores->registry, *stores->seizures, path, options);
@@ -72,27 +53,10 @@ void RunImport(CommandContext& context, const std::string& path,
 }
 
 Result<storage::SeizureFilter> ParseFilter(const ListFlags& flags) {
-  storage::SeizureFilter filter;
-  if (!flags.from.empty()) {
-    ORDO_TRY(from, PartialDate::Parse(flags.from));
-    filter.from = from;
-  }
-  if (!flags.to.empty()) {
-    ORDO_TRY(to, PartialDate::Parse(flags.to));
-    filter.to = to;
-  }
-  if (!flags.drug.empty()) {
-    ORDO_TRY(drug, ParseDrug(flags.drug));
-    filter.drug = drug;
-  }
+  ORDO_TRY(filter, ParseSeizureFilter(flags.filter));
   if (!flags.country.empty()) {
     ORDO_TRY(country, CountryCode::Parse(flags.country));
     filter.country = std::move(country);
-  }
-  if (flags.synthetic == "true" || flags.synthetic == "false") {
-    filter.synthetic = flags.synthetic == "true";
-  } else if (!flags.synthetic.empty()) {
-    return InvalidArgument("--synthetic takes true or false, not '" + flags.synthetic + "'");
   }
   return filter;
 }
@@ -104,7 +68,7 @@ Cell CodeCell(const std::optional<CountryCode>& code) {
 
 Status RunList(CommandContext& context, const ListFlags& flags) {
   ORDO_TRY(filter, ParseFilter(flags));
-  ORDO_TRY(stores, OpenSeizureStores(context));
+  ORDO_TRY(stores, OpenSeizureStore(context));
   ORDO_TRY(total, stores.seizures->CountSeizures(filter));
   filter.limit = flags.limit;
   Section section{"seizures", "", {}, {}, false};
@@ -138,7 +102,7 @@ Status RunList(CommandContext& context, const ListFlags& flags) {
 }
 
 Status RunStats(CommandContext& context) {
-  ORDO_TRY(stores, OpenSeizureStores(context));
+  ORDO_TRY(stores, OpenSeizureStore(context));
   ORDO_TRY(stats, analytics::ComputeSeizureStats(*stores.seizures, {}));
   Section section{"seizure_stats", "", {}, {}, false};
   section.columns = {{"drug"},        {"year"}, {"real_count"}, {"real_kg"}, {"synthetic_count"},
@@ -174,11 +138,8 @@ void RegisterSeizuresCommands(CLI::App& app, CommandContext& context) {
 
 auto flags = std::make_shared<ListFlags>();
 CLI::App* list = seizures->add_subcommand("list", "List seizures, in import order");
-list->add_option("--from", flags->from, "Earliest date (YYYY, YYYY-MM or YYYY-MM-DD)");
-list->add_option("--to", flags->to, "Latest date");
-list->add_option("--drug", flags->drug, "A drug name or synonym (docs/formats.md)");
+AddSeizureFilterFlags(*list, flags->filter);
 list->add_option("--country", flags->country, "Country of seizure (ISO alpha-3)");
-list->add_option("--synthetic", flags->synthetic, "true or false");
 list->add_option("--limit", flags->limit, "At most this many rows; 0 = all")->capture_default_str();
 list->callback([&context, flags] { context.Finish(RunList(context, *flags)); });
 

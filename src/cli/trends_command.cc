@@ -2,11 +2,10 @@
 // --synthetic true|false]`: monthly seizure counts and kg per group with robust
 // anomaly flags (analytics/seizure_trends.h, docs/cli.md).
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <memory>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "analytics/seizure_trends.h"
 #include "cli/cells.h"
@@ -28,14 +27,14 @@ std::string MonthText(int year, int month) {
   return text;
 }
 
-Result<analytics::TrendGrouping> ParseGrouping(const std::string &text) {
+Result<analytics::TrendGrouping> ParseGrouping(const std::string& text) {
   if (text == "drug") return analytics::TrendGrouping::kDrug;
   if (text == "region") return analytics::TrendGrouping::kRegion;
   if (text == "conveyance") return analytics::TrendGrouping::kConveyance;
   return InvalidArgument("--by takes drug, region or conveyance, not '" + text + "'");
 }
 
-Status RunTrends(CommandContext &context, const TrendFlags &flags) {
+Status RunTrends(CommandContext& context, const TrendFlags& flags) {
   analytics::TrendOptions options;
   ORDO_TRY(filter, ParseSeizureFilter(flags.filter));
   options.filter = std::move(filter);
@@ -46,13 +45,13 @@ Status RunTrends(CommandContext &context, const TrendFlags &flags) {
 
   Section months{"months", "Monthly series", {}, {}, false};
   months.columns = {{"group"}, {"month"}, {"count"}, {"kg"}, {"count_anomaly"}, {"kg_anomaly"}};
-  for (const analytics::TrendMonth &month : trends.months) {
+  for (const analytics::TrendMonth& month : trends.months) {
     months.rows.push_back({month.group, MonthText(month.year, month.month), Count(month.count),
                            month.kg, month.count_anomaly, month.kg_anomaly});
   }
   Section year_only{"year_only", "Dated to a year only (not spread over months)", {}, {}, false};
   year_only.columns = {{"group"}, {"year"}, {"count"}, {"kg"}};
-  for (const analytics::TrendYearOnly &row : trends.year_only) {
+  for (const analytics::TrendYearOnly& row : trends.year_only) {
     year_only.rows.push_back(
         {row.group, static_cast<std::int64_t>(row.year), Count(row.count), row.kg});
   }
@@ -66,9 +65,9 @@ Status RunTrends(CommandContext &context, const TrendFlags &flags) {
 
 }  // namespace
 
-void RegisterTrendsCommand(CLI::App &app, CommandContext &context) {
+void RegisterTrendsCommand(CLI::App& app, CommandContext& context) {
   auto flags = std::make_shared<TrendFlags>();
-  CLI::App *command = app.add_subcommand(
+  CLI::App* command = app.add_subcommand(
       "trends", "Monthly seizure counts and kg per group, with robust anomaly flags");
   AddSeizureFilterFlags(*command, flags->filter);
   command->add_option("--by", flags->by, "drug, region or conveyance")->capture_default_str();
