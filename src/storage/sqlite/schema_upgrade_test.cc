@@ -1,6 +1,10 @@
 // A database written by an older Ordo (schema version 1, built here from the embedded 0001 file)
 // opens, is upgraded to the latest schema in place and keeps its rows.
 
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include <filesystem>
@@ -8,13 +12,9 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-#include <sqlite3.h>
-
 #include "storage/sqlite/internal/schema_migrations.h"
 #include "storage/sqlite/sqlite_store.h"
+#include "storage/sqlite/testing/raw_database.h"
 
 namespace ordo::storage {
 namespace {
@@ -22,34 +22,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-// Runs SQL on a raw connection, outside SqliteStore.
-class RawDatabase {
- public:
-  explicit RawDatabase(const std::string& path) { sqlite3_open(path.c_str(), &db_); }
-  ~RawDatabase() { sqlite3_close(db_); }
-  RawDatabase(const RawDatabase&) = delete;
-  RawDatabase& operator=(const RawDatabase&) = delete;
-
-  void Execute(const std::string& sql) {
-    char* message = nullptr;
-    ASSERT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
-        << (message != nullptr ? message : "");
-  }
-  std::string QueryText(const std::string& sql) {
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr);
-    std::string text;
-    if (sqlite3_step(statement) == SQLITE_ROW) {
-      const unsigned char* value = sqlite3_column_text(statement, 0);
-      if (value != nullptr) text = reinterpret_cast<const char*>(value);
-    }
-    sqlite3_finalize(statement);
-    return text;
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
+using testing::RawDatabase;
 
 class SchemaUpgradeTest : public ::testing::Test {
  protected:

@@ -1,5 +1,8 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,45 +13,15 @@
 #include <limits>
 #include <string>
 
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
-#include <sqlite3.h>
-
 #include "storage/sqlite/internal/schema_migrations.h"
+#include "storage/sqlite/testing/raw_database.h"
 
 namespace ordo::storage {
 namespace {
 
 using ::testing::HasSubstr;
 
-// A second, raw connection for looking at or tampering with the file behind the store's back.
-class RawDatabase {
- public:
-  explicit RawDatabase(const std::string& path) { sqlite3_open(path.c_str(), &db_); }
-  ~RawDatabase() { sqlite3_close(db_); }
-  RawDatabase(const RawDatabase&) = delete;
-  RawDatabase& operator=(const RawDatabase&) = delete;
-
-  void Execute(const std::string& sql) {
-    char* message = nullptr;
-    ASSERT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK)
-        << (message != nullptr ? message : "");
-  }
-  std::string QueryText(const std::string& sql) {
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db_, sql.c_str(), -1, &statement, nullptr);
-    std::string text;
-    if (sqlite3_step(statement) == SQLITE_ROW) {
-      const unsigned char* value = sqlite3_column_text(statement, 0);
-      if (value != nullptr) text = reinterpret_cast<const char*>(value);
-    }
-    sqlite3_finalize(statement);
-    return text;
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
+using testing::RawDatabase;
 
 class SqliteStoreTest : public ::testing::Test {
  protected:
