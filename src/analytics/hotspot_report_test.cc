@@ -5,8 +5,7 @@
 #include <cmath>
 #include <string>
 
-#include "storage/memory/memory_seizure_store.h"
-#include "storage/memory/memory_store.h"
+#include "analytics/testing/seizure_store_fixture.h"
 
 namespace ordo::analytics {
 namespace {
@@ -25,16 +24,8 @@ Seizure Located(std::string id, double lat, double lon, double kg) {
   return seizure;
 }
 
-class HotspotReportTest : public ::testing::Test {
+class HotspotReportTest : public testing::SeizureStoreTest {
  protected:
-  void SetUp() override {
-    Country kyrgyzstan;
-    kyrgyzstan.iso3 = CountryCode::Parse("KGZ").value();
-    storage::RegistryBatch batch;
-    batch.countries.push_back(kyrgyzstan);
-    ASSERT_TRUE(registry_.Write(batch).has_value());
-  }
-
   // A 4 x 4 degree spread of single small seizures with 30 large ones planted
   // near Osh.
   void PlantClusterNearOsh() {
@@ -53,8 +44,6 @@ class HotspotReportTest : public ::testing::Test {
     ASSERT_TRUE(seizures_.AppendSeizures(rows).has_value());
   }
 
-  storage::MemoryStore registry_;
-  storage::MemorySeizureStore seizures_{registry_};
 };
 
 TEST_F(HotspotReportTest, PlantedClusterIsTheTopCell) {

@@ -5,24 +5,15 @@
 
 #include <gtest/gtest.h>
 
-#include "storage/memory/memory_seizure_store.h"
-#include "storage/memory/memory_store.h"
+#include "analytics/testing/seizure_store_fixture.h"
 
 namespace ordo::analytics {
 namespace {
 
 constexpr char kHeader[] = "seizure_id,date,country_iso3,drug,quantity,unit,synthetic,source\n";
 
-class SeizureImportTest : public ::testing::Test {
+class SeizureImportTest : public testing::SeizureStoreTest {
  protected:
-  void SetUp() override {
-    Country kyrgyzstan;
-    kyrgyzstan.iso3 = CountryCode::Parse("KGZ").value();
-    storage::RegistryBatch batch;
-    batch.countries.push_back(kyrgyzstan);
-    ASSERT_TRUE(registry_.Write(batch).has_value());
-  }
-
   std::string WriteFile(const std::string& name, const std::string& rows) {
     const std::string path = ::testing::TempDir() + "/seizure_import_" + name + ".csv";
     std::ofstream(path, std::ios::binary) << kHeader << rows;
@@ -33,8 +24,6 @@ class SeizureImportTest : public ::testing::Test {
     return ImportSeizureFile(registry_, seizures_, path, {});
   }
 
-  storage::MemoryStore registry_;
-  storage::MemorySeizureStore seizures_{registry_};
 };
 
 TEST_F(SeizureImportTest, WritesEveryRowAndCountsTheSyntheticOnes) {

@@ -2,8 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "storage/memory/memory_seizure_store.h"
-#include "storage/memory/memory_store.h"
+#include "analytics/testing/seizure_store_fixture.h"
 
 namespace ordo::analytics {
 namespace {
@@ -21,19 +20,7 @@ Seizure MakeSeizure(std::string id, std::string_view date, Drug drug, double kg,
   return seizure;
 }
 
-class SeizureStatsTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    Country kyrgyzstan;
-    kyrgyzstan.iso3 = CountryCode::Parse("KGZ").value();
-    storage::RegistryBatch batch;
-    batch.countries.push_back(kyrgyzstan);
-    ASSERT_TRUE(registry_.Write(batch).has_value());
-  }
-
-  storage::MemoryStore registry_;
-  storage::MemorySeizureStore seizures_{registry_};
-};
+class SeizureStatsTest : public testing::SeizureStoreTest {};
 
 TEST_F(SeizureStatsTest, RealAndSyntheticAreSummedApart) {
   ASSERT_TRUE(seizures_.AppendSeizures({MakeSeizure("A", "2024-01", Drug::kHeroin, 2, false),

@@ -4,8 +4,7 @@
 
 #include <string>
 
-#include "storage/memory/memory_seizure_store.h"
-#include "storage/memory/memory_store.h"
+#include "analytics/testing/seizure_store_fixture.h"
 
 namespace ordo::analytics {
 namespace {
@@ -24,19 +23,7 @@ Seizure Dated(std::string id, std::string_view date, Drug drug, double kg) {
 
 std::string Month(int month) { return (month < 10 ? "2023-0" : "2023-") + std::to_string(month); }
 
-class SeizureTrendsTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    Country kyrgyzstan;
-    kyrgyzstan.iso3 = CountryCode::Parse("KGZ").value();
-    storage::RegistryBatch batch;
-    batch.countries.push_back(kyrgyzstan);
-    ASSERT_TRUE(registry_.Write(batch).has_value());
-  }
-
-  storage::MemoryStore registry_;
-  storage::MemorySeizureStore seizures_{registry_};
-};
+class SeizureTrendsTest : public testing::SeizureStoreTest {};
 
 TEST_F(SeizureTrendsTest, PlantedSpikeIsTheOnlyAnomaly) {
   // Two to four heroin seizures of 10 kg a month through 2023, and twenty in
