@@ -10,6 +10,8 @@ packages=(
   libsqlite3-dev libfmt-dev nlohmann-json3-dev libcli11-dev libboost-dev
   # tests and benchmarks: browser tests drive Debian's chromium; wrk loads the HTTP server
   googletest libgtest-dev libgmock-dev libbenchmark-dev sqlite3 chromium wrk
+  # igraph: the independent max-flow oracle in the interdiction tests (and the graph tests of #5)
+  libigraph-dev
   # reference data: ISO 3166-1 names and their ru/ky gettext catalogs
   iso-codes
 )
