@@ -26,8 +26,10 @@ constexpr std::array<std::string_view, kDrugCount> kCanonicalNames = {"heroin",
                                                                       "precursors",
                                                                       "other"};
 
-// Synonyms, lower case. Russian names are matched after lower-casing Cyrillic capitals.
-constexpr std::array<DrugTerm, 28> kSynonyms = {{
+// Synonyms, lower case. Russian names are matched after lower-casing Cyrillic capitals. The
+// spelled-out English names are the spellings of UNODC seizure files ("Cannabis resin", "Cocaine
+// HCL"); only names with one meaning in Ordo's vocabulary are listed (docs/formats.md).
+constexpr std::array<DrugTerm, 36> kSynonyms = {{
     {"hashish", Drug::kCannabisResin},
     {"hash", Drug::kCannabisResin},
     {"marijuana", Drug::kCannabisHerb},
@@ -38,6 +40,14 @@ constexpr std::array<DrugTerm, 28> kSynonyms = {{
     {"ecstasy", Drug::kMdma},
     {"meth", Drug::kMethamphetamine},
     {"mephedrone", Drug::kSyntheticCathinones},
+    {"cannabis herb", Drug::kCannabisHerb},
+    {"cannabis herb (marijuana)", Drug::kCannabisHerb},
+    {"cannabis resin", Drug::kCannabisResin},
+    {"cannabis oil", Drug::kCannabisOil},
+    {"synthetic cathinones", Drug::kSyntheticCathinones},
+    {"cocaine hcl", Drug::kCocaine},
+    {"crack", Drug::kCocaine},
+    {"crack cocaine", Drug::kCocaine},
     {"героин", Drug::kHeroin},
     {"опий", Drug::kOpium},
     {"опиум", Drug::kOpium},
