@@ -31,12 +31,14 @@ test: build-debug web layers
 run: build-release web
 	@scripts/run.sh build/release/ordo
 
-# HTTP benchmark: Ordo's server against a bare Beast handler with the same settings, under wrk
-# (bench/http/run.sh prints requests/s, p50/p99, errors and the ratio). Not a test.
+# Benchmarks, each against a peer in the same run (bench/README.md); not tests. HTTP: Ordo's server
+# against a bare Beast handler under wrk. Seizures: importing a million simulated rows against
+# sqlite3's .import of the same CSV, and hotspots and trends against a plain read of the same rows.
 bench: deps web
 	cmake --preset release -DORDO_BUILD_BENCHMARKS=ON >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	bench/http/run.sh
+	bench/seizures/run.sh
 
 clean:
 	rm -rf build
