@@ -232,7 +232,12 @@ void AppendRow(SimulationRandom &random, const SimulationOptions &options, std::
   line += std::string(corridor.departure_iso3) + "," + std::string(corridor.transit_iso3) + "," +
           std::string(corridor.destination_iso3) + ",synthetic,";
   if (state.number != 0) line += "SIM-" + seed + "-C" + std::to_string(state.number);
-  line += ",true,ordo simulate seed=" + seed + "\n";
+  line += ",true,ordo simulate seed=" + seed + ",";
+  for (std::size_t i = 0; i < corridor.places.size(); ++i) {
+    if (i != 0) line += ';';
+    line += corridor.places[i].name;
+  }
+  line += "\n";
 }
 
 }  // namespace
@@ -255,7 +260,7 @@ Result<SimulationSummary> SimulateSeizures(const SimulationOptions &options, std
          "quantity,unit,conveyance,"
          "concealment,origin_iso3,departure_iso3,transit_iso3,destination_iso3,"
          "agency,case_id,"
-         "synthetic,source\n";
+         "synthetic,source,route\n";
 
   SimulationRandom random(options.seed);
   CaseState state;

@@ -57,13 +57,16 @@ TEST(SeizureSimulatorTest, SeedFortyTwoGivesTheDocumentedRows) {
   const std::string expected =
       "SIM-42-1,2022-07-21,Osh,40.51763,72.79182,,KGZ,cannabis_resin,1.192,kg,"
       "vehicle,,,TJK,KGZ,"
-      "RUS,synthetic,,true,ordo simulate seed=42\n"
+      "RUS,synthetic,,true,ordo simulate seed=42,"
+      "Batken;Osh;Jalal-Abad;Kara-Balta;Bishkek;Manas International Airport\n"
       "SIM-42-2,2024-06-16,Khorog,37.51552,71.57754,,TJK,heroin,0.888,kg,"
       "vehicle,,AFG,TJK,KGZ;KAZ,"
-      "RUS,synthetic,SIM-42-C1,true,ordo simulate seed=42\n"
+      "RUS,synthetic,SIM-42-C1,true,ordo simulate seed=42,"
+      "Khorog;Murghab;Sary-Tash;Osh;Bishkek;Almaty;Moscow\n"
       "SIM-42-3,2024-06-16,Khorog,37.52022,71.59047,,TJK,opium,4.024,kg,truck,,"
       "AFG,TJK,KGZ;KAZ,"
-      "RUS,synthetic,SIM-42-C1,true,ordo simulate seed=42\n";
+      "RUS,synthetic,SIM-42-C1,true,ordo simulate seed=42,"
+      "Khorog;Murghab;Sary-Tash;Osh;Bishkek;Almaty;Moscow\n";
 
   const std::string csv = Simulate(Options(3, 42));
 
@@ -75,7 +78,7 @@ TEST(SeizureSimulatorTest, EveryRowFollowsTheSeizureFormat) {
   std::string line;
   std::getline(csv, line);
   const std::vector<std::string> header = SplitFields(line);
-  ASSERT_EQ(header.size(), 20U);
+  ASSERT_EQ(header.size(), 21U);
   const std::set<std::string> drugs = {"heroin",
                                        "opium",
                                        "morphine",

@@ -31,6 +31,10 @@ struct Seizure {
   std::optional<CountryCode> departure;
   std::optional<CountryCode> destination;
   std::vector<CountryCode> transit;  // in route order
+  // The places the consignment travelled through or was bound for, in travel order, as written
+  // ("Khorog", "Osh", "Bishkek"); the legs of the route network (analytics/route_network.h).
+  // Empty when not reported. A name never contains ';'.
+  std::vector<std::string> route;
   std::string agency;
   std::string case_id;
   bool synthetic = false;

@@ -32,6 +32,7 @@ enum Column : std::size_t {
   kDeparture,
   kDestination,
   kTransit,
+  kRoute,
   kAgency,
   kCaseId,
   kSynthetic,
@@ -56,6 +57,7 @@ std::vector<ColumnSpec> Columns() {
           {"departure_iso3", kOptional},
           {"destination_iso3", kOptional},
           {"transit_iso3", kOptional},
+          {"route", kOptional},
           {"agency", kOptional},
           {"case_id", kOptional},
           {"synthetic"},
@@ -92,6 +94,27 @@ std::vector<CountryCode> TransitCountries(CsvTable& table, const KnownCountries&
     if (text.empty()) table.Report(kTransit, "ends with ';'");
   }
   return transit;
+}
+
+// "Khorog;Murghab;Osh": place names in travel order, each trimmed of spaces and non-empty.
+std::vector<std::string> RoutePlaces(CsvTable& table) {
+  std::vector<std::string> route;
+  std::string_view text = table.View(kRoute);
+  if (text.empty()) return route;
+  while (true) {
+    const std::size_t end = text.find(';');
+    std::string_view name = text.substr(0, end);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (name.empty()) {
+      table.Report(kRoute, fmt::format("place {} of the route is empty", route.size() + 1));
+      return {};
+    }
+    route.emplace_back(name);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return route;
 }
 
 void ReadDate(CsvTable& table, const SeizureReadOptions& options, Seizure& seizure) {
@@ -191,6 +214,7 @@ std::vector<Diagnostic> ReadSeizures(std::istream& in, std::string_view file_nam
     seizure.departure = OptionalCountry(table, kDeparture, known);
     seizure.destination = OptionalCountry(table, kDestination, known);
     seizure.transit = TransitCountries(table, known);
+    seizure.route = RoutePlaces(table);
     seizure.agency = table.Text(kAgency);
     seizure.case_id = table.Text(kCaseId);
     ReadProvenance(table, seizure);

@@ -104,5 +104,33 @@ TEST(SeizureReaderTest, StreamsRowsToTheSink) {
   EXPECT_THAT(seen, ElementsAre("A", "B"));
 }
 
+TEST(SeizureReaderTest, ReadsTheRouteInTravelOrder) {
+  std::istringstream in(
+      "seizure_id,date,country_iso3,drug,quantity,unit,synthetic,route\n"
+      "S1,2024,KGZ,heroin,1,kg,true,Khorog; Murghab ;Osh\n"
+      "S2,2024,KGZ,heroin,1,kg,true,\n");
+  SeizureReadOptions options;
+  options.today = PartialDate::Parse("2025-06-30").value();
+
+  const auto outcome = ReadSeizures(in, "s.csv", internal::Known({"KGZ"}), options);
+
+  ASSERT_TRUE(outcome.ok()) << outcome.problems[0].ToString();
+  EXPECT_THAT(outcome.rows[0].route, ElementsAre("Khorog", "Murghab", "Osh"));
+  EXPECT_TRUE(outcome.rows[1].route.empty());
+}
+
+TEST(SeizureReaderTest, AnEmptyRoutePlaceIsAProblem) {
+  std::istringstream in(
+      "seizure_id,date,country_iso3,drug,quantity,unit,synthetic,route\n"
+      "S1,2024,KGZ,heroin,1,kg,true,Khorog;;Osh\n");
+  SeizureReadOptions options;
+  options.today = PartialDate::Parse("2025-06-30").value();
+
+  const auto outcome = ReadSeizures(in, "s.csv", internal::Known({"KGZ"}), options);
+
+  EXPECT_THAT(internal::ProblemTexts(outcome.problems),
+              ElementsAre("s.csv:2:31: route: place 2 of the route is empty"));
+}
+
 }  // namespace
 }  // namespace ordo::ingest

@@ -35,6 +35,7 @@ Seizure SampleSeizure(std::string_view seizure_id, std::string_view date) {
   seizure.departure = Code("TJK");
   seizure.destination = Code("RUS");
   seizure.transit = {Code("KAZ"), Code("TJK")};
+  seizure.route = {"Khorog", "Sary-Tash", "Osh"};
   seizure.agency = "SBNON";
   seizure.case_id = "C-17";
   seizure.synthetic = false;

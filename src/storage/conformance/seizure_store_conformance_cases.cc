@@ -25,6 +25,7 @@ TEST_P(SeizureStoreConformanceTest, EveryFieldReadsBackAsWritten) {
   sparse.departure.reset();
   sparse.destination.reset();
   sparse.transit.clear();
+  sparse.route.clear();
   sparse.synthetic = true;
   sparse.source.clear();
 
@@ -67,6 +68,18 @@ TEST_P(SeizureStoreConformanceTest, AnUnknownCountryIsRejectedByName) {
   ASSERT_FALSE(appended.has_value());
   EXPECT_EQ(appended.error().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(appended.error().message(), "seizure 'S1': unknown country 'IRN'");
+  EXPECT_EQ(Store().CountSeizures({}).value(), 0u);
+}
+
+TEST_P(SeizureStoreConformanceTest, ARoutePlaceWithASemicolonIsRejected) {
+  Seizure seizure = SampleSeizure("S1", "2024");
+  seizure.route = {"Osh", "Bishkek;Almaty"};
+
+  Status appended = Store().AppendSeizures({seizure});
+
+  ASSERT_FALSE(appended.has_value());
+  EXPECT_EQ(appended.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(appended.error().message(), "seizure 'S1': a route place is empty or contains ';'");
   EXPECT_EQ(Store().CountSeizures({}).value(), 0u);
 }
 

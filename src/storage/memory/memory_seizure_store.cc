@@ -19,6 +19,12 @@ Status CheckSeizure(const Seizure& seizure, const std::set<CountryCode>& known) 
     return InvalidArgument(fmt::format(
         "seizure '{}': lat and lon must both be given or both be empty", seizure.seizure_id));
   }
+  for (const std::string& place : seizure.route) {
+    if (place.empty() || place.find(';') != std::string::npos) {
+      return InvalidArgument(
+          fmt::format("seizure '{}': a route place is empty or contains ';'", seizure.seizure_id));
+    }
+  }
   ORDO_RETURN_IF_ERROR(CheckCountry(seizure, seizure.country, known));
   for (const std::optional<CountryCode>* code :
        {&seizure.origin, &seizure.departure, &seizure.destination}) {

@@ -9,11 +9,12 @@ namespace {
 
 constexpr std::string_view kTable = "seizures";
 
-// Columns in the order DecodeSeizure reads them; transit comes as "KAZ;TJK".
+// Columns in the order DecodeSeizure reads them; route comes as "Khorog;Osh" and transit as
+// "KAZ;TJK".
 constexpr std::string_view kSelect =
     "SELECT seizure_id, date, place, lat, lon, admin_region, country, drug, quantity, unit, "
     "quantity_kg, conversion_note, conveyance, concealment, origin, departure, destination, "
-    "agency, case_id, synthetic, source, "
+    "agency, case_id, synthetic, source, route, "
     "(SELECT group_concat(iso3, ';') FROM (SELECT iso3 FROM seizure_transit "
     "WHERE seizure = seizures.id ORDER BY position)) FROM seizures";
 
@@ -63,6 +64,18 @@ Result<std::vector<CountryCode>> ReadTransit(const Statement& row, int column) {
   return transit;
 }
 
+std::vector<std::string> SplitRoute(const std::string& text) {
+  std::vector<std::string> route;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string::npos) end = text.size();
+    route.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return route;
+}
+
 Result<Seizure> DecodeSeizure(const Statement& row) {
   Seizure seizure;
   seizure.seizure_id = row.ColumnText(0);
@@ -96,7 +109,8 @@ Result<Seizure> DecodeSeizure(const Statement& row) {
   seizure.case_id = row.ColumnText(18);
   seizure.synthetic = row.ColumnInt(19) != 0;
   seizure.source = row.ColumnText(20);
-  ORDO_TRY(transit, ReadTransit(row, 21));
+  seizure.route = SplitRoute(row.ColumnText(21));
+  ORDO_TRY(transit, ReadTransit(row, 22));
   seizure.transit = std::move(transit);
   return seizure;
 }

@@ -10,14 +10,24 @@ namespace {
 constexpr std::string_view kInsertSeizure =
     "INSERT INTO seizures (seizure_id, date, first_day, last_day, place, lat, lon, admin_region, "
     "country, drug, quantity, unit, quantity_kg, conversion_note, conveyance, concealment, origin, "
-    "departure, destination, agency, case_id, synthetic, source) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "departure, destination, agency, case_id, synthetic, source, route) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kInsertTransit =
     "INSERT INTO seizure_transit (seizure, position, iso3) VALUES (?, ?, ?)";
 
 std::optional<std::string> CodeText(const std::optional<CountryCode>& code) {
   if (!code) return std::nullopt;
   return code->str();
+}
+
+// Seizure::route as stored: names joined by ';'.
+std::string JoinRoute(const std::vector<std::string>& route) {
+  std::string joined;
+  for (const std::string& place : route) {
+    if (!joined.empty()) joined += ';';
+    joined += place;
+  }
+  return joined;
 }
 
 void BindSeizure(Statement& insert, const Seizure& seizure) {
@@ -44,6 +54,7 @@ void BindSeizure(Statement& insert, const Seizure& seizure) {
   insert.BindText(seizure.case_id);
   insert.BindInt(seizure.synthetic ? 1 : 0);
   insert.BindText(seizure.source);
+  insert.BindText(JoinRoute(seizure.route));
 }
 
 Error UnknownCountry(const Seizure& seizure, const CountryCode& code) {
@@ -98,6 +109,12 @@ Status InsertSeizures(Connection& connection, const SeizureProducer& produce) {
     if (seizure.lat.has_value() != seizure.lon.has_value()) {
       return InvalidArgument(fmt::format(
           "seizure '{}': lat and lon must both be given or both be empty", seizure.seizure_id));
+    }
+    for (const std::string& place : seizure.route) {
+      if (place.empty() || place.find(';') != std::string::npos) {
+        return InvalidArgument(fmt::format(
+            "seizure '{}': a route place is empty or contains ';'", seizure.seizure_id));
+      }
     }
     if (outcome == InsertOutcome::kForeignKeyViolation) {
       return NameUnknownCountry(lookup, seizure);
