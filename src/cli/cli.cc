@@ -36,6 +36,9 @@ int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::os
   RegisterSeizuresCommands(app, context);
   RegisterHotspotsCommand(app, context);
   RegisterTrendsCommand(app, context);
+  RegisterRoutesCommand(app, context);
+  RegisterInterdictCommand(app, context);
+  RegisterBulletinCommand(app, context);
   RegisterServeCommand(app, context, env);
 
   try {

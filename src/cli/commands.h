@@ -21,6 +21,9 @@ void RegisterSimulateCommand(CLI::App& app, CommandContext& context);     // sim
 void RegisterSeizuresCommands(CLI::App& app, CommandContext& context);    // seizures
 void RegisterHotspotsCommand(CLI::App& app, CommandContext& context);     // hotspots
 void RegisterTrendsCommand(CLI::App& app, CommandContext& context);       // trends
+void RegisterRoutesCommand(CLI::App& app, CommandContext& context);       // routes
+void RegisterInterdictCommand(CLI::App& app, CommandContext& context);    // interdict
+void RegisterBulletinCommand(CLI::App& app, CommandContext& context);     // bulletin
 void RegisterServeCommand(CLI::App& app, CommandContext& context,
                           const CliEnvironment& env);                    // serve
 

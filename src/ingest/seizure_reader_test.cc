@@ -129,7 +129,7 @@ TEST(SeizureReaderTest, AnEmptyRoutePlaceIsAProblem) {
   const auto outcome = ReadSeizures(in, "s.csv", internal::Known({"KGZ"}), options);
 
   EXPECT_THAT(internal::ProblemTexts(outcome.problems),
-              ElementsAre("s.csv:2:31: route: place 2 of the route is empty"));
+              ElementsAre("s.csv:2:30: route: place 2 of the route is empty"));
 }
 
 }  // namespace

@@ -25,7 +25,8 @@ const std::vector<std::string> kHeader = {
     "lon",         "admin_region",   "country_iso3", "drug",
     "quantity",    "unit",           "conveyance",   "concealment",
     "origin_iso3", "departure_iso3", "transit_iso3", "destination_iso3",
-    "agency",      "case_id",        "synthetic",    "source"};
+    "agency",      "case_id",        "synthetic",    "source",
+    "route"};
 
 std::vector<std::string> SplitFields(const std::string& line) {
   std::vector<std::string> fields(1);
@@ -71,6 +72,10 @@ int CheckRows(const std::string& csv_text) {
     if (std::stod(fields[8]) <= 0 || fields[9] != "kg") ADD_FAILURE() << line;
     if (conveyances.count(fields[10]) == 0) ADD_FAILURE() << line;
     if (fields[18] != "true" || fields[19] != "ordo simulate seed=9") ADD_FAILURE() << line;
+    // The route is the corridor's places and holds the place of the seizure.
+    if ((";" + fields[20] + ";").find(";" + fields[2] + ";") == std::string::npos) {
+      ADD_FAILURE() << line;
+    }
   }
   return rows;
 }
