@@ -10,6 +10,7 @@ import { countryView } from './views/country';
 import { drugsView } from './views/drugs';
 import { organizationsView, organizationView } from './views/organizations';
 import { overviewView } from './views/overview';
+import { seizuresView } from './views/seizures';
 import { tradeView } from './views/trade';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -25,6 +26,8 @@ function navSection(route: Route): string {
       return 'trade';
     case 'drugs':
       return 'drugs';
+    case 'seizures':
+      return 'seizures';
     case 'overview':
     case 'country':
       return 'overview';
@@ -35,7 +38,7 @@ function navSection(route: Route): string {
 
 function header(ctx: Ctx, route: Route): HTMLElement {
   const current = navSection(route);
-  const navLink = (key: 'overview' | 'organizations' | 'trade' | 'drugs', target: Route): HTMLElement =>
+  const navLink = (key: 'overview' | 'organizations' | 'trade' | 'drugs' | 'seizures', target: Route): HTMLElement =>
     h('li', null, h('a', {
       href: routeHash(target),
       'aria-current': current === key ? 'page' : null,
@@ -66,7 +69,8 @@ function header(ctx: Ctx, route: Route): HTMLElement {
         navLink('overview', { name: 'overview' }),
         navLink('organizations', { name: 'organizations' }),
         navLink('trade', { name: 'trade', year: null, flow: null, reporter: null }),
-        navLink('drugs', { name: 'drugs' }))),
+        navLink('drugs', { name: 'drugs' }),
+        navLink('seizures', { name: 'seizures', filter: { from: null, to: null, drug: null, synthetic: null, measure: 'seizures' } }))),
     h('nav', { 'aria-label': ctx.t('lang.label'), class: 'lang-switch', 'data-testid': 'lang-switch' }, h('ul', null, langLinks)));
 }
 
@@ -91,6 +95,8 @@ async function view(ctx: Ctx, route: Route): Promise<HTMLElement> {
       return tradeView(ctx, route);
     case 'drugs':
       return drugsView(ctx);
+    case 'seizures':
+      return seizuresView(ctx, route.filter);
     case 'notFound':
       return notFound(ctx);
   }

@@ -1,5 +1,6 @@
 // Hash routes (#/, #/country/TUR, #/organizations, #/organizations/CSTO, #/trade?year=2023,
-// #/drugs); the language lives in the page's query string (?lang=ky) so it survives navigation.
+// #/drugs, #/seizures?synthetic=true&drug=heroin); the language lives in the page's query string (?lang=ky) so it survives navigation.
+import { parseSeizureQuery, seizureQueryText, type SeizureFilter } from './narcotics';
 import type { Flow, Lang } from './types';
 
 export type Route =
@@ -9,6 +10,7 @@ export type Route =
   | { name: 'organization'; acronym: string }
   | { name: 'trade'; year: number | null; flow: Flow | null; reporter: string | null }
   | { name: 'drugs' }
+  | { name: 'seizures'; filter: SeizureFilter }
   | { name: 'notFound'; path: string };
 
 function isFlow(value: string | null): value is Flow {
@@ -47,6 +49,8 @@ export function parseHash(hash: string): Route {
     }
     case 'drugs':
       return second ? { name: 'notFound', path: text } : { name: 'drugs' };
+    case 'seizures':
+      return second ? { name: 'notFound', path: text } : { name: 'seizures', filter: parseSeizureQuery(query) };
     default:
       return { name: 'notFound', path: text };
   }
@@ -72,6 +76,10 @@ export function routeHash(route: Route): string {
     }
     case 'drugs':
       return '#/drugs';
+    case 'seizures': {
+      const text = seizureQueryText(route.filter);
+      return `#/seizures${text ? `?${text}` : ''}`;
+    }
     case 'notFound':
       return `#${route.path}`;
   }
