@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 
 #include "storage/sqlite/internal/country_reader.h"
+#include "storage/sqlite/internal/narcotics_record_reader.h"
+#include "storage/sqlite/internal/narcotics_record_writer.h"
 #include "storage/sqlite/internal/registry_reader.h"
 #include "storage/sqlite/internal/registry_writer.h"
 #include "storage/sqlite/internal/schema_migrations.h"
@@ -264,6 +266,39 @@ Status SqliteStore::ForEachSeizure(const SeizureFilter& filter, const SeizureVis
   });
   if (visitor_error) return *visitor_error;
   return AboutDatabase(path_, std::move(walked));
+}
+
+Status SqliteStore::AppendCultivation(const std::vector<CultivationRecord>& records) {
+  if (records.empty()) return OkStatus();
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertCultivation(*connection_, records)));
+  return AboutDatabase(path_, transaction.Commit());
+}
+
+Status SqliteStore::AppendPrices(const std::vector<PriceRecord>& records) {
+  if (records.empty()) return OkStatus();
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertPrices(*connection_, records)));
+  return AboutDatabase(path_, transaction.Commit());
+}
+
+Result<std::vector<CultivationRecord>> SqliteStore::ListCultivation(
+    const CultivationFilter& filter) {
+  return AboutDatabase(path_, internal::ReadCultivation(*connection_, filter));
+}
+
+Result<std::vector<PriceRecord>> SqliteStore::ListPrices(const PriceFilter& filter) {
+  return AboutDatabase(path_, internal::ReadPrices(*connection_, filter));
+}
+
+Result<std::size_t> SqliteStore::CountCultivation(const CultivationFilter& filter) {
+  return AboutDatabase(path_, internal::CountCultivationRows(*connection_, filter));
+}
+
+Result<std::size_t> SqliteStore::CountPrices(const PriceFilter& filter) {
+  return AboutDatabase(path_, internal::CountPriceRows(*connection_, filter));
 }
 
 }  // namespace ordo::storage

@@ -1,11 +1,12 @@
 #pragma once
-// SqliteStore: a RegistryStore and SeizureStore in one SQLite database file, with a versioned schema that is
+// SqliteStore: a RegistryStore, SeizureStore and NarcoticsRecordStore in one SQLite database file, with a versioned schema that is
 // compiled into the binary (schema/NNNN_*.sql) and applied on open.
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "storage/narcotics_record_store.h"
 #include "storage/registry_store.h"
 #include "storage/seizure_store.h"
 
@@ -34,8 +35,10 @@ enum class SqliteOpenMode {
 // Thread-safety: one thread at a time per SqliteStore, as RegistryStore. Several SqliteStores may
 // open the same file, from this process or others; SQLite serialises their writes.
 // The SeizureStore side follows its contract exactly like MemorySeizureStore; each AppendSeizures is
-// one transaction with one prepared insert statement reused for every row.
-class SqliteStore final : public RegistryStore, public SeizureStore {
+// one transaction with one prepared insert statement reused for every row. The
+// NarcoticsRecordStore side follows its contract exactly like MemoryNarcoticsRecordStore, one
+// transaction per append.
+class SqliteStore final : public RegistryStore, public SeizureStore, public NarcoticsRecordStore {
  public:
   // Opens (and with kCreateIfMissing creates) the database at `path`, sets the connection's
   // PRAGMAs and migrates the schema to LatestSchemaVersion(). Errors, each naming `path`:
@@ -83,6 +86,13 @@ class SqliteStore final : public RegistryStore, public SeizureStore {
   Result<std::vector<Seizure>> ListSeizures(const SeizureFilter& filter) override;
   Result<std::size_t> CountSeizures(const SeizureFilter& filter) override;
   Status ForEachSeizure(const SeizureFilter& filter, const SeizureVisitor& visit) override;
+
+  Status AppendCultivation(const std::vector<CultivationRecord>& records) override;
+  Status AppendPrices(const std::vector<PriceRecord>& records) override;
+  Result<std::vector<CultivationRecord>> ListCultivation(const CultivationFilter& filter) override;
+  Result<std::vector<PriceRecord>> ListPrices(const PriceFilter& filter) override;
+  Result<std::size_t> CountCultivation(const CultivationFilter& filter) override;
+  Result<std::size_t> CountPrices(const PriceFilter& filter) override;
 
  private:
   SqliteStore(std::string path, std::unique_ptr<internal::Connection> connection);
