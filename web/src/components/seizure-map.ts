@@ -32,6 +32,8 @@ const HEIGHT = 600;
 const KYRGYZSTAN_VIEW: [[number, number], [number, number]] = [[68.6, 36.9], [80.4, 43.6]];
 
 export type MapView = 'all' | 'kyrgyzstan';
+// Kyrgyzstan first: that is where the detail is; "everything" reaches Moscow and beyond.
+const INITIAL_VIEW: MapView = 'kyrgyzstan';
 
 export interface SeizureMapInput {
   points: Seizure[] | null;
@@ -230,8 +232,15 @@ export async function seizureMap(input: SeizureMapInput, ctx: Ctx): Promise<Seiz
     }));
   };
 
+  const outsideNote = h('p', { class: 'muted small', 'data-testid': 'map-outside' });
   const draw = (view: MapView): void => {
     projection = projectionFor(view === 'all' ? dataExtent(input) : KYRGYZSTAN_VIEW);
+    const outside = (input.network?.nodes ?? []).filter((node) => {
+      if (!located(node)) return false;
+      const xy = projection([node.lon as number, node.lat as number]);
+      return !xy || xy[0] < 0 || xy[0] > WIDTH || xy[1] < 0 || xy[1] > HEIGHT;
+    });
+    outsideNote.textContent = outside.length === 0 ? '' : ctx.t('seizures.outsideView', { list: outside.map((n) => n.name).join(', ') });
     const path = geoPath(projection);
     const shapes = countries.map((country) => {
       const iso3 = country.id !== undefined ? numericToIso3[String(country.id)] : undefined;
@@ -243,13 +252,13 @@ export async function seizureMap(input: SeizureMapInput, ctx: Ctx): Promise<Seiz
     if (input.network) layers.set('network', networkLayer(input.network, projection, input.measure, ctx));
     for (const [name, layer] of layers) layer.style.display = toggles.get(name)?.checked === false ? 'none' : '';
     svg.replaceChildren(
-      s('defs', null, s('marker', { id: 'leg-arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 4, markerHeight: 4, orient: 'auto-start-reverse', markerUnits: 'strokeWidth' },
+      s('defs', null, s('marker', { id: 'leg-arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 11, markerHeight: 11, orient: 'auto', markerUnits: 'userSpaceOnUse' },
         s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'leg-arrow' }))),
       s('rect', { x: 0, y: 0, width: WIDTH, height: HEIGHT, class: 'ocean' }),
       s('g', null, shapes),
       ...layers.values(),
       checkpointLayer,
-      ...(input.synthetic ? [s('text', { x: WIDTH - 14, y: 30, 'text-anchor': 'end', class: 'synthetic-watermark', 'data-testid': 'map-synthetic' }, ctx.t('seizures.syntheticTag'))] : []),
+      ...(input.synthetic ? [s('text', { x: WIDTH - 14, y: HEIGHT - 16, 'text-anchor': 'end', class: 'synthetic-watermark', 'data-testid': 'map-synthetic' }, ctx.t('seizures.syntheticTag'))] : []),
     );
     drawCheckpoints();
   };
@@ -267,7 +276,7 @@ export async function seizureMap(input: SeizureMapInput, ctx: Ctx): Promise<Seiz
     return h('label', { class: 'toggle' }, box, ' ', label);
   };
   const viewButtons = (['all', 'kyrgyzstan'] as MapView[]).map((view) => {
-    const button = h('button', { type: 'button', 'aria-pressed': view === 'all' ? 'true' : 'false', 'data-testid': `map-view-${view}` },
+    const button = h('button', { type: 'button', 'aria-pressed': view === INITIAL_VIEW ? 'true' : 'false', 'data-testid': `map-view-${view}` },
       ctx.t(view === 'all' ? 'seizures.viewAll' : 'seizures.viewKyrgyzstan'));
     button.addEventListener('click', () => {
       for (const other of viewButtons) other.setAttribute('aria-pressed', other === button ? 'true' : 'false');
@@ -281,8 +290,8 @@ export async function seizureMap(input: SeizureMapInput, ctx: Ctx): Promise<Seiz
       toggleFor('points', ctx.t('seizures.layerPoints')),
       toggleFor('network', ctx.t('seizures.layerNetwork'))),
     h('div', { class: 'button-group', role: 'group', 'aria-label': ctx.t('seizures.view') }, viewButtons));
-  draw('all');
-  const element = h('figure', { class: 'map-figure' }, controls, svg, legend(input, ctx));
+  draw(INITIAL_VIEW);
+  const element = h('figure', { class: 'map-figure' }, controls, svg, outsideNote, legend(input, ctx));
   return {
     element,
     showCheckpoints(nodeIds: string[]): void {
