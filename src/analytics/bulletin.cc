@@ -37,9 +37,10 @@ std::string CodeOrUnknown(const std::optional<CountryCode>& code) {
 std::vector<BulletinGroupRow> Groups(std::map<std::string, TallyBuilder>& builders) {
   std::vector<BulletinGroupRow> rows;
   for (auto& [group, builder] : builders) rows.push_back({group, builder.tally});
-  std::stable_sort(rows.begin(), rows.end(), [](const BulletinGroupRow& a, const BulletinGroupRow& b) {
-    return a.tally.seizures > b.tally.seizures;
-  });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const BulletinGroupRow& a, const BulletinGroupRow& b) {
+                     return a.tally.seizures > b.tally.seizures;
+                   });
   return rows;
 }
 

@@ -46,8 +46,8 @@ struct Bulletin {
   Period period;
   bool synthetic = false;  // what every record in it is
   BulletinTally total;
-  std::vector<BulletinDrugRow> by_drug;    // vocabulary order
-  std::vector<BulletinRouteRow> by_route;  // by seizures, highest first; then departure, ...
+  std::vector<BulletinDrugRow> by_drug;         // vocabulary order
+  std::vector<BulletinRouteRow> by_route;       // by seizures, highest first; then departure, ...
   std::vector<BulletinGroupRow> by_conveyance;  // by seizures, highest first; then name
   std::vector<BulletinGroupRow> by_agency;      // by seizures, highest first; then name
   std::vector<std::string> sources;             // distinct sources, sorted

@@ -1,9 +1,9 @@
 #include "analytics/bulletin_export.h"
 
+#include <fmt/format.h>
+
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 namespace ordo::analytics {
 namespace {
@@ -30,12 +30,23 @@ std::string Html(std::string_view text) {
   std::string escaped;
   for (char c : text) {
     switch (c) {
-      case '&': escaped += "&amp;"; break;
-      case '<': escaped += "&lt;"; break;
-      case '>': escaped += "&gt;"; break;
-      case '"': escaped += "&quot;"; break;
-      case '\'': escaped += "&#39;"; break;
-      default: escaped += c;
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&#39;";
+        break;
+      default:
+        escaped += c;
     }
   }
   return escaped;
@@ -55,8 +66,8 @@ void WriteCsvRow(const Bulletin& bulletin, const CsvRow& row, const BulletinTall
       << row.section << ',' << CsvCell(row.departure) << ',' << CsvCell(row.destination) << ','
       << CsvCell(row.drug) << ',' << CsvCell(row.group) << ',' << tally.seizures << ','
       << tally.cases << ',' << Kg(tally.kg) << ',' << tally.without_kg << ','
-      << (tally.largest_id.empty() ? "" : Kg(tally.largest_kg)) << ','
-      << CsvCell(tally.largest_id) << "\r\n";
+      << (tally.largest_id.empty() ? "" : Kg(tally.largest_kg)) << ',' << CsvCell(tally.largest_id)
+      << "\r\n";
 }
 
 void HtmlTallyCells(const BulletinTally& tally, std::ostream& out) {
@@ -123,7 +134,8 @@ void WriteBulletinHtml(const Bulletin& bulletin, std::ostream& out) {
   out << "<p>Seizures: " << bulletin.total.seizures << "; cases: " << bulletin.total.cases
       << "; quantity: " << Kg(bulletin.total.kg) << " kg";
   if (bulletin.total.without_kg != 0) {
-    out << " (" << bulletin.total.without_kg << " seizure(s) without a quantity in kg, not counted)";
+    out << " (" << bulletin.total.without_kg
+        << " seizure(s) without a quantity in kg, not counted)";
   }
   out << ".</p>\n<h2>By drug</h2>\n<table><thead><tr><th>Drug</th>" << kTallyHeader;
   for (const BulletinDrugRow& row : bulletin.by_drug) {
@@ -134,8 +146,8 @@ void WriteBulletinHtml(const Bulletin& bulletin, std::ostream& out) {
          "<th>Destination</th><th>Drug</th>"
       << kTallyHeader;
   for (const BulletinRouteRow& row : bulletin.by_route) {
-    out << "<tr><td>" << Html(row.departure) << "</td><td>" << Html(row.destination)
-        << "</td><td>" << Html(DrugName(row.drug)) << "</td>";
+    out << "<tr><td>" << Html(row.departure) << "</td><td>" << Html(row.destination) << "</td><td>"
+        << Html(DrugName(row.drug)) << "</td>";
     HtmlTallyCells(row.tally, out);
   }
   out << "</tbody></table>\n";

@@ -14,7 +14,8 @@ class BulletinTest : public testing::RouteTest {
  protected:
   static Seizure Row(std::string id, std::string date, Drug drug, std::optional<double> kg,
                      std::string case_id, std::string agency) {
-    Seizure seizure = Routed(std::move(id), std::move(date), {}, kg.value_or(0), std::move(case_id));
+    Seizure seizure =
+        Routed(std::move(id), std::move(date), {}, kg.value_or(0), std::move(case_id));
     seizure.drug = drug;
     seizure.quantity_kg = kg;
     seizure.agency = std::move(agency);
@@ -29,13 +30,13 @@ TEST_F(BulletinTest, CountsByDrugRouteConveyanceAndAgencyWithinThePeriod) {
   Seizure other_route = Row("S4", "2024-05-01", Drug::kHeroin, 1, "", "Customs");
   other_route.destination.reset();
   other_route.conveyance.clear();
-  ASSERT_TRUE(seizures_
-                  .AppendSeizures({Row("S1", "2024-02-01", Drug::kHeroin, 10, "C1", "SBNON"),
-                                   Row("S2", "2024-02-01", Drug::kHeroin, 30, "C1", "SBNON"),
-                                   Row("S3", "2024-03-01", Drug::kOpium, std::nullopt, "", "SBNON"),
-                                   other_route,
-                                   Row("S5", "2023-12-31", Drug::kHeroin, 99, "", "SBNON")})
-                  .has_value());
+  ASSERT_TRUE(
+      seizures_
+          .AppendSeizures({Row("S1", "2024-02-01", Drug::kHeroin, 10, "C1", "SBNON"),
+                           Row("S2", "2024-02-01", Drug::kHeroin, 30, "C1", "SBNON"),
+                           Row("S3", "2024-03-01", Drug::kOpium, std::nullopt, "", "SBNON"),
+                           other_route, Row("S5", "2023-12-31", Drug::kHeroin, 99, "", "SBNON")})
+          .has_value());
 
   Result<Bulletin> bulletin = ComputeBulletin(seizures_, {}, ParsePeriod("2024").value());
 

@@ -1,11 +1,11 @@
 #include "analytics/interdiction.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "graph/max_flow.h"
 
@@ -38,9 +38,9 @@ Result<std::size_t> Resolve(const RouteNetwork& network, const std::string& name
 
 Status CheckCost(double cost, std::string_view what) {
   if (cost == kNoCheckpoint || (std::isfinite(cost) && cost >= 0)) return OkStatus();
-  return InvalidArgument(fmt::format(
-      "{} has cost {}; a cost is a non-negative number, or {} for no checkpoint", what, cost,
-      kNoCheckpoint));
+  return InvalidArgument(
+      fmt::format("{} has cost {}; a cost is a non-negative number, or {} for no checkpoint", what,
+                  cost, kNoCheckpoint));
 }
 
 double Capacity(double cost) { return cost == kNoCheckpoint ? graph::kUnlimited : cost; }
@@ -191,8 +191,9 @@ Result<InterdictionPlan> PlanInterdiction(const RouteNetwork& network,
   for (const auto& [leg, cost] : options.edge_costs) {
     ORDO_TRY(from, Resolve(network, leg.first, "costed leg start"));
     ORDO_TRY(to, Resolve(network, leg.second, "costed leg end"));
-    const bool exists = std::any_of(network.edges.begin(), network.edges.end(),
-                                    [&](const RouteEdge& e) { return e.from == from && e.to == to; });
+    const bool exists =
+        std::any_of(network.edges.begin(), network.edges.end(),
+                    [&](const RouteEdge& e) { return e.from == from && e.to == to; });
     if (!exists) {
       return InvalidArgument(
           fmt::format("leg '{}' -> '{}' is not in the route network", leg.first, leg.second));
@@ -245,8 +246,8 @@ Result<InterdictionPlan> PlanInterdiction(const RouteNetwork& network,
     }
     if (first == path.nodes.size() || last == path.nodes.size()) continue;
     FlowRoute route;
-    route.flow = options.measure == FlowMeasure::kSeizures ? static_cast<double>(path.seizures)
-                                                            : path.kg;
+    route.flow =
+        options.measure == FlowMeasure::kSeizures ? static_cast<double>(path.seizures) : path.kg;
     std::set<std::size_t> on_route;
     for (std::size_t k = first; k <= last; ++k) {
       const std::size_t v = path.nodes[k];
@@ -303,10 +304,9 @@ Result<InterdictionPlan> PlanInterdiction(const RouteNetwork& network,
         {candidates[i].from, candidates[i].to, candidates[i].cost, Intercepted(routes, alone)});
     plan.cost += candidates[i].cost;
   }
-  std::stable_sort(plan.checkpoints.begin(), plan.checkpoints.end(),
-                   [](const Checkpoint& a, const Checkpoint& b) {
-                     return a.intercepted > b.intercepted;
-                   });
+  std::stable_sort(
+      plan.checkpoints.begin(), plan.checkpoints.end(),
+      [](const Checkpoint& a, const Checkpoint& b) { return a.intercepted > b.intercepted; });
   return plan;
 }
 

@@ -50,14 +50,14 @@ struct InterdictionOptions {
 inline constexpr double kNoCheckpoint = -1;
 
 struct Checkpoint {
-  std::size_t from = 0;               // node index; the node itself for a node checkpoint
-  std::optional<std::size_t> to;      // set for a leg checkpoint
+  std::size_t from = 0;           // node index; the node itself for a node checkpoint
+  std::optional<std::size_t> to;  // set for a leg checkpoint
   double cost = 0;
   double intercepted = 0;  // flow of the observed routes this checkpoint stops (alone)
 };
 
 struct InterdictionPlan {
-  std::string method;  // "minimum cut", "exhaustive" or "greedy"
+  std::string method;                   // "minimum cut", "exhaustive" or "greedy"
   std::vector<Checkpoint> checkpoints;  // by intercepted flow, highest first
   double cost = 0;
   // The exact minimum cut's cost; empty when no finite cut exists (an origin joined to a
@@ -66,10 +66,10 @@ struct InterdictionPlan {
   std::optional<double> minimum_cut_cost;
   std::vector<std::size_t> origins;       // node indexes used
   std::vector<std::size_t> destinations;  // node indexes used
-  double flow_total = 0;        // observed origin-to-destination flow
-  double flow_intercepted = 0;  // of it, on routes holding a checkpoint
-  double share_intercepted = 0; // flow_intercepted / flow_total (0 when there is no flow)
-  std::size_t routes_total = 0;        // distinct observed routes with origin-to-destination flow
+  double flow_total = 0;                  // observed origin-to-destination flow
+  double flow_intercepted = 0;            // of it, on routes holding a checkpoint
+  double share_intercepted = 0;           // flow_intercepted / flow_total (0 when there is no flow)
+  std::size_t routes_total = 0;  // distinct observed routes with origin-to-destination flow
   std::size_t routes_intercepted = 0;
 };
 

@@ -17,12 +17,13 @@ class InterdictionTest : public testing::RouteTest {
   void SetUp() override {
     RouteTest::SetUp();
     // Three corridors that all pass Bishkek, as the simulator's do.
-    ASSERT_TRUE(seizures_
-                    .AppendSeizures({Routed("P1", "2024-01-01", {"Khorog", "Osh", "Bishkek", "Almaty"}, 4),
-                                     Routed("P2", "2024-01-02", {"Khorog", "Osh", "Bishkek", "Almaty"}, 4),
-                                     Routed("F1", "2024-01-03", {"Batken", "Osh", "Bishkek", "Manas"}, 2),
-                                     Routed("T1", "2024-01-04", {"Torugart", "Bishkek", "Almaty"}, 9)})
-                    .has_value());
+    ASSERT_TRUE(
+        seizures_
+            .AppendSeizures({Routed("P1", "2024-01-01", {"Khorog", "Osh", "Bishkek", "Almaty"}, 4),
+                             Routed("P2", "2024-01-02", {"Khorog", "Osh", "Bishkek", "Almaty"}, 4),
+                             Routed("F1", "2024-01-03", {"Batken", "Osh", "Bishkek", "Manas"}, 2),
+                             Routed("T1", "2024-01-04", {"Torugart", "Bishkek", "Almaty"}, 9)})
+            .has_value());
     network_ = BuildRouteNetwork(seizures_, {}).value();
   }
 
@@ -184,9 +185,10 @@ TEST_F(InterdictionTest, TheMinimumCutEqualsIgraphsMaximumFlowOnRandomNetworks) 
     for (int row = 0; row < 25; ++row) {
       std::vector<std::string> route;
       const std::size_t length = 2 + random() % 4;
-      for (std::size_t i = 0; i < length; ++i) route.push_back("P" + std::to_string(random() % places));
-      rows.push_back(Routed("R" + std::to_string(row), "2024", route,
-                            static_cast<double>(1 + random() % 9)));
+      for (std::size_t i = 0; i < length; ++i)
+        route.push_back("P" + std::to_string(random() % places));
+      rows.push_back(
+          Routed("R" + std::to_string(row), "2024", route, static_cast<double>(1 + random() % 9)));
     }
     ASSERT_TRUE(store.AppendSeizures(rows).has_value());
     Result<RouteNetwork> network = BuildRouteNetwork(store, {});
@@ -217,13 +219,15 @@ TEST_F(InterdictionTest, TheMinimumCutEqualsIgraphsMaximumFlowOnRandomNetworks) 
       arcs.push_back({2 * v, 2 * v + 1, options.node_costs.at(network->nodes[v].id)});
     }
     for (const RouteEdge& edge : network->edges) {
-      auto cost = options.edge_costs.find({network->nodes[edge.from].id, network->nodes[edge.to].id});
-      arcs.push_back({2 * edge.from + 1, 2 * edge.to,
-                      cost == options.edge_costs.end() ? big : cost->second});
+      auto cost =
+          options.edge_costs.find({network->nodes[edge.from].id, network->nodes[edge.to].id});
+      arcs.push_back(
+          {2 * edge.from + 1, 2 * edge.to, cost == options.edge_costs.end() ? big : cost->second});
     }
     for (std::size_t v : plan->origins) arcs.push_back({2 * n, 2 * v, big});
     for (std::size_t v : plan->destinations) arcs.push_back({2 * v + 1, 2 * n + 1, big});
-    const double igraph_value = graph::testing::IgraphMaxFlowValue(2 * n + 2, arcs, 2 * n, 2 * n + 1);
+    const double igraph_value =
+        graph::testing::IgraphMaxFlowValue(2 * n + 2, arcs, 2 * n, 2 * n + 1);
 
     if (igraph_value >= big) {
       EXPECT_FALSE(plan->minimum_cut_cost.has_value());

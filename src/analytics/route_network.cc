@@ -1,5 +1,7 @@
 #include "analytics/route_network.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -7,8 +9,6 @@
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <fmt/format.h>
 
 #include "graph/betweenness.h"
 
@@ -256,8 +256,8 @@ Result<Period> ParsePeriod(std::string_view text) {
 }
 
 Result<RouteComparison> CompareRoutePeriods(storage::SeizureStore& store,
-                                            const storage::SeizureFilter& base,
-                                            const Period& first, const Period& second) {
+                                            const storage::SeizureFilter& base, const Period& first,
+                                            const Period& second) {
   RouteComparison comparison;
   comparison.first_period = first;
   comparison.second_period = second;

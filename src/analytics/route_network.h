@@ -74,8 +74,7 @@ struct RouteNetwork {
 
 // Streams the seizures matching `filter` (offset and limit ignored) and builds their network.
 // Errors: the store's; kFailedPrecondition when the matching rows mix real and synthetic ones.
-Result<RouteNetwork> BuildRouteNetwork(storage::SeizureStore& store,
-                                       storage::SeizureFilter filter);
+Result<RouteNetwork> BuildRouteNetwork(storage::SeizureStore& store, storage::SeizureFilter filter);
 
 // A period: "2019", "2019-03", "2015..2019", "2019-01..2019-06" (either end may be any partial
 // date; ".." joins the first and the last). kInvalidArgument naming the text otherwise.
@@ -111,7 +110,7 @@ struct RouteComparison {
 // The networks of `base` restricted to each period, and the change of every leg's share. Errors:
 // those of BuildRouteNetwork.
 Result<RouteComparison> CompareRoutePeriods(storage::SeizureStore& store,
-                                            const storage::SeizureFilter& base,
-                                            const Period& first, const Period& second);
+                                            const storage::SeizureFilter& base, const Period& first,
+                                            const Period& second);
 
 }  // namespace ordo::analytics

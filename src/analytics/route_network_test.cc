@@ -25,11 +25,12 @@ class RouteNetworkTest : public testing::RouteTest {
 };
 
 TEST_F(RouteNetworkTest, LegsCarryTheSeizuresCasesAndKilogramsOfTheirRoutes) {
-  ASSERT_TRUE(seizures_
-                  .AppendSeizures({Routed("S1", "2024-01-05", {"Khorog", "Osh", "Bishkek"}, 2, "C1"),
-                                   Routed("S2", "2024-01-05", {"Khorog", "Osh", "Bishkek"}, 3, "C1"),
-                                   Routed("S3", "2024-02-01", {"Batken", "Osh"}, 5)})
-                  .has_value());
+  ASSERT_TRUE(
+      seizures_
+          .AppendSeizures({Routed("S1", "2024-01-05", {"Khorog", "Osh", "Bishkek"}, 2, "C1"),
+                           Routed("S2", "2024-01-05", {"Khorog", "Osh", "Bishkek"}, 3, "C1"),
+                           Routed("S3", "2024-02-01", {"Batken", "Osh"}, 5)})
+          .has_value());
 
   const RouteNetwork network = Build();
 

@@ -25,7 +25,10 @@ struct BulletinFlags {
 };
 
 std::vector<Cell> TallyCells(const analytics::BulletinTally& tally) {
-  return {Count(tally.seizures), Count(tally.cases), tally.kg, Count(tally.without_kg),
+  return {Count(tally.seizures),
+          Count(tally.cases),
+          tally.kg,
+          Count(tally.without_kg),
           tally.largest_id.empty() ? Cell(std::monostate{}) : Cell(tally.largest_kg),
           TextOrMissing(tally.largest_id)};
 }
@@ -45,8 +48,11 @@ Report BulletinReport(const analytics::Bulletin& bulletin) {
     for (Cell& cell : TallyCells(row.tally)) cells.push_back(std::move(cell));
     drugs.rows.push_back(std::move(cells));
   }
-  Section routes{"by_route", "By route and drug",
-                 TallyColumns({{"departure"}, {"destination"}, {"drug"}}), {}, false};
+  Section routes{"by_route",
+                 "By route and drug",
+                 TallyColumns({{"departure"}, {"destination"}, {"drug"}}),
+                 {},
+                 false};
   for (const analytics::BulletinRouteRow& row : bulletin.by_route) {
     std::vector<Cell> cells{row.departure, row.destination, std::string(DrugName(row.drug))};
     for (Cell& cell : TallyCells(row.tally)) cells.push_back(std::move(cell));
@@ -105,8 +111,7 @@ void RegisterBulletinCommand(CLI::App& app, CommandContext& context) {
   auto flags = std::make_shared<BulletinFlags>();
   CLI::App* command = app.add_subcommand(
       "bulletin", "Seizures of a period by drug, route, conveyance and agency (CSV or HTML)");
-  command->add_option("--period", flags->period, "2024, 2024-01..2024-06, 2015..2019")
-      ->required();
+  command->add_option("--period", flags->period, "2024, 2024-01..2024-06, 2015..2019")->required();
   AddSeizureFilterFlags(*command, flags->filter);
   command->add_flag("--html", flags->html, "Write the printable HTML page");
   command->add_option("--out", flags->out, "Write to this file instead of standard output");

@@ -43,8 +43,7 @@ Result<double> ParseCost(const std::string& text, const std::string& flag) {
   return value;
 }
 
-Result<std::pair<std::string, double>> SplitCost(const std::string& text,
-                                                 const std::string& flag) {
+Result<std::pair<std::string, double>> SplitCost(const std::string& text, const std::string& flag) {
   const std::size_t equals = text.rfind('=');
   if (equals == std::string::npos || equals == 0) {
     return InvalidArgument(flag + ": '" + text + "' is not NAME=COST");
@@ -105,16 +104,15 @@ Status RunInterdict(CommandContext& context, const InterdictFlags& flags) {
   for (const analytics::Checkpoint& checkpoint : plan.checkpoints) {
     std::string at = network.nodes[checkpoint.from].name;
     if (checkpoint.to) at += " -> " + network.nodes[*checkpoint.to].name;
-    checkpoints.rows.push_back({at, std::string(checkpoint.to ? "leg" : "node"), checkpoint.cost,
-                                checkpoint.intercepted,
-                                plan.flow_total > 0 ? checkpoint.intercepted / plan.flow_total : 0.0});
+    checkpoints.rows.push_back(
+        {at, std::string(checkpoint.to ? "leg" : "node"), checkpoint.cost, checkpoint.intercepted,
+         plan.flow_total > 0 ? checkpoint.intercepted / plan.flow_total : 0.0});
   }
   Section summary{"plan", "Plan", {{"field"}, {"value"}}, {}, true};
   summary.rows = {
       Field("method", plan.method),
       Field("measure", flags.measure),
       Field("cost", plan.cost),
-      Field("budget", options.budget ? Cell(*options.budget) : Cell(std::monostate{})),
       Field("minimum_cut_cost",
             plan.minimum_cut_cost ? Cell(*plan.minimum_cut_cost) : Cell(std::monostate{})),
       Field("flow_total", plan.flow_total),
@@ -125,10 +123,14 @@ Status RunInterdict(CommandContext& context, const InterdictFlags& flags) {
       Field("origins", Names(network, plan.origins)),
       Field("destinations", Names(network, plan.destinations)),
   };
+  if (options.budget) {
+    summary.rows.insert(summary.rows.begin() + 3, Field("budget", *options.budget));
+  }
   Report report{{std::move(summary), std::move(checkpoints)}, {}};
   if (!plan.minimum_cut_cost) {
-    report.notes.push_back("no finite cut: some origin reaches a destination only through places "
-                           "and legs that cannot hold a checkpoint");
+    report.notes.push_back(
+        "no finite cut: some origin reaches a destination only through places "
+        "and legs that cannot hold a checkpoint");
   }
   context.Print(report);
   return OkStatus();

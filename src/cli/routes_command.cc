@@ -22,7 +22,9 @@ struct RoutesFlags {
   std::size_t top = 20;
 };
 
-std::size_t Limit(std::size_t size, std::size_t top) { return top == 0 ? size : std::min(size, top); }
+std::size_t Limit(std::size_t size, std::size_t top) {
+  return top == 0 ? size : std::min(size, top);
+}
 
 std::string KindName(analytics::RouteNodeKind kind) {
   return kind == analytics::RouteNodeKind::kPlace ? "place" : "country";
@@ -36,8 +38,8 @@ std::string Counts(const analytics::RouteNetwork& network) {
 
 Report NetworkReport(const analytics::RouteNetwork& network, std::size_t top) {
   Section chokepoints{"chokepoints", "Chokepoints (betweenness)", {}, {}, false};
-  chokepoints.columns = {{"node"}, {"kind"}, {"betweenness"}, {"seizures"},
-                         {"seizure_share"}, {"kg"}, {"lat"}, {"lon"}};
+  chokepoints.columns = {{"node"},          {"kind"}, {"betweenness"}, {"seizures"},
+                         {"seizure_share"}, {"kg"},   {"lat"},         {"lon"}};
   for (std::size_t i = 0; i < Limit(network.chokepoints.size(), top); ++i) {
     const analytics::RouteNode& node = network.nodes[network.chokepoints[i]];
     chokepoints.rows.push_back({node.name, KindName(node.kind), node.betweenness,
@@ -45,8 +47,8 @@ Report NetworkReport(const analytics::RouteNetwork& network, std::size_t top) {
                                 OptionalCell(node.lat), OptionalCell(node.lon)});
   }
   Section legs{"legs", "Legs (busiest first)", {}, {}, false};
-  legs.columns = {{"from"}, {"to"}, {"seizures"}, {"cases"}, {"seizure_share"}, {"kg"},
-                  {"without_kg"}};
+  legs.columns = {{"from"},          {"to"}, {"seizures"},  {"cases"},
+                  {"seizure_share"}, {"kg"}, {"without_kg"}};
   for (std::size_t i = 0; i < Limit(network.edges.size(), top); ++i) {
     const analytics::RouteEdge& edge = network.edges[i];
     legs.rows.push_back({network.nodes[edge.from].name, network.nodes[edge.to].name,
@@ -57,30 +59,32 @@ Report NetworkReport(const analytics::RouteNetwork& network, std::size_t top) {
   report.notes.push_back(Counts(network));
   report.notes.push_back(std::to_string(network.nodes.size()) + " node(s), " +
                          std::to_string(network.edges.size()) + " leg(s), " +
-                         std::to_string(network.paths.size()) + " distinct route(s); --top 0 "
+                         std::to_string(network.paths.size()) +
+                         " distinct route(s); --top 0 "
                          "lists every chokepoint and leg");
   return report;
 }
 
 Report ComparisonReport(const analytics::RouteComparison& comparison, std::size_t top) {
   Section changes{"changes", "Change of each leg's share of routed seizures", {}, {}, false};
-  changes.columns = {{"from"}, {"to"}, {"first_seizures"}, {"second_seizures"}, {"first_share"},
-                     {"second_share"}, {"change"}, {"first_kg"}, {"second_kg"}};
+  changes.columns = {{"from"},        {"to"},           {"first_seizures"}, {"second_seizures"},
+                     {"first_share"}, {"second_share"}, {"change"},         {"first_kg"},
+                     {"second_kg"}};
   auto name = [](const std::string& id) { return id.substr(id.find(':') + 1); };
   for (std::size_t i = 0; i < Limit(comparison.changes.size(), top); ++i) {
     const analytics::RouteEdgeChange& change = comparison.changes[i];
-    changes.rows.push_back({name(change.from_id), name(change.to_id),
-                            Count(change.first_seizures), Count(change.second_seizures),
-                            change.first_share, change.second_share, change.change,
-                            change.first_kg, change.second_kg});
+    changes.rows.push_back({name(change.from_id), name(change.to_id), Count(change.first_seizures),
+                            Count(change.second_seizures), change.first_share, change.second_share,
+                            change.change, change.first_kg, change.second_kg});
   }
   Report report{{std::move(changes)}, {}};
   report.notes.push_back("first period " + comparison.first_period.text + ": " +
                          Counts(comparison.first));
   report.notes.push_back("second period " + comparison.second_period.text + ": " +
                          Counts(comparison.second));
-  report.notes.push_back("legs by the size of their change, largest first; shares are of each "
-                         "period's routed seizures");
+  report.notes.push_back(
+      "legs by the size of their change, largest first; shares are of each "
+      "period's routed seizures");
   return report;
 }
 

@@ -7,10 +7,10 @@ namespace ordo::graph {
 std::vector<double> DirectedBetweenness(const std::vector<std::vector<std::size_t>>& out) {
   const std::size_t n = out.size();
   std::vector<double> score(n, 0);
-  std::vector<double> paths(n);      // shortest paths from the source
-  std::vector<long> distance(n);     // -1: not reached
+  std::vector<double> paths(n);   // shortest paths from the source
+  std::vector<long> distance(n);  // -1: not reached
   std::vector<double> dependency(n);
-  std::vector<std::size_t> order;    // vertices in the order reached
+  std::vector<std::size_t> order;  // vertices in the order reached
   order.reserve(n);
   for (std::size_t source = 0; source < n; ++source) {
     std::fill(paths.begin(), paths.end(), 0);

@@ -25,8 +25,12 @@ std::size_t FlowNetwork::AddArc(std::size_t from, std::size_t to, double capacit
 
 struct MaxFlowSolver {
   MaxFlowSolver(const FlowNetwork& network, std::size_t source, std::size_t sink)
-      : net(network), s(source), t(sink), residual(network.capacities_),
-        level(network.vertex_count()), next(network.vertex_count()) {
+      : net(network),
+        s(source),
+        t(sink),
+        residual(network.capacities_),
+        level(network.vertex_count()),
+        next(network.vertex_count()) {
     double largest = 0;
     for (double capacity : residual) {
       if (std::isfinite(capacity)) largest = std::max(largest, capacity);
@@ -102,8 +106,8 @@ MaxFlowResult MaxFlow(const FlowNetwork& network, std::size_t source, std::size_
   result.arc_flow.assign(arcs, 0);
   for (std::size_t k = 0; k < arcs; ++k) {
     const double capacity = network.capacities_[2 * k];
-    result.arc_flow[k] = std::isfinite(capacity) ? capacity - solver.residual[2 * k]
-                                                 : solver.residual[2 * k + 1];
+    result.arc_flow[k] =
+        std::isfinite(capacity) ? capacity - solver.residual[2 * k] : solver.residual[2 * k + 1];
   }
   // The source side: what the final residual network still reaches from the source.
   result.source_side.assign(network.vertex_count(), false);

@@ -43,10 +43,10 @@ class FlowNetwork {
 };
 
 struct MaxFlowResult {
-  double value = 0;                      // kUnlimited when an uncuttable path joins the two
-  std::vector<double> arc_flow;          // per arc, in AddArc order
-  std::vector<bool> source_side;         // per vertex: reachable from the source in the residual
-  std::vector<std::size_t> cut_arcs;     // saturated arcs from the source side to the other side
+  double value = 0;                   // kUnlimited when an uncuttable path joins the two
+  std::vector<double> arc_flow;       // per arc, in AddArc order
+  std::vector<bool> source_side;      // per vertex: reachable from the source in the residual
+  std::vector<std::size_t> cut_arcs;  // saturated arcs from the source side to the other side
 };
 
 // The maximum flow from `source` to `sink` (distinct, both < vertex_count) and the minimum cut

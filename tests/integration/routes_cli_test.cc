@@ -25,8 +25,8 @@ class RoutesCliTest : public ::testing::Test {
     db_ = new std::string(dir + "/ordo.db");
     const std::string csv = dir + "/sim.csv";
     csv_ = new std::string(csv);
-    ASSERT_EQ(RunOrdo({"simulate", "--count", "6000", "--seed", "11", "--shift-date",
-                       "2020-01-01", "--out", csv})
+    ASSERT_EQ(RunOrdo({"simulate", "--count", "6000", "--seed", "11", "--shift-date", "2020-01-01",
+                       "--out", csv})
                   .exit_code,
               0);
     ASSERT_EQ(RunOrdo({"--db", *db_, "init"}).exit_code, 0);
@@ -93,9 +93,10 @@ TEST_F(RoutesCliTest, ComparisonFindsTheCorridorShift) {
   EXPECT_LT((*pamir)["change"].get<double>(), -0.15);
   EXPECT_GT((*fergana)["change"].get<double>(), 0.15);
   // The largest changes belong to the two corridors of the shift.
-  const std::set<std::string> shifted{"Khorog", "Murghab", "Sary-Tash", "Osh", "Bishkek",
-                                      "Almaty", "Batken", "Jalal-Abad", "Kara-Balta",
-                                      "Manas International Airport", "Moscow"};
+  const std::set<std::string> shifted{
+      "Khorog", "Murghab", "Sary-Tash",  "Osh",        "Bishkek",
+      "Almaty", "Batken",  "Jalal-Abad", "Kara-Balta", "Manas International Airport",
+      "Moscow"};
   EXPECT_GT(std::abs(result[0]["change"].get<double>()), 0.15);
   EXPECT_EQ(shifted.count(result[0]["from"].get<std::string>()), 1u) << result[0];
 }
@@ -113,8 +114,8 @@ TEST_F(RoutesCliTest, BishkekIsTheFirstChokepoint) {
 // The minimum cut `ordo interdict` reports equals the maximum flow igraph computes on the split
 // network built here from the legs `ordo routes` printed.
 TEST_F(RoutesCliTest, TheMinimumCutEqualsIgraphsMaximumFlow) {
-  const std::map<std::string, double> costs{{"Bishkek", 5}, {"Osh", 2}, {"Almaty", 3},
-                                            {"Kara-Balta", 2}};
+  const std::map<std::string, double> costs{
+      {"Bishkek", 5}, {"Osh", 2}, {"Almaty", 3}, {"Kara-Balta", 2}};
   std::vector<std::string> args{"interdict"};
   for (const auto& [name, cost] : costs) {
     args.push_back("--node-cost");
@@ -155,8 +156,7 @@ TEST_F(RoutesCliTest, TheMinimumCutEqualsIgraphsMaximumFlow) {
     arcs.push_back({2 * index.at(destination) + 1, 2 * n + 1, big});
   }
 
-  const double igraph_value =
-      graph::testing::IgraphMaxFlowValue(2 * n + 2, arcs, 2 * n, 2 * n + 1);
+  const double igraph_value = graph::testing::IgraphMaxFlowValue(2 * n + 2, arcs, 2 * n, 2 * n + 1);
 
   EXPECT_EQ(plan["plan"]["method"], "minimum cut");
   EXPECT_DOUBLE_EQ(plan["plan"]["minimum_cut_cost"].get<double>(), igraph_value);

@@ -14,7 +14,8 @@ void Check(igraph_error_t status, const char* what) {
 // Owns an igraph_t built from an arc list.
 class IgraphGraph {
  public:
-  IgraphGraph(std::size_t vertex_count, const std::vector<std::pair<std::size_t, std::size_t>>& arcs) {
+  IgraphGraph(std::size_t vertex_count,
+              const std::vector<std::pair<std::size_t, std::size_t>>& arcs) {
     igraph_vector_int_t edges;
     Check(igraph_vector_int_init(&edges, static_cast<igraph_integer_t>(2 * arcs.size())),
           "igraph_vector_int_init");
