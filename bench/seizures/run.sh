@@ -2,8 +2,8 @@
 # Seizure benchmarks of issue #4, in one run on the release binaries (bench/README.md):
 #
 #  1. Import: `ordo simulate` writes ROWS (1,000,000) seizures with a fixed seed into a temporary
-#     directory; then, RUNS (3) times each and alternating so that load elsewhere on the machine hits
-#     both alike, `ordo seizures import` into a fresh Ordo database and `sqlite3` `.import` of the
+#     directory; then, RUNS (3) times each and alternating so that load elsewhere on the machine
+#     hits both alike, `ordo seizures import` into a fresh Ordo database and `sqlite3` `.import` of the
 #     same CSV into a fresh database holding an equivalent table (DDL below). Prints the median wall
 #     time, rows/s and user+sys CPU of each, and Ordo/sqlite3 of the medians (target <= 1.0).
 #  2. Analyses: seizure_analysis_benchmark on the last Ordo database: a plain read of every row
@@ -31,7 +31,10 @@ for binary in "$ordo" "$analysis"; do
     exit 1
   fi
 done
-command -v sqlite3 >/dev/null || { echo "bench/seizures: sqlite3 is not installed (apt-get install sqlite3)" >&2; exit 1; }
+if ! command -v sqlite3 >/dev/null; then
+  echo "bench/seizures: sqlite3 is not installed (apt-get install sqlite3)" >&2
+  exit 1
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -43,9 +46,9 @@ csv=$work/seizures.csv
 durability="PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
 
 # The sqlite3 peer's table: the CSV's own columns, in its order, typed and constrained as Ordo's
-# migrations type them (src/storage/sqlite/schema/0003_seizures.sql and later), as a STRICT table
-# with the rowid as key, seizure_id UNIQUE and the same three secondary indexes (on the written date,
-# drug and country). A column this list does not know (the CSV gained one) becomes nullable TEXT.
+# migrations type them (src/storage/sqlite/schema/0003_seizures.sql, 0004_seizure_routes.sql), as
+# a STRICT table with the rowid as key, seizure_id UNIQUE and the same three secondary indexes (on
+# the written date, drug and country). A column this list does not know (the CSV gained one) becomes nullable TEXT.
 # What differs, all of it work Ordo does and sqlite3 does not:
 #  - Ordo validates every value first (a full pass over the file: drug vocabulary, units, dates not
 #    in the future, coordinates in range, country codes known, ids unique) and then reads the file
@@ -67,7 +70,7 @@ sqlite_ddl() {
       quantity) type="REAL NOT NULL" ;;
       synthetic) type="TEXT NOT NULL CHECK (synthetic IN ('true', 'false'))" ;;
       date | place | admin_region | country_iso3 | drug | unit | conveyance | concealment | agency | \
-        case_id | source) type="TEXT NOT NULL" ;;
+        case_id | source | route) type="TEXT NOT NULL" ;;
       *) type="TEXT" ;;
     esac
     columns+=("  $column $type")
@@ -97,9 +100,19 @@ timed() {
     'BEGIN { printf "%.3f %.3f\n", e - s, (a - b) / hz }'
 }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+median() {
+  sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
 
-row_count() { sqlite3 "$1" "SELECT count(*) FROM seizures"; }
+# Both sides must have stored every row, or the comparison means nothing.
+check_rows() {
+  local stored
+  stored=$(sqlite3 "$1" "SELECT count(*) FROM seizures")
+  if [ "$stored" != "$rows" ]; then
+    echo "bench/seizures: $2 stored $stored of $rows rows" >&2
+    exit 1
+  fi
+}
 
 ordo_import() {
   rm -f "$1" "$1-wal" "$1-shm"
@@ -113,7 +126,8 @@ sqlite_import() {
   timed sqlite3 -bail "$1" "$durability" ".mode csv" ".import --skip 1 $csv seizures"
 }
 
-echo "bench/seizures: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(sqlite3 --version | cut -d' ' -f1-2 | sed 's/^/sqlite /'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "bench/seizures: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
+  "sqlite $(sqlite3 --version | cut -d' ' -f1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "generating $rows seizures (ordo simulate --seed $seed) ..."
 "$ordo" simulate --count "$rows" --seed "$seed" --out "$csv" >/dev/null 2>&1
 echo "  $(($(wc -l <"$csv") - 1)) rows, $(du -m "$csv" | cut -f1) MB"
@@ -127,12 +141,12 @@ if [ "$only" != analysis ]; then
   for run in $(seq "$runs"); do
     ordo_import "$ordo_db" >"$work/run.time"
     read -r wall cpu <"$work/run.time"
-    [ "$(row_count "$ordo_db")" = "$rows" ] || { echo "bench/seizures: Ordo stored $(row_count "$ordo_db") rows" >&2; exit 1; }
+    check_rows "$ordo_db" Ordo
     echo "$wall $cpu" >>"$work/ordo.times"
     printf '%-8s %3s %10s %10s %12.0f\n' ordo "$run" "$wall" "$cpu" "$(awk -v n="$rows" -v t="$wall" 'BEGIN { print n / t }')"
     sqlite_import "$work/peer.db" >"$work/run.time"
     read -r wall cpu <"$work/run.time"
-    [ "$(row_count "$work/peer.db")" = "$rows" ] || { echo "bench/seizures: sqlite3 stored $(row_count "$work/peer.db") rows" >&2; exit 1; }
+    check_rows "$work/peer.db" sqlite3
     echo "$wall $cpu" >>"$work/sqlite.times"
     printf '%-8s %3s %10s %10s %12.0f\n' sqlite3 "$run" "$wall" "$cpu" "$(awk -v n="$rows" -v t="$wall" 'BEGIN { print n / t }')"
   done

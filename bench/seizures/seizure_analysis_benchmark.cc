@@ -113,8 +113,8 @@ class RatioReporter final : public benchmark::ConsoleReporter {
 
   // Prints "benchmark  runs  median  min  max  ratio  target" for every benchmark, the ratio being
   // the median over the read's median, and the same ratio of CPU times (this process's), which
-  // load from other processes on the machine disturbs less. False when there is no read time to divide by (the read
-  // failed or was filtered out); a missed target is printed, not an error.
+  // load from other processes on the machine disturbs less. False when there is no read time to
+  // divide by (the read failed or was filtered out); a missed target is printed, not an error.
   bool PrintRatios() const {
     double read_median = 0;
     double read_cpu_median = 0;
