@@ -397,7 +397,7 @@ function costText(value: string): string | null {
   return Number.isFinite(number) && number >= 0 ? String(number) : null;
 }
 
-// The interdiction request's parameters; node costs travel as one `node_costs` parameter,
+// The interdiction request's parameters; node costs travel as one `node_cost` parameter,
 // "Osh=2;Bishkek=none" (the API takes no repeated parameters). Bad values are returned as problems
 // and left out.
 export function plannerParams(input: PlannerInput): PlannerRequest {
@@ -418,7 +418,7 @@ export function plannerParams(input: PlannerInput): PlannerRequest {
     if (cost === null) problems.push({ field: name, value });
     else if (cost !== '') costs.push(`${name}=${cost}`);
   }
-  if (costs.length > 0) params.node_costs = costs.join(';');
+  if (costs.length > 0) params.node_cost = costs.join(';');
   return { params, problems };
 }
 

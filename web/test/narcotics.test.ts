@@ -187,13 +187,26 @@ describe('the interdiction planner', () => {
       nodeCosts: new Map([['Osh', '3'], ['Bishkek', 'none'], ['Almaty', '']]),
     });
     expect(request.problems).toEqual([]);
-    expect(request.params).toEqual({ measure: 'kg', budget: '2.5', default_cost: '1', node_costs: 'Osh=3;Bishkek=none' });
+    expect(request.params).toEqual({ measure: 'kg', budget: '2.5', default_cost: '1', node_cost: 'Osh=3;Bishkek=none' });
     expect(plannerParams({ budget: '', measure: 'seizures', defaultCost: '', nodeCosts: new Map() }).params).toEqual({ measure: 'seizures' });
   });
 
   it('refuses costs that are not numbers', () => {
     const request = plannerParams({ budget: 'lots', measure: 'seizures', defaultCost: '-1', nodeCosts: new Map([['Osh', 'x']]) });
     expect(request.problems.map((p) => p.field)).toEqual(['budget', 'default_cost', 'Osh']);
+  });
+
+  it('reads the plan as the API sends it: checkpoints naming their node as an object under "from"', () => {
+    const plan = normalizePlan({
+      method: 'exhaustive', measure: 'seizures', budget: 1, cost: 1, minimum_cut_cost: 2, flow_total: 3000,
+      flow_intercepted: 2386, share_intercepted: 0.795, routes_total: 3, routes_intercepted: 2,
+      checkpoints: [
+        { kind: 'node', from: { id: 'place:Osh', name: 'Osh', lat: 40.5, lon: 72.8 }, to: null, cost: 1, intercepted: 2386, share: 0.795 },
+        { kind: 'leg', from: { id: 'place:Osh', name: 'Osh' }, to: { id: 'place:Bishkek', name: 'Bishkek' }, cost: 2, intercepted: 10, share: 0.003 },
+      ],
+    });
+    expect(plan.checkpoints.map((c) => [c.node, c.to])).toEqual([['place:Osh', null], ['place:Osh', 'place:Bishkek']]);
+    expect(plan).toMatchObject({ method: 'exhaustive', minimumCutCost: 2, routesIntercepted: 2 });
   });
 
   it('reads the plan at the top level or under "plan", checkpoints by node or "at"', () => {

@@ -109,8 +109,9 @@ async function loadPoints(params: Record<string, string>): Promise<{ points: Sei
   return { points, total: first.total, pages };
 }
 
+// Every leg and chokepoint (top=0): the network has one node per place or country, so it stays small.
 function loadNetwork(params: Record<string, string>): Promise<Network> {
-  return getJson<RouteNetwork>(NARCOTICS_PATHS.routes, params).then(normalizeNetwork);
+  return getJson<RouteNetwork>(NARCOTICS_PATHS.routes, { ...params, top: 0 }).then(normalizeNetwork);
 }
 
 function layerError(title: string, error: unknown, ctx: Ctx): HTMLElement {
