@@ -382,6 +382,8 @@ export interface PlannerInput {
   measure: Measure;
   defaultCost: string; // a number, or "none"
   nodeCosts: Map<string, string>; // node name -> a number or "none"; empty entries are ignored
+  origins?: string[]; // node names; none: where the observed routes start
+  destinations?: string[]; // node names; none: where they end
 }
 
 export interface PlannerRequest {
@@ -419,6 +421,8 @@ export function plannerParams(input: PlannerInput): PlannerRequest {
     else if (cost !== '') costs.push(`${name}=${cost}`);
   }
   if (costs.length > 0) params.node_cost = costs.join(';');
+  if (input.origins && input.origins.length > 0) params.origin = input.origins.join(';');
+  if (input.destinations && input.destinations.length > 0) params.destination = input.destinations.join(';');
   return { params, problems };
 }
 

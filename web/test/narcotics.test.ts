@@ -191,6 +191,15 @@ describe('the interdiction planner', () => {
     expect(plannerParams({ budget: '', measure: 'seizures', defaultCost: '', nodeCosts: new Map() }).params).toEqual({ measure: 'seizures' });
   });
 
+  it('names chosen origins and destinations, or leaves them to the server', () => {
+    const request = plannerParams({
+      budget: '', measure: 'seizures', defaultCost: '1', nodeCosts: new Map(),
+      origins: ['Khorog', 'Batken'], destinations: ['Moscow'],
+    });
+    expect(request.params).toMatchObject({ origin: 'Khorog;Batken', destination: 'Moscow' });
+    expect(plannerParams({ budget: '', measure: 'seizures', defaultCost: '1', nodeCosts: new Map(), origins: [] }).params.origin).toBeUndefined();
+  });
+
   it('refuses costs that are not numbers', () => {
     const request = plannerParams({ budget: 'lots', measure: 'seizures', defaultCost: '-1', nodeCosts: new Map([['Osh', 'x']]) });
     expect(request.problems.map((p) => p.field)).toEqual(['budget', 'default_cost', 'Osh']);

@@ -271,10 +271,14 @@ async function plannerContent(filter: SeizureFilter, ctx: Ctx, map: Promise<Seiz
     h('option', { value: 'seizures', selected: filter.measure === 'seizures' }, ctx.t('seizures.measureSeizures')),
     h('option', { value: 'kg', selected: filter.measure === 'kg' }, ctx.t('seizures.measureKg')));
   const costInputs = new Map<string, HTMLInputElement>();
+  const originBoxes = new Map<string, HTMLInputElement>();
+  const destinationBoxes = new Map<string, HTMLInputElement>();
   const places = [...network.nodes].sort((a, b) => (b.seizures ?? 0) - (a.seizures ?? 0) || a.name.localeCompare(b.name));
   const costRows = places.map((node) => {
     const input = h('input', { type: 'text', inputmode: 'decimal', size: 6, placeholder: ctx.t('seizures.costDefault'), 'aria-label': ctx.t('seizures.costFor', { name: node.name }), 'data-testid': 'node-cost', 'data-node': node.id });
     costInputs.set(node.name, input);
+    originBoxes.set(node.name, h('input', { type: 'checkbox', 'aria-label': ctx.t('seizures.originFor', { name: node.name }), 'data-testid': 'node-origin' }));
+    destinationBoxes.set(node.name, h('input', { type: 'checkbox', 'aria-label': ctx.t('seizures.destinationFor', { name: node.name }), 'data-testid': 'node-destination' }));
     return node;
   });
   const result = h('div', { class: 'plan-output', 'aria-live': 'polite', 'data-testid': 'plan-output' });
@@ -291,6 +295,8 @@ async function plannerContent(filter: SeizureFilter, ctx: Ctx, map: Promise<Seiz
         { header: ctx.t('seizures.node'), cell: (n) => h('span', { lang: 'en' }, n.name), rowHeader: true },
         { header: ctx.t('seizures.measureSeizures'), cell: (n) => formatInteger(n.seizures, ctx.lang), className: 'num' },
         { header: ctx.t('seizures.cost'), cell: (n) => costInputs.get(n.name) ?? null },
+        { header: ctx.t('seizures.origin'), cell: (n) => originBoxes.get(n.name) ?? null },
+        { header: ctx.t('seizures.destination'), cell: (n) => destinationBoxes.get(n.name) ?? null },
       ], costRows)));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -299,6 +305,8 @@ async function plannerContent(filter: SeizureFilter, ctx: Ctx, map: Promise<Seiz
       measure: measure.value === 'kg' ? 'kg' : 'seizures',
       defaultCost: defaultCost.value,
       nodeCosts: new Map([...costInputs].map(([name, input]) => [name, input.value])),
+      origins: [...originBoxes].filter(([, box]) => box.checked).map(([name]) => name),
+      destinations: [...destinationBoxes].filter(([, box]) => box.checked).map(([name]) => name),
     });
     if (request.problems.length > 0) {
       result.replaceChildren(h('p', { class: 'form-problem', role: 'alert', 'data-testid': 'plan-problem' },
