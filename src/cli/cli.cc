@@ -39,6 +39,7 @@ int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::os
   RegisterRoutesCommand(app, context);
   RegisterInterdictCommand(app, context);
   RegisterBulletinCommand(app, context);
+  RegisterNarcoticsCommands(app, context);
   RegisterServeCommand(app, context, env);
 
   try {

@@ -24,6 +24,7 @@ void RegisterTrendsCommand(CLI::App& app, CommandContext& context);       // tre
 void RegisterRoutesCommand(CLI::App& app, CommandContext& context);       // routes
 void RegisterInterdictCommand(CLI::App& app, CommandContext& context);    // interdict
 void RegisterBulletinCommand(CLI::App& app, CommandContext& context);     // bulletin
+void RegisterNarcoticsCommands(CLI::App& app, CommandContext& context);  // narcotics
 void RegisterServeCommand(CLI::App& app, CommandContext& context,
                           const CliEnvironment& env);                    // serve
 
