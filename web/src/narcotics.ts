@@ -92,6 +92,52 @@ export function bulletinPeriod(filter: SeizureFilter, years: number[]): string |
   return first === last ? String(first) : `${first}..${last}`;
 }
 
+// A period as the API takes it: a partial date, or FROM..TO of two partial dates.
+export function isPeriod(text: string): boolean {
+  const parts = text.trim().split('..');
+  return parts.length <= 2 && parts.every((part) => isPartialDate(part));
+}
+
+// Two halves of the years the records span, as the default periods to compare: 2015..2019 and
+// 2020..2024 for records from 2015 to 2024. Null with fewer than two years.
+export function splitPeriods(years: number[]): [string, string] | null {
+  if (years.length === 0) return null;
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  if (last <= first) return null;
+  const middle = Math.floor((first + last) / 2);
+  const span = (a: number, b: number): string => (a === b ? String(a) : `${a}..${b}`);
+  return [span(first, middle), span(middle + 1, last)];
+}
+
+export interface LegChange {
+  from: string;
+  to: string;
+  firstSeizures: number | null;
+  secondSeizures: number | null;
+  firstShare: number | null;
+  secondShare: number | null;
+  change: number | null;
+}
+
+// The legs of a comparison, largest change of share first (as the API orders them).
+export function legChanges(raw: { changes?: Array<Record<string, unknown>> }): LegChange[] {
+  return (raw.changes ?? []).map((c) => ({
+    from: text(c.from) ?? '',
+    to: text(c.to) ?? '',
+    firstSeizures: num(c.first_seizures),
+    secondSeizures: num(c.second_seizures),
+    firstShare: num(c.first_share),
+    secondShare: num(c.second_share),
+    change: num(c.change),
+  }));
+}
+
+// The name a node id stands for when the network does not list it: "place:Osh" -> "Osh".
+export function nodeIdName(id: string): string {
+  return nodeName(id);
+}
+
 // The pages of the seizure list to fetch for the map: all of them when they are few, else
 // `maxPages` pages spread evenly from the first to the last (the list is in import order, so the
 // sample spans the whole import rather than its first rows). Pages count from 1.

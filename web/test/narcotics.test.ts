@@ -6,6 +6,9 @@ import {
   defaultSynthetic,
   hotspotClass,
   isPartialDate,
+  isPeriod,
+  legChanges,
+  splitPeriods,
   KM_PER_DEGREE_LAT,
   legWidth,
   lonStep,
@@ -61,6 +64,27 @@ describe('the seizure filter in the page address', () => {
     expect(bulletinPeriod({ ...none, from: '2019', to: '2019' }, [])).toBe('2019');
     expect(bulletinPeriod({ ...none, from: '2019-03' }, [2015, 2024])).toBe('2019-03..2024');
     expect(bulletinPeriod(none, [])).toBeNull();
+  });
+});
+
+describe('comparing two periods of the route network', () => {
+  it('accepts a partial date or FROM..TO as a period', () => {
+    expect(isPeriod('2019')).toBe(true);
+    expect(isPeriod('2015..2019')).toBe(true);
+    expect(isPeriod('2019-01..2020-06')).toBe(true);
+    expect(isPeriod('2015..')).toBe(false);
+    expect(isPeriod('2015..2016..2017')).toBe(false);
+  });
+
+  it('offers the two halves of the years the records span', () => {
+    expect(splitPeriods([2015, 2024, 2018])).toEqual(['2015..2019', '2020..2024']);
+    expect(splitPeriods([2020, 2021])).toEqual(['2020', '2021']);
+    expect(splitPeriods([2020])).toBeNull();
+  });
+
+  it('reads the changes of leg shares, unknown values as null', () => {
+    expect(legChanges({ changes: [{ from: 'place:Osh', to: 'place:Bishkek', first_share: 0.5, second_share: 0.25, change: -0.25, first_seizures: 10 }] }))
+      .toEqual([{ from: 'place:Osh', to: 'place:Bishkek', firstShare: 0.5, secondShare: 0.25, change: -0.25, firstSeizures: 10, secondSeizures: null }]);
   });
 });
 

@@ -10,6 +10,10 @@ import {
   defaultSynthetic,
   findNode,
   isPartialDate,
+  isPeriod,
+  legChanges,
+  nodeIdName,
+  splitPeriods,
   legValue,
   located,
   normalizeNetwork,
@@ -229,6 +233,51 @@ async function networkContent(filter: SeizureFilter, ctx: Ctx): Promise<Node> {
     ], legs, { 'data-testid': 'leg-table' }));
 }
 
+// Percentage points with a sign: +12.3 pp, −4.0 п. п.
+function formatPoints(change: number | null, ctx: Ctx): string {
+  if (change === null) return unknownText(ctx.lang);
+  const sign = change > 0 ? '+' : change < 0 ? '−' : '';
+  return `${sign}${formatDecimal(Math.abs(change) * 100, 1, ctx.lang)}\u00a0${ctx.t('seizures.points')}`;
+}
+
+function compareContent(filter: SeizureFilter, years: number[], ctx: Ctx): HTMLElement {
+  const defaults = splitPeriods(years);
+  const first = h('input', { type: 'text', id: 'compare-first', size: 14, value: defaults?.[0] ?? '', placeholder: '2015..2019', 'data-testid': 'compare-first' });
+  const second = h('input', { type: 'text', id: 'compare-second', size: 14, value: defaults?.[1] ?? '', placeholder: '2020..2024', 'data-testid': 'compare-second' });
+  const output = h('div', { 'aria-live': 'polite', 'data-testid': 'compare-output' });
+  const form = h('form', { class: 'filter-form', 'data-testid': 'compare-form' },
+    h('div', { class: 'field' }, h('label', { for: 'compare-first' }, ctx.t('seizures.firstPeriod')), first),
+    h('div', { class: 'field' }, h('label', { for: 'compare-second' }, ctx.t('seizures.secondPeriod')), second),
+    h('div', { class: 'field' }, h('button', { type: 'submit', 'data-testid': 'compare-run' }, ctx.t('seizures.compareRun'))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const bad = [first, second].find((input) => !isPeriod(input.value));
+    for (const input of [first, second]) input.setAttribute('aria-invalid', input === bad ? 'true' : 'false');
+    if (bad) {
+      output.replaceChildren(h('p', { class: 'form-problem', role: 'alert' }, ctx.t('seizures.badPeriod', { value: bad.value.trim() })));
+      return;
+    }
+    output.replaceChildren(h('p', { class: 'loading' }, ctx.t('loading')));
+    Promise.all([
+      getJson<{ changes?: Array<Record<string, unknown>> }>(NARCOTICS_PATHS.routes, { ...apiFilterParams(filter), compare: `${first.value.trim()},${second.value.trim()}`, top: 0 }),
+      loadNetwork(apiFilterParams(filter)).catch(() => null),
+    ]).then(([answer, network]) => {
+      const name = (id: string): string => network?.nodes.find((n) => n.id === id)?.name ?? nodeIdName(id);
+      const changes = legChanges(answer).slice(0, LEGS_LISTED);
+      output.replaceChildren(changes.length === 0 ? h('p', { class: 'empty' }, ctx.t('none')) : dataTable(
+        ctx.t('seizures.compareCaption', { first: first.value.trim(), second: second.value.trim() }), [
+          { header: ctx.t('seizures.leg'), cell: (c) => h('span', { lang: 'en' }, `${name(c.from)} → ${name(c.to)}`), rowHeader: true },
+          { header: ctx.t('seizures.shareIn', { period: first.value.trim() }), cell: (c) => formatShare(c.firstShare, ctx.lang), className: 'num' },
+          { header: ctx.t('seizures.shareIn', { period: second.value.trim() }), cell: (c) => formatShare(c.secondShare, ctx.lang), className: 'num' },
+          { header: ctx.t('seizures.change'), cell: (c) => h('span', { class: (c.change ?? 0) > 0 ? 'gain' : (c.change ?? 0) < 0 ? 'loss' : '' }, formatPoints(c.change, ctx)), className: 'num' },
+          { header: ctx.t('seizures.seizuresIn', { period: first.value.trim() }), cell: (c) => formatInteger(c.firstSeizures, ctx.lang), className: 'num' },
+          { header: ctx.t('seizures.seizuresIn', { period: second.value.trim() }), cell: (c) => formatInteger(c.secondSeizures, ctx.lang), className: 'num' },
+        ], changes, { 'data-testid': 'compare-table' }));
+    }).catch((error: unknown) => output.replaceChildren(errorBox(error, ctx)));
+  });
+  return h('div', null, h('p', { class: 'explain' }, ctx.t('seizures.compareIntro')), form, output);
+}
+
 function planResult(raw: Interdiction, network: Network, filter: SeizureFilter, ctx: Ctx): { element: HTMLElement; nodeIds: string[] } {
   const plan = normalizePlan(raw);
   const measureWord = plan.measure === 'kg' ? 'kg' : 'seizures';
@@ -330,8 +379,13 @@ async function plannerContent(filter: SeizureFilter, ctx: Ctx, map: Promise<Seiz
   return h('div', null, form, result);
 }
 
+// The years in which matching records of the chosen kind exist.
+function recordYears(filter: SeizureFilter, stats: SeizureStats): number[] {
+  return stats.rows.filter((r) => (filter.synthetic ? r.synthetic_count : r.real_count) > 0 && (!filter.drug || r.drug === filter.drug)).map((r) => r.year);
+}
+
 function bulletinContent(filter: SeizureFilter, stats: SeizureStats, ctx: Ctx): HTMLElement {
-  const years = stats.rows.filter((r) => (filter.synthetic ? r.synthetic_count : r.real_count) > 0 && (!filter.drug || r.drug === filter.drug)).map((r) => r.year);
+  const years = recordYears(filter, stats);
   const period = bulletinPeriod(filter, years);
   if (period === null) return h('p', { class: 'empty' }, ctx.t('seizures.noneMatch'));
   const params = { period, drug: filter.drug, synthetic: String(filter.synthetic), lang: ctx.lang };
@@ -364,6 +418,7 @@ export async function seizuresView(ctx: Ctx, requested: SeizureFilter): Promise<
     section('seizure-map-section', kindTitle('seizures.mapTitle'), deferred(ctx, () => mapContent(filter, ctx, mapReady), 'seizure-map-content')),
     section('trends', kindTitle('seizures.trendsTitle'), deferred(ctx, () => trendsContent(filter, ctx), 'trends')),
     section('network', kindTitle('seizures.networkTitle'), deferred(ctx, () => networkContent(filter, ctx), 'network')),
+    section('compare', kindTitle('seizures.compareTitle'), compareContent(filter, recordYears(filter, stats), ctx)),
     section('planner', kindTitle('seizures.plannerTitle'),
       h('p', { class: 'explain' }, ctx.t('seizures.plannerIntro')),
       deferred(ctx, () => plannerContent(filter, ctx, map), 'planner-content')),
