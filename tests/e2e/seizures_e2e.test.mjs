@@ -102,6 +102,18 @@ test('the Seizures screen shows hotspots, trends, the route network and the plan
       assert.ok(await page.locator('[data-testid="checkpoint-table"] tbody tr').count() > 0);
     });
 
+    await t.test('comparing the halves before and after the planted shift shows the corridor moving', { skip: routesServed ? false : 'the route network API is not served yet' }, async () => {
+      // The simulated records span 2015-2024 and half of the Pamir corridor moves to the Fergana one
+      // from 2020 on, so its legs lose share and the Fergana legs gain it.
+      assert.equal(await page.locator('[data-testid="compare-first"]').inputValue(), '2015..2019');
+      assert.equal(await page.locator('[data-testid="compare-second"]').inputValue(), '2020..2024');
+      await page.locator('[data-testid="compare-run"]').click();
+      const rows = page.locator('[data-testid="compare-table"] tbody tr');
+      await rows.first().waitFor();
+      assert.match(plain(await rows.filter({ hasText: 'Khorog → Murghab' }).innerText()), /−\d/);
+      assert.match(plain(await rows.filter({ hasText: 'Batken → Osh' }).innerText()), /\+\d/);
+    });
+
     await t.test('in Kyrgyz the screen keeps its layers and says the records are synthetic', async () => {
       await page.locator('[data-testid="lang-ky"]').click();
       await page.locator('[data-testid="nav-seizures"]', { hasText: 'Алып коюулар' }).waitFor();

@@ -314,7 +314,7 @@ function planResult(raw: Interdiction, network: Network, filter: SeizureFilter, 
 async function plannerContent(filter: SeizureFilter, ctx: Ctx, map: Promise<SeizureMap>): Promise<Node> {
   const params = apiFilterParams(filter);
   const network = await loadNetwork(params);
-  const budget = h('input', { type: 'text', inputmode: 'decimal', id: 'plan-budget', size: 8, placeholder: ctx.t('seizures.budgetNone'), 'data-testid': 'plan-budget' });
+  const budget = h('input', { type: 'text', inputmode: 'decimal', id: 'plan-budget', size: 14, placeholder: ctx.t('seizures.budgetNone'), 'data-testid': 'plan-budget' });
   const defaultCost = h('input', { type: 'text', inputmode: 'decimal', id: 'plan-default-cost', size: 8, value: '1', 'data-testid': 'plan-default-cost' });
   const measure = h('select', { id: 'plan-measure', 'data-testid': 'plan-measure' },
     h('option', { value: 'seizures', selected: filter.measure === 'seizures' }, ctx.t('seizures.measureSeizures')),
