@@ -5,6 +5,8 @@
 //
 // File names say what to import: <kind>__<case>.csv, kind = relations|memberships|trade|facts|places
 // (`ordo import KIND FILE`) or seizures (`ordo seizures import FILE`).
+// Files of kind cultivation or prices go to `ordo narcotics import KIND FILE`; their rows are
+// made-up test fixtures, not real figures.
 
 #include <gtest/gtest.h>
 
@@ -55,8 +57,11 @@ TEST_P(BadInputTest, IsRejectedWithItsExpectedProblemsAndChangesNothing) {
   fs::copy_file(SeededDatabase(), db);
   const std::string before = RunProgram({"/usr/bin/sqlite3", db, ".dump"});
 
-  RunResult result = kind == "seizures" ? RunOrdo({"--db", db, "seizures", "import", file})
-                                         : RunOrdo({"--db", db, "import", kind, file});
+  const bool narcotics = kind == "cultivation" || kind == "prices";
+  RunResult result =
+      narcotics            ? RunOrdo({"--db", db, "narcotics", "import", kind, file})
+      : kind == "seizures" ? RunOrdo({"--db", db, "seizures", "import", file})
+                           : RunOrdo({"--db", db, "import", kind, file});
 
   EXPECT_EQ(result.exit_code, 65) << result.err;
   const std::string expected = Replace(ReadFile(expected_path), "FILE", file);
