@@ -110,26 +110,25 @@ Result<storage::CultivationFilter> ParseFilter(const CultivationFlags& flags) {
 }
 
 // One line of the cultivation table: the cultivated and eradicated figures one source gives for
-// a year, country, region and crop. Figures of different sources are never added together.
+// a year, country, region and crop, real and synthetic apart. Figures of different sources are
+// never added together.
 struct CultivationLine {
   std::optional<double> cultivated;
   std::optional<double> eradicated;
-  bool synthetic = false;
   std::string note;
 };
 
-using CultivationLineKey = std::tuple<int, std::string, std::string, Crop, std::string>;
+using CultivationLineKey = std::tuple<int, std::string, std::string, Crop, std::string, bool>;
 
 std::map<CultivationLineKey, CultivationLine> CultivationLines(
     const std::vector<CultivationRecord>& records) {
   std::map<CultivationLineKey, CultivationLine> lines;
   for (const CultivationRecord& record : records) {
-    CultivationLine& line =
-        lines[{record.year, record.country.str(), record.region, record.crop, record.source}];
+    CultivationLine& line = lines[{record.year, record.country.str(), record.region, record.crop,
+                                   record.source, record.synthetic}];
     std::optional<double>& figure =
         record.kind == CultivationKind::kCultivated ? line.cultivated : line.eradicated;
     figure = record.hectares;
-    line.synthetic = line.synthetic || record.synthetic;
     if (!record.note.empty()) line.note += (line.note.empty() ? "" : "; ") + record.note;
   }
   return lines;
@@ -144,10 +143,10 @@ Status RunCultivation(CommandContext& context, const CultivationFlags& flags) {
                      {"crop"},      {"cultivated_ha"}, {"eradicated_ha"},
                      {"synthetic"}, {"source"},        {"note", true}};
   for (const auto& [key, line] : CultivationLines(records)) {
-    const auto& [year, country, region, crop, source] = key;
+    const auto& [year, country, region, crop, source, synthetic] = key;
     section.rows.push_back({static_cast<std::int64_t>(year), country, TextOrMissing(region),
                             std::string(CropName(crop)), OptionalCell(line.cultivated),
-                            OptionalCell(line.eradicated), line.synthetic, TextOrMissing(source),
+                            OptionalCell(line.eradicated), synthetic, TextOrMissing(source),
                             TextOrMissing(line.note)});
   }
   Report report{{std::move(section)}, {}};
