@@ -524,3 +524,49 @@ export function normalizePlan(raw: Interdiction): Plan {
 export function findNode(network: Network, ref: string): NetworkNode | null {
   return network.nodes.find((n) => n.id === ref) ?? network.nodes.find((n) => n.name === ref) ?? null;
 }
+
+// ---- map labels ----
+
+export interface LabelPoint {
+  x: number;
+  y: number;
+  text: string;
+}
+
+export interface PlacedLabel {
+  x: number;
+  y: number;
+  anchor: 'start' | 'end' | 'middle';
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+// Puts each label right, left, above or below its point, whichever first overlaps neither a point
+// nor a label placed before it and stays inside the map (else the first that stays inside).
+// `charWidth` is the mean width of a character in the label font.
+export function placeLabels(points: LabelPoint[], width: number, height: number, charWidth = 7): PlacedLabel[] {
+  const taken: Box[] = points.map((p) => ({ x0: p.x - 6, y0: p.y - 6, x1: p.x + 6, y1: p.y + 6 }));
+  const inside = (b: Box): boolean => b.x0 >= 0 && b.x1 <= width && b.y0 >= 0 && b.y1 <= height;
+  const free = (b: Box): boolean => taken.every((o) => b.x1 <= o.x0 || b.x0 >= o.x1 || b.y1 <= o.y0 || b.y0 >= o.y1);
+  return points.map(({ x, y, text }) => {
+    const w = text.length * charWidth;
+    const candidates: Array<{ box: Box; label: PlacedLabel }> = [
+      { box: { x0: x + 9, y0: y - 8, x1: x + 9 + w, y1: y + 6 }, label: { x: x + 9, y: y + 4, anchor: 'start' } },
+      { box: { x0: x - 9 - w, y0: y - 8, x1: x - 9, y1: y + 6 }, label: { x: x - 9, y: y + 4, anchor: 'end' } },
+      { box: { x0: x - w / 2, y0: y - 24, x1: x + w / 2, y1: y - 10 }, label: { x, y: y - 13, anchor: 'middle' } },
+      { box: { x0: x - w / 2, y0: y + 10, x1: x + w / 2, y1: y + 24 }, label: { x, y: y + 21, anchor: 'middle' } },
+      { box: { x0: x + 9, y0: y - 22, x1: x + 9 + w, y1: y - 8 }, label: { x: x + 9, y: y - 11, anchor: 'start' } },
+      { box: { x0: x + 9, y0: y + 6, x1: x + 9 + w, y1: y + 20 }, label: { x: x + 9, y: y + 17, anchor: 'start' } },
+      { box: { x0: x - 9 - w, y0: y - 22, x1: x - 9, y1: y - 8 }, label: { x: x - 9, y: y - 11, anchor: 'end' } },
+      { box: { x0: x - 9 - w, y0: y + 6, x1: x - 9, y1: y + 20 }, label: { x: x - 9, y: y + 17, anchor: 'end' } },
+    ];
+    const choice = candidates.find((c) => inside(c.box) && free(c.box)) ?? candidates.find((c) => inside(c.box)) ?? candidates[0]!;
+    taken.push(choice.box);
+    return choice.label;
+  });
+}

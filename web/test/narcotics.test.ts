@@ -15,6 +15,7 @@ import {
   normalizeNetwork,
   normalizePlan,
   parseSeizureQuery,
+  placeLabels,
   plannerParams,
   samplePages,
   seizureQueryText,
@@ -253,5 +254,21 @@ describe('the interdiction planner', () => {
     const nested = normalizePlan({ plan: { method: 'greedy', minimum_cut_cost: null, share_intercepted: 0.4 }, checkpoints: [{ at: 'Osh', cost: 2 }] });
     expect(nested).toMatchObject({ method: 'greedy', minimumCutCost: null, share: 0.4 });
     expect(nested.checkpoints[0]).toMatchObject({ node: 'Osh', cost: 2, intercepted: null });
+  });
+});
+
+describe('map labels', () => {
+  it('go to the right of their point when there is room', () => {
+    expect(placeLabels([{ x: 100, y: 100, text: 'Osh' }], 960, 600)).toEqual([{ x: 109, y: 104, anchor: 'start' }]);
+  });
+
+  it('move aside for a label already placed and stay inside the map', () => {
+    const [first, second] = placeLabels([
+      { x: 500, y: 100, text: 'Bishkek' },
+      { x: 470, y: 100, text: 'Kara-Balta' },
+    ], 960, 600);
+    expect(first).toEqual({ x: 509, y: 104, anchor: 'start' });
+    expect(second!.anchor).toBe('end');
+    expect(placeLabels([{ x: 955, y: 300, text: 'Almaty' }], 960, 600)[0]!.anchor).toBe('end');
   });
 });

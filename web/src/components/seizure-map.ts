@@ -17,7 +17,9 @@ import {
   legWidth,
   located,
   lonStep,
+  placeLabels,
   type Measure,
+  type PlacedLabel,
   type Network,
 } from '../narcotics';
 import type { Hotspots, Seizure } from '../narcotics-types';
@@ -165,21 +167,27 @@ function networkLayer(network: Network, projection: GeoProjection, measure: Meas
     }, s('title', null, title))];
   });
   const chokepoints = new Set(network.chokepoints);
-  const markers = network.nodes.filter(located).flatMap((node) => {
+  const drawn = network.nodes.filter(located).flatMap((node) => {
     const xy = projection([node.lon as number, node.lat as number]);
-    if (!xy) return [];
+    return xy ? [{ node, x: xy[0], y: xy[1] }] : [];
+  });
+  // Busiest nodes choose their label position first.
+  drawn.sort((a, b) => (b.node.seizures ?? 0) - (a.node.seizures ?? 0));
+  const labels = placeLabels(drawn.map((d) => ({ x: d.x, y: d.y, text: d.node.name })), WIDTH, HEIGHT);
+  const markers = drawn.map(({ node, x, y }, index) => {
     const choke = chokepoints.has(node.id);
     const title = `${node.name}: ${ctx.t('seizures.nodeTitle', {
       seizures: formatInteger(node.seizures, ctx.lang),
       betweenness: formatDecimal(node.betweenness, 1, ctx.lang),
     })}${choke ? ` — ${ctx.t('seizures.chokepoint')}` : ''}`;
     const shape = choke
-      ? s('rect', { x: xy[0] - 6, y: xy[1] - 6, width: 12, height: 12, transform: `rotate(45 ${xy[0]} ${xy[1]})`, class: 'route-node chokepoint', 'data-testid': 'chokepoint-marker' })
-      : s('circle', { cx: xy[0], cy: xy[1], r: 4.5, class: 'route-node' });
-    return [s('g', { 'data-testid': 'route-node', 'data-node': node.id },
+      ? s('rect', { x: x - 6, y: y - 6, width: 12, height: 12, transform: `rotate(45 ${x} ${y})`, class: 'route-node chokepoint', 'data-testid': 'chokepoint-marker' })
+      : s('circle', { cx: x, cy: y, r: 4.5, class: 'route-node' });
+    const label = labels[index] as PlacedLabel;
+    return s('g', { 'data-testid': 'route-node', 'data-node': node.id },
       shape,
-      s('text', { x: xy[0] + 9, y: xy[1] - 7, class: 'node-label', lang: 'en' }, node.name),
-      s('title', null, title))];
+      s('text', { x: label.x, y: label.y, 'text-anchor': label.anchor, class: 'node-label', lang: 'en' }, node.name),
+      s('title', null, title));
   });
   return s('g', { class: 'layer layer-network', 'data-layer': 'network' }, s('g', null, legs), s('g', null, markers));
 }
