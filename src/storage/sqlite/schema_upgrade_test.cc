@@ -126,5 +126,50 @@ TEST_F(SchemaUpgradeTest, UpgradedDatabaseTakesNeighboursAndBlocMembers) {
   EXPECT_EQ(store->ListCountries()->back().land_neighbours.front().str(), "KGZ");
 }
 
+// Version 6 moves transit countries from the seizure_transit child table into a column: a
+// seizure written at version 5 keeps them, in route order.
+TEST_F(SchemaUpgradeTest, TransitCountriesMoveIntoTheSeizureRowInRouteOrder) {
+  {
+    RawDatabase raw(path_);
+    for (const internal::SchemaMigration& migration : internal::SchemaMigrations()) {
+      if (migration.version < 2 || migration.version > 5) continue;
+      raw.Execute(std::string(migration.sql));
+      raw.Execute(
+          fmt::format("INSERT INTO schema_migrations (version, applied_at) VALUES ({}, "
+                      "'2026-01-01T00:00:00Z'); PRAGMA user_version = {}",
+                      migration.version, migration.version));
+    }
+    raw.Execute(
+        "INSERT INTO countries (iso3, iso2, numeric_code, name_en, official_name_en, "
+        "common_name_en, name_ru, name_ky, name_ru_source, name_ky_source, region, subregion, "
+        "intermediate_region, un_member) VALUES ('KAZ', 'KZ', '398', 'Kazakhstan', '', '', '', "
+        "'', 'catalog', 'catalog', 'Asia', 'Central Asia', '', 1), ('TJK', 'TJ', '762', "
+        "'Tajikistan', '', '', '', '', 'catalog', 'catalog', 'Asia', 'Central Asia', '', 1)");
+    raw.Execute(
+        "INSERT INTO seizures (id, seizure_id, date, first_day, last_day, place, admin_region, "
+        "country, drug, quantity, unit, conversion_note, conveyance, concealment, agency, "
+        "case_id, synthetic, source) VALUES (1, 'S1', '2024', 19723, 20088, '', '', 'KGZ', "
+        "'heroin', 1, 'kg', '', '', '', '', '', 1, ''), (2, 'S2', '2024', 19723, 20088, '', '', "
+        "'KGZ', 'heroin', 1, 'kg', '', '', '', '', '', 1, '')");
+    raw.Execute(
+        "INSERT INTO seizure_transit (seizure, position, iso3) VALUES (1, 1, 'KAZ'), "
+        "(1, 0, 'TJK')");
+  }
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+
+  Result<std::vector<Seizure>> seizures = store->ListSeizures({});
+
+  ASSERT_TRUE(seizures.has_value()) << seizures.error().ToString();
+  ASSERT_EQ(seizures->size(), 2u);
+  ASSERT_EQ((*seizures)[0].transit.size(), 2u);
+  EXPECT_EQ((*seizures)[0].transit[0].str(), "TJK");
+  EXPECT_EQ((*seizures)[0].transit[1].str(), "KAZ");
+  EXPECT_TRUE((*seizures)[1].transit.empty());
+  EXPECT_EQ(RawDatabase(path_).QueryText(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'seizure_transit'"),
+            "0");
+}
+
 }  // namespace
 }  // namespace ordo::storage

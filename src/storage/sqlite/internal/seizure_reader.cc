@@ -14,9 +14,7 @@ constexpr std::string_view kTable = "seizures";
 constexpr std::string_view kSelect =
     "SELECT seizure_id, date, place, lat, lon, admin_region, country, drug, quantity, unit, "
     "quantity_kg, conversion_note, conveyance, concealment, origin, departure, destination, "
-    "agency, case_id, synthetic, source, route, "
-    "(SELECT group_concat(iso3, ';') FROM (SELECT iso3 FROM seizure_transit "
-    "WHERE seizure = seizures.id ORDER BY position)) FROM seizures";
+    "agency, case_id, synthetic, source, route, transit FROM seizures";
 
 // " WHERE ..." for the filter's conditions, with parameters bound in the same order by Bind.
 std::string WhereClause(const SeizureFilter& filter) {
@@ -49,8 +47,8 @@ Result<std::optional<CountryCode>> ReadOptionalCode(const Statement& row, int co
 
 Result<std::vector<CountryCode>> ReadTransit(const Statement& row, int column) {
   std::vector<CountryCode> transit;
-  if (row.IsNull(column)) return transit;
   const std::string text = row.ColumnText(column);
+  if (text.empty()) return transit;
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t end = text.find(';', start);

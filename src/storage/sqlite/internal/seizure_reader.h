@@ -1,5 +1,5 @@
 #pragma once
-// Reads seizures back from the SQLite schema (schema/0003_seizures.sql) with a SeizureFilter
+// Reads seizures back from the SQLite schema (schema/0003_seizures.sql, 0004 and 0006) with a SeizureFilter
 // turned into a WHERE clause.
 
 #include <cstddef>

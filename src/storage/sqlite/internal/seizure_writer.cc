@@ -1,8 +1,9 @@
 #include "storage/sqlite/internal/seizure_writer.h"
 
-#include <string>
-
 #include <fmt/format.h>
+
+#include <string>
+#include <unordered_set>
 
 namespace ordo::storage::internal {
 namespace {
@@ -10,10 +11,8 @@ namespace {
 constexpr std::string_view kInsertSeizure =
     "INSERT INTO seizures (seizure_id, date, first_day, last_day, place, lat, lon, admin_region, "
     "country, drug, quantity, unit, quantity_kg, conversion_note, conveyance, concealment, origin, "
-    "departure, destination, agency, case_id, synthetic, source, route) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr std::string_view kInsertTransit =
-    "INSERT INTO seizure_transit (seizure, position, iso3) VALUES (?, ?, ?)";
+    "departure, destination, agency, case_id, synthetic, source, route, transit) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 std::optional<std::string> CodeText(const std::optional<CountryCode>& code) {
   if (!code) return std::nullopt;
@@ -26,6 +25,16 @@ std::string JoinRoute(const std::vector<std::string>& route) {
   for (const std::string& place : route) {
     if (!joined.empty()) joined += ';';
     joined += place;
+  }
+  return joined;
+}
+
+// Seizure::transit as stored: codes joined by ';'.
+std::string JoinTransit(const std::vector<CountryCode>& transit) {
+  std::string joined;
+  for (const CountryCode& code : transit) {
+    if (!joined.empty()) joined += ';';
+    joined += code.str();
   }
   return joined;
 }
@@ -55,6 +64,7 @@ void BindSeizure(Statement& insert, const Seizure& seizure) {
   insert.BindInt(seizure.synthetic ? 1 : 0);
   insert.BindText(seizure.source);
   insert.BindText(JoinRoute(seizure.route));
+  insert.BindText(JoinTransit(seizure.transit));
 }
 
 Error UnknownCountry(const Seizure& seizure, const CountryCode& code) {
@@ -79,25 +89,24 @@ Error NameUnknownCountry(Statement& lookup, const Seizure& seizure) {
                               seizure.seizure_id));
 }
 
-Status InsertTransit(Statement& insert, std::int64_t row_id, const Seizure& seizure) {
-  for (std::size_t position = 0; position < seizure.transit.size(); ++position) {
-    insert.BindInt(row_id);
-    insert.BindInt(static_cast<std::int64_t>(position));
-    insert.BindText(seizure.transit[position].str());
-    ORDO_TRY(outcome, insert.Insert());
-    if (outcome == InsertOutcome::kForeignKeyViolation) {
-      return UnknownCountry(seizure, seizure.transit[position]);
-    }
-    if (outcome != InsertOutcome::kInserted) return Internal("duplicate transit position");
+// The stored country codes, read once per write: transit codes are checked against them (the
+// other country columns have foreign keys).
+Result<std::unordered_set<std::string>> StoredCountryCodes(Connection& connection) {
+  ORDO_TRY(select, connection.Prepare("SELECT iso3 FROM countries"));
+  std::unordered_set<std::string> codes;
+  while (true) {
+    ORDO_TRY(has_row, select.Step());
+    if (!has_row) break;
+    codes.insert(select.ColumnText(0));
   }
-  return OkStatus();
+  return codes;
 }
 
 }  // namespace
 
 Status InsertSeizures(Connection& connection, const SeizureProducer& produce) {
   ORDO_TRY(insert, connection.Prepare(kInsertSeizure));
-  ORDO_TRY(insert_transit, connection.Prepare(kInsertTransit));
+  ORDO_TRY(known, StoredCountryCodes(connection));
   ORDO_TRY(lookup, connection.Prepare("SELECT 1 FROM countries WHERE iso3 = ?"));
   return produce([&](const Seizure& seizure) -> Status {
     if (seizure.seizure_id.empty()) return InvalidArgument("seizure with an empty seizure_id");
@@ -112,14 +121,17 @@ Status InsertSeizures(Connection& connection, const SeizureProducer& produce) {
     }
     for (const std::string& place : seizure.route) {
       if (place.empty() || place.find(';') != std::string::npos) {
-        return InvalidArgument(fmt::format(
-            "seizure '{}': a route place is empty or contains ';'", seizure.seizure_id));
+        return InvalidArgument(fmt::format("seizure '{}': a route place is empty or contains ';'",
+                                           seizure.seizure_id));
       }
     }
     if (outcome == InsertOutcome::kForeignKeyViolation) {
       return NameUnknownCountry(lookup, seizure);
     }
-    return InsertTransit(insert_transit, connection.LastInsertRowId(), seizure);
+    for (const CountryCode& code : seizure.transit) {
+      if (known.count(code.str()) == 0) return UnknownCountry(seizure, code);
+    }
+    return OkStatus();
   });
 }
 

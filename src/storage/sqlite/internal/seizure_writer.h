@@ -1,5 +1,5 @@
 #pragma once
-// Writes seizures into the SQLite schema (schema/0003_seizures.sql).
+// Writes seizures into the SQLite schema (schema/0003_seizures.sql, 0004 and 0006).
 
 #include <vector>
 
