@@ -1,5 +1,6 @@
-// `ordo seizures import FILE`, `ordo seizures list` and `ordo seizures stats`: drug seizure
-// records (docs/formats.md, "Seizures"; docs/cli.md).
+// `ordo seizures import [--format ordo|unodc] FILE`, `ordo seizures list` and `ordo seizures
+// stats`: drug seizure records (docs/formats.md, "Seizures" and "UNODC individual seizure files";
+// docs/cli.md).
 
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -7,13 +8,18 @@
 #include <optional>
 #include <string>
 
-#include "analytics/seizure_import.h"
+#include "analytics/country_directory.h"
+#include "analytics/registry_view.h"
 #include "analytics/seizure_stats.h"
 #include "cli/cells.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/progress_bar.h"
+#include "cli/seizure_file_import.h"
 #include "cli/seizure_flags.h"
+#include "ingest/seizure_reader.h"
+#include "ingest/unodc_seizure_reader.h"
 
 namespace ordo::cli {
 namespace {
@@ -33,23 +39,78 @@ PartialDate Today() {
       .value();
 }
 
-void RunImport(CommandContext& context, const std::string& path,
-               std::optional<double> tablet_mass_mg) {
-  auto stores = OpenSeizureStore(context);
-  if (!stores) return context.Fail(stores.error());
-  ingest::SeizureReadOptions options{tablet_mass_mg, Today()};
-  auto outcome = analytics::ImportSeizureFile(*stores->registry, *stores->seizures, path, options);
-  if (!outcome) return context.Fail(outcome.error());
-  if (!outcome->problems.empty()) {
-    for (const ingest::Diagnostic& problem : outcome->problems) {
+struct ImportFlags {
+  std::string path;
+  std::string format = "ordo";  // "ordo" or "unodc"
+  std::string source;           // --source, for UNODC files
+  std::optional<double> tablet_mass_mg;
+  ProgressFlags progress;
+};
+
+SeizureFileReader OrdoReader(const analytics::CountryDirectory& directory,
+                             const ingest::SeizureReadOptions& options) {
+  auto known = std::make_shared<ingest::KnownCountries>();
+  for (const Country& country : directory.countries()) known->insert(country.iso3);
+  return [known, options](std::istream& in, const std::string& path,
+                          const ingest::SeizureRowSink& sink) {
+    return ingest::ReadSeizures(in, path, *known, options, sink);
+  };
+}
+
+SeizureFileReader UnodcReader(const analytics::CountryDirectory& directory,
+                              const ingest::UnodcReadOptions& options) {
+  ingest::CountryResolver resolve = [&directory](std::string_view text) -> Result<CountryCode> {
+    ORDO_TRY(country, directory.Resolve(text));
+    return country->iso3;
+  };
+  return [resolve, options](std::istream& in, const std::string& path,
+                            const ingest::SeizureRowSink& sink) {
+    return ingest::ReadUnodcSeizures(in, path, resolve, options, sink);
+  };
+}
+
+Status RunImport(CommandContext& context, const ImportFlags& flags) {
+  const bool unodc = flags.format == "unodc";
+  if (unodc && flags.source.empty()) {
+    context.FailWithStatus(kExitUsage,
+                           "--format unodc needs --source: where the file comes from (a URL or a "
+                           "citation); its rows are real records");
+    return OkStatus();
+  }
+  if (!unodc && !flags.source.empty()) {
+    context.FailWithStatus(kExitUsage,
+                           "--source is for --format unodc; Ordo's CSV has a source column");
+    return OkStatus();
+  }
+  ORDO_TRY(stores, OpenSeizureStore(context));
+  ORDO_TRY(directory, analytics::LoadCountryDirectory(*stores.registry));
+  if (directory.countries().empty()) {
+    return FailedPrecondition("the database holds no reference data; create it with `ordo init`");
+  }
+  const SeizureFileReader read =
+      unodc ? UnodcReader(directory, {flags.tablet_mass_mg, Today(), flags.source, ""})
+            : OrdoReader(directory, {flags.tablet_mass_mg, Today()});
+  ProgressBarFactory progress;
+  if (ShouldShowProgress(flags.progress, context.err())) {
+    progress = [&context](std::string_view pass, std::uint64_t file_bytes) {
+      return std::make_unique<ProgressBar>(context.err(),
+                                           "seizures import: " + std::string(pass),
+                                           ProgressTotals{file_bytes, std::nullopt});
+    };
+  }
+  ORDO_TRY(outcome, ImportSeizureStream(*stores.seizures, flags.path, read, progress));
+  if (!outcome.problems.empty()) {
+    for (const ingest::Diagnostic& problem : outcome.problems) {
       context.err() << problem.ToString() << "\n";
     }
-    return context.FailWithStatus(kExitDataError, std::to_string(outcome->problems.size()) +
-                                                      " problem(s) in " + path +
-                                                      "; nothing was imported");
+    context.FailWithStatus(kExitDataError, std::to_string(outcome.problems.size()) +
+                                               " problem(s) in " + flags.path +
+                                               "; nothing was imported");
+    return OkStatus();
   }
-  context.out() << "imported " << outcome->rows_written << " seizure(s) from " << path << " ("
-                << outcome->synthetic_rows << " synthetic)\n";
+  context.out() << "imported " << outcome.rows_written << " seizure(s) from " << flags.path
+                << " (" << outcome.synthetic_rows << " synthetic)\n";
+  return OkStatus();
 }
 
 Result<storage::SeizureFilter> ParseFilter(const ListFlags& flags) {
@@ -126,25 +187,37 @@ void RegisterSeizuresCommands(CLI::App& app, CommandContext& context) {
   CLI::App* seizures = app.add_subcommand("seizures", "Drug seizure records: import, list, stats");
   seizures->require_subcommand(1);
 
-  auto path = std::make_shared<std::string>();
-  auto tablet_mass = std::make_shared<std::optional<double>>();
+  auto import_flags = std::make_shared<ImportFlags>();
   CLI::App* import = seizures->add_subcommand(
-      "import", "Import a seizure CSV: all rows or, if any row is bad, none (docs/formats.md)");
-  import->add_option("file", *path, "CSV file")->required();
-  import->add_option("--tablet-mass-mg", *tablet_mass, "Mass of one tablet, for unit 'tablets'")
+      "import",
+      "Import a seizure file: all rows or, if any row is bad, none (docs/formats.md)");
+  import->add_option("file", import_flags->path, "CSV file")->required();
+  import->add_option("--format", import_flags->format,
+                     "File format: ordo (Ordo's seizure CSV) or unodc (UNODC individual "
+                     "seizure style)")
+      ->check(CLI::IsMember({"ordo", "unodc"}))
+      ->capture_default_str();
+  import->add_option("--source", import_flags->source,
+                     "Where a UNODC file comes from (URL or citation); required with "
+                     "--format unodc");
+  import->add_option("--tablet-mass-mg", import_flags->tablet_mass_mg,
+                     "Mass of one tablet, for rows counted in tablets")
       ->check(CLI::PositiveNumber);
-  import->callback([&context, path, tablet_mass] { RunImport(context, *path, *tablet_mass);
-});
+  AddProgressFlags(*import, import_flags->progress);
+  import->callback([&context, import_flags] {
+    context.Finish(RunImport(context, *import_flags));
+  });
 
-auto flags = std::make_shared<ListFlags>();
-CLI::App* list = seizures->add_subcommand("list", "List seizures, in import order");
-AddSeizureFilterFlags(*list, flags->filter);
-list->add_option("--country", flags->country, "Country of seizure (ISO alpha-3)");
-list->add_option("--limit", flags->limit, "At most this many rows; 0 = all")->capture_default_str();
-list->callback([&context, flags] { context.Finish(RunList(context, *flags)); });
+  auto flags = std::make_shared<ListFlags>();
+  CLI::App* list = seizures->add_subcommand("list", "List seizures, in import order");
+  AddSeizureFilterFlags(*list, flags->filter);
+  list->add_option("--country", flags->country, "Country of seizure (ISO alpha-3)");
+  list->add_option("--limit", flags->limit, "At most this many rows; 0 = all")
+      ->capture_default_str();
+  list->callback([&context, flags] { context.Finish(RunList(context, *flags)); });
 
-seizures->add_subcommand("stats", "Counts and kilograms by drug and year, real and synthetic apart")
-    ->callback([&context] { context.Finish(RunStats(context)); });
-}  // namespace ordo::cli
+  seizures->add_subcommand("stats", "Counts and kilograms by drug and year, real and synthetic apart")
+      ->callback([&context] { context.Finish(RunStats(context)); });
+}
 
 }  // namespace ordo::cli

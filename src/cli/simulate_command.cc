@@ -1,6 +1,6 @@
 // `ordo simulate --out FILE.csv --count N [--seed S] [--from D --to D]
-// [--shift-date D]`: synthetic seizure records (synthetic=true on every row)
-// and FILE.truth.json beside them.
+// [--shift-date D] [--progress|--quiet]`: synthetic seizure records (synthetic=true on every
+// row) and FILE.truth.json beside them.
 
 #include <CLI/CLI.hpp>
 #include <fstream>
@@ -9,18 +9,21 @@
 #include "analytics/seizure_simulator.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
+#include "cli/progress_bar.h"
 
 namespace ordo::cli {
 namespace {
 
-// Rows between progress lines on stderr; runs shorter than this print none.
-constexpr std::uint64_t kProgressEvery = 1'000'000;
+// Rows between two looks at the progress bar's clock; the bar itself redraws at most 10 times a
+// second.
+constexpr std::uint64_t kProgressEvery = 1'000;
 
 struct SimulateFlags {
   std::string out;
   std::int64_t count = 0;
   std::uint64_t seed = 1;
   analytics::SimulationOptions options;
+  ProgressFlags progress;
 };
 
 Status RunSimulate(CommandContext &context, SimulateFlags &flags) {
@@ -35,15 +38,16 @@ Status RunSimulate(CommandContext &context, SimulateFlags &flags) {
 
   std::ofstream csv(flags.out, std::ios::binary | std::ios::trunc);
   if (!csv) return Unavailable("cannot create " + flags.out);
-  std::ostream &err = context.err();
-  const std::uint64_t total = options.count;
-  auto summary = analytics::SimulateSeizures(
-      options, csv,
-      [&err, total](std::uint64_t rows) {
-        err << "simulate: " << rows << " of " << total << " rows\n" << std::flush;
-      },
-      kProgressEvery);
+  std::unique_ptr<ProgressBar> bar;
+  if (ShouldShowProgress(flags.progress, context.err())) {
+    bar = std::make_unique<ProgressBar>(context.err(), "simulate",
+                                        ProgressTotals{std::nullopt, options.count});
+  }
+  analytics::SimulationProgress progress;
+  if (bar) progress = [&bar](std::uint64_t rows) { bar->Update(rows); };
+  auto summary = analytics::SimulateSeizures(options, csv, progress, kProgressEvery);
   if (!summary) return summary.error();
+  if (bar) bar->Finish(summary->rows);
   csv.close();
   if (!csv) return Unavailable("could not finish writing " + flags.out);
 
@@ -73,6 +77,7 @@ void RegisterSimulateCommand(CLI::App &app, CommandContext &context) {
   command->add_option("--shift-date", flags->options.shift_date,
                       "From this day (YYYY-MM-DD) half of the first corridor's records move to "
                       "the second corridor");
+  AddProgressFlags(*command, flags->progress);
   command->callback([&context, flags] { context.Finish(RunSimulate(context, *flags)); });
 }
 

@@ -146,8 +146,8 @@ TEST(UnodcSeizureReaderTest, CoordinatesAndFutureDatesAreChecked) {
   const Read read = ReadText(
       "SEIZURE_DATE,COUNTRY_OF_SEIZURE,DRUG_NAME,AMOUNT_OF_DRUG,DRUG_UNIT,PLACE_OF_SEIZURE,"
       "LATITUDE,LONGITUDE\n"
-      "2030-01-01,Kyrgyzstan,Heroin,1,kg,Osh,40.5,\n"
-      "2024-05,Kyrgyzstan,Heroin,1,kg,Osh,40.5,72.8\n");
+      "2030-01-01,Kyrgyzstan,Heroin,1,kg,Osh,10.5,\n"
+      "2024-05,Kyrgyzstan,Heroin,1,kg,Osh,10.5,20.25\n");
 
   EXPECT_THAT(read.problems,
               ElementsAre("dir/ids.csv:2:1: SEIZURE_DATE: '2030-01-01' is in the future",
@@ -155,7 +155,7 @@ TEST(UnodcSeizureReaderTest, CoordinatesAndFutureDatesAreChecked) {
                           "given or both be empty"));
   ASSERT_EQ(read.rows.size(), 1u);
   EXPECT_EQ(read.rows[0].place, "Osh");
-  EXPECT_EQ(*read.rows[0].lon, 72.8);
+  EXPECT_EQ(*read.rows[0].lon, 20.25);
 }
 
 }  // namespace

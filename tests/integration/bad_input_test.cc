@@ -4,7 +4,8 @@
 // database's content as it was (compared with `sqlite3 .dump`).
 //
 // File names say what to import: <kind>__<case>.csv, kind = relations|memberships|trade|facts|places
-// (`ordo import KIND FILE`) or seizures (`ordo seizures import FILE`).
+// (`ordo import KIND FILE`), seizures (`ordo seizures import FILE`) or unodc (`ordo seizures import
+// --format unodc FILE --source ...`; made-up UNODC-style files, not real data).
 // Files of kind cultivation or prices go to `ordo narcotics import KIND FILE`; their rows are
 // made-up test fixtures, not real figures.
 
@@ -61,7 +62,9 @@ TEST_P(BadInputTest, IsRejectedWithItsExpectedProblemsAndChangesNothing) {
   RunResult result =
       narcotics            ? RunOrdo({"--db", db, "narcotics", "import", kind, file})
       : kind == "seizures" ? RunOrdo({"--db", db, "seizures", "import", file})
-                           : RunOrdo({"--db", db, "import", kind, file});
+      : kind == "unodc"  ? RunOrdo({"--db", db, "seizures", "import", "--format", "unodc", file,
+                                    "--source", "bad-input corpus (made up)"})
+                         : RunOrdo({"--db", db, "import", kind, file});
 
   EXPECT_EQ(result.exit_code, 65) << result.err;
   const std::string expected = Replace(ReadFile(expected_path), "FILE", file);
