@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <set>
+#include <sstream>
 
 #include "api/percent_decoding.h"
 
@@ -17,6 +19,29 @@ std::optional<std::int64_t> ParseInteger(std::string_view text) {
   auto [stop, error] = std::from_chars(text.data(), end, value);
   if (error != std::errc() || stop != end) return std::nullopt;
   return value;
+}
+
+// Digits with at most one '.', optionally after a '-': no exponent, no "inf" or "nan", no hex.
+std::optional<double> ParseNumber(std::string_view text) {
+  const std::size_t sign = !text.empty() && text.front() == '-' ? 1 : 0;
+  const std::string_view digits = text.substr(sign);
+  if (digits.empty() || digits.front() == '.' || digits.back() == '.' ||
+      std::count(digits.begin(), digits.end(), '.') > 1 ||
+      !std::all_of(digits.begin(), digits.end(),
+                   [](char c) { return c == '.' || (c >= '0' && c <= '9'); })) {
+    return std::nullopt;
+  }
+  double value = 0;
+  const char* end = text.data() + text.size();
+  auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (error != std::errc() || stop != end || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::string NumberText(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
 }
 
 std::string Known(const std::vector<ParamSpec>& specs) {
@@ -40,6 +65,15 @@ std::optional<std::string> CheckValue(const ParamSpec& spec, const std::string& 
       if (!digits || value == "-") return "'" + value + "' is not an integer (" + range + ")";
       const std::optional<std::int64_t> number = ParseInteger(value);
       if (!number || *number < spec.min || *number > spec.max) {
+        return "'" + value + "' is out of range (" + range + ")";
+      }
+      return std::nullopt;
+    }
+    case ParamKind::kNumber: {
+      const std::string range = NumberText(spec.number_min) + " to " + NumberText(spec.number_max);
+      const std::optional<double> number = ParseNumber(value);
+      if (!number) return "'" + value + "' is not a decimal number (" + range + ")";
+      if (*number < spec.number_min || *number > spec.number_max) {
         return "'" + value + "' is out of range (" + range + ")";
       }
       return std::nullopt;
@@ -114,6 +148,14 @@ std::optional<std::int64_t> QueryParams::OptionalInteger(std::string_view name) 
 
 std::int64_t QueryParams::Integer(std::string_view name, std::int64_t fallback) const {
   return OptionalInteger(name).value_or(fallback);
+}
+
+double QueryParams::Number(std::string_view name, double fallback) const {
+  auto it = values_.find(name);
+  if (it == values_.end()) return fallback;
+  std::optional<double> value = ParseNumber(it->second);
+  ORDO_ASSERT(value.has_value(), "a number parameter passed validation but does not parse");
+  return *value;
 }
 
 std::optional<PartialDate> QueryParams::Date(std::string_view name) const {

@@ -2,7 +2,7 @@
 // Query-string parameters of an API request, parsed and validated against what the route declares
 // (ParamSpec), so a route only ever sees well-formed values. Anything else is a QueryProblem that
 // names the parameter: unknown names, repeated names, bad escapes or %00, values over 1 KiB,
-// integers that are malformed or out of range, dates PartialDate::Parse rejects, a language other
+// integers or numbers that are malformed or out of range, dates PartialDate::Parse rejects, a language other
 // than en/ru/ky, a boolean other than true/false/1/0, a value outside a closed list.
 
 #include <cstdint>
@@ -25,6 +25,7 @@ enum class ParamKind {
   kBoolean,   // true, false, 1 or 0
   kLanguage,  // en, ru or ky
   kChoice,    // one of `choices`
+  kNumber,    // a plain decimal number ("12", "0.5", "-3.25") in [number_min, number_max]
 };
 
 struct ParamSpec {
@@ -34,6 +35,8 @@ struct ParamSpec {
   std::int64_t max = 0;
   std::vector<std::string> choices;  // kChoice only
   std::string description;           // for error messages and the route listing
+  double number_min = 0;             // kNumber only, inclusive
+  double number_max = 0;
 };
 
 // The longest value accepted, after decoding.
@@ -59,6 +62,8 @@ class QueryParams {
   // kInteger values; `fallback` when absent.
   std::int64_t Integer(std::string_view name, std::int64_t fallback) const;
   std::optional<std::int64_t> OptionalInteger(std::string_view name) const;
+  // kNumber values; `fallback` when absent.
+  double Number(std::string_view name, double fallback) const;
   // kDate values.
   std::optional<PartialDate> Date(std::string_view name) const;
   // kBoolean values; false when absent.

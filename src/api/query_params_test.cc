@@ -12,6 +12,7 @@ const std::vector<ParamSpec> kSpecs = {
     {"certain_only", ParamKind::kBoolean, 0, 0, {}, ""},
     {"lang", ParamKind::kLanguage, 0, 0, {}, ""},
     {"flow", ParamKind::kChoice, 0, 0, {"total", "export"}, ""},
+    {"cell_km", ParamKind::kNumber, 0, 0, {}, "", 0.5, 1000},
 };
 
 QueryParams Parsed(std::string_view query) {
@@ -83,6 +84,20 @@ TEST(QueryParamsTest, IntegersMustBeWellFormedAndInRange) {
   for (const char* query : {"page=0", "page=1001", "page=-1", "page=1.5", "page=+3", "page=0x10",
                             "page=99999999999999999999999", "page=-", "page=1e3", "page= 1"}) {
     EXPECT_EQ(Problem(query).parameter, "page") << query;
+  }
+}
+
+TEST(QueryParamsTest, NumbersArePlainDecimals) {
+  EXPECT_DOUBLE_EQ(Parsed("cell_km=2.5").Number("cell_km", 10), 2.5);
+  EXPECT_DOUBLE_EQ(Parsed("cell_km=1000").Number("cell_km", 10), 1000);
+  EXPECT_DOUBLE_EQ(Parsed("").Number("cell_km", 10), 10);
+}
+
+TEST(QueryParamsTest, NumbersMustBeWellFormedAndInRange) {
+  for (const char* query : {"cell_km=0.4", "cell_km=1000.5", "cell_km=-1", "cell_km=1e2",
+                            "cell_km=inf", "cell_km=nan", "cell_km=.5", "cell_km=5.", "cell_km=1.2.3",
+                            "cell_km=0x10", "cell_km=+2", "cell_km=2km", "cell_km=-"}) {
+    EXPECT_EQ(Problem(query).parameter, "cell_km") << query;
   }
 }
 

@@ -76,7 +76,7 @@ HttpResponse RequestHandler::HandleApi(std::string_view target, std::string_view
     }
   }
   const RouteRequest route_request{params, match->path_args, params.Lang("lang"),
-                                   *generation->snapshot};
+                                   *generation->snapshot, generation->seizures};
   HttpResponse response = route.handler(route_request);
   if (route.cacheable && response.status == 200) {
     generation->cache.Insert(cache_key, response);

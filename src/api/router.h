@@ -18,16 +18,20 @@
 namespace ordo::api {
 
 class RegistrySnapshot;
+class SeizureStorePool;
 
-// What a route handler gets: validated parameters and the snapshot to answer from.
+// What a route handler gets: validated parameters, the snapshot to answer from and, for the
+// narcotics routes, the seizure stores of the same generation.
 struct RouteRequest {
   const QueryParams& params;
   const std::vector<std::string>& path_args;  // decoded {name} segments, in pattern order
   Language language;                          // the `lang` parameter
   const RegistrySnapshot& snapshot;
+  SeizureStorePool& seizures;
 };
 
-// Runs on a worker thread, possibly on several at once; must not block on I/O.
+// Runs on a worker thread, possibly on several at once. Registry routes never touch the database;
+// the narcotics routes read seizure records from it (worker threads only, never the I/O thread).
 using RouteHandler = std::function<HttpResponse(const RouteRequest&)>;
 
 struct Route {

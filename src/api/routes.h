@@ -2,7 +2,10 @@
 // The API's routes (docs/api/README.md), one group per file: routes_meta.cc (health, openapi,
 // summary), routes_countries.cc, routes_relations.cc (relations, timeline, coverage),
 // routes_orgs.cc, routes_trade.cc (trade, concentration, balance) and routes_facts.cc (facts,
-// places). Every route answers from a RegistrySnapshot and may run on several threads at once.
+// places); the counter-narcotics routes under /api/v1/narcotics in routes_narcotics_seizures.cc
+// (seizures, stats), routes_narcotics_trends.cc and routes_narcotics_hotspots.cc. Registry routes
+// answer from a RegistrySnapshot, narcotics routes from a borrowed SeizureStore; every route may
+// run on several threads at once.
 
 #include "api/router.h"
 
@@ -14,6 +17,9 @@ void AddRelationRoutes(Router& router);
 void AddOrganizationRoutes(Router& router);
 void AddTradeRoutes(Router& router);
 void AddFactRoutes(Router& router);
+void AddNarcoticsSeizureRoutes(Router& router);
+void AddNarcoticsTrendRoutes(Router& router);
+void AddNarcoticsHotspotRoutes(Router& router);
 
 // Every route above.
 Router BuildApiRouter();

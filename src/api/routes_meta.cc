@@ -56,6 +56,9 @@ Router BuildApiRouter() {
   AddOrganizationRoutes(router);
   AddTradeRoutes(router);
   AddFactRoutes(router);
+  AddNarcoticsSeizureRoutes(router);
+  AddNarcoticsTrendRoutes(router);
+  AddNarcoticsHotspotRoutes(router);
   return router;
 }
 

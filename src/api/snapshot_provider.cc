@@ -14,8 +14,9 @@ Result<std::unique_ptr<SnapshotProvider>> SnapshotProvider::Create(
       new SnapshotProvider(std::move(source), std::move(options)));
   provider->loaded_files_ = provider->ObserveFiles();
   ORDO_TRY(snapshot, provider->LoadSnapshot());
-  provider->current_ =
-      std::make_shared<ServingGeneration>(std::move(snapshot), provider->options_.cache_bytes, 1);
+  provider->current_ = std::make_shared<ServingGeneration>(
+      std::move(snapshot), provider->options_.cache_bytes, 1, provider->source_.open_seizures,
+      provider->options_.idle_seizure_stores);
   provider->next_check_ = std::chrono::steady_clock::now() + provider->options_.check_interval;
   return provider;
 }
@@ -39,7 +40,8 @@ std::shared_ptr<ServingGeneration> SnapshotProvider::Current() {
   last_failure_.clear();
   loaded_files_ = std::move(files);
   current_ = std::make_shared<ServingGeneration>(std::move(*snapshot), options_.cache_bytes,
-                                                 current_->number + 1);
+                                                 current_->number + 1, source_.open_seizures,
+                                                 options_.idle_seizure_stores);
   Log("the database changed; serving its new contents");
   return current_;
 }

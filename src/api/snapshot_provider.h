@@ -4,7 +4,9 @@
 // compares the modification time and size of the watched files (the SQLite file and its -wal)
 // with those seen before the last load; on any difference it loads a new snapshot with a fresh,
 // empty cache. Requests already running finish with the generation they started with. The store
-// interface is not involved: any process that writes the file (`ordo import`) is noticed.
+// interface is not involved: any process that writes the file (`ordo import`, `ordo seizures
+// import`) is noticed. Seizure records are not part of the snapshot: each generation has a pool of
+// seizure stores opened over the live database, and its cache holds the answers computed from them.
 
 #include <chrono>
 #include <cstdint>
@@ -16,6 +18,7 @@
 
 #include "api/registry_snapshot.h"
 #include "api/response_cache.h"
+#include "api/seizure_store_pool.h"
 #include "core/result.h"
 #include "storage/registry_store.h"
 
@@ -24,11 +27,16 @@ namespace ordo::api {
 // One loaded snapshot and the answers computed from it.
 struct ServingGeneration {
   ServingGeneration(std::unique_ptr<RegistrySnapshot> loaded, std::size_t cache_bytes,
-                    std::uint64_t generation_number)
-      : snapshot(std::move(loaded)), cache(cache_bytes), number(generation_number) {}
+                    std::uint64_t generation_number, SeizureStoreOpener open_seizures = {},
+                    std::size_t idle_seizure_stores = 0)
+      : snapshot(std::move(loaded)),
+        cache(cache_bytes),
+        seizures(std::move(open_seizures), idle_seizure_stores),
+        number(generation_number) {}
 
   std::unique_ptr<const RegistrySnapshot> snapshot;  // never null
   ResponseCache cache;
+  SeizureStorePool seizures;
   std::uint64_t number;  // 1 for the first load, then 2, 3, ...
 };
 
@@ -37,11 +45,16 @@ struct SnapshotSource {
   std::function<Result<std::unique_ptr<storage::RegistryStore>>()> open_store;
   // Files whose modification time or size mark a change; a missing file counts as a state too.
   std::vector<std::string> watched_files;
+  // Opens a store over the seizure records of the same database; empty when the backend has none
+  // (the narcotics routes then answer 409).
+  SeizureStoreOpener open_seizures;
 };
 
 struct SnapshotProviderOptions {
   std::chrono::milliseconds check_interval{1000};
   std::size_t cache_bytes = 32 * 1024 * 1024;
+  // Seizure stores kept open between requests, per generation; about one per worker thread.
+  std::size_t idle_seizure_stores = 2;
   // Told about reloads and failed reloads; may be empty.
   std::function<void(const std::string&)> log;
 };

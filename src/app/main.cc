@@ -33,6 +33,15 @@ ordo::Result<std::unique_ptr<ordo::storage::RegistryStore>> OpenSqlite(const std
   return std::unique_ptr<ordo::storage::RegistryStore>(std::move(*store));
 }
 
+// The seizure side of the same SQLite file, for the API's narcotics routes: each worker borrows
+// one such connection per request (api/seizure_store_pool.h) instead of loading the records.
+ordo::Result<std::unique_ptr<ordo::storage::SeizureStore>> OpenSqliteSeizures(
+    const std::string& path) {
+  auto store = ordo::storage::SqliteStore::Open(path, ordo::storage::SqliteOpenMode::kMustExist);
+  if (!store) return store.error();
+  return std::unique_ptr<ordo::storage::SeizureStore>(std::move(*store));
+}
+
 // `ordo serve`: the API server over the SQLite file, re-read whenever the file or its write-ahead
 // log changes (docs/api/README.md, "Freshness").
 ordo::Status Serve(const ordo::cli::ServeOptions& options) {
@@ -43,7 +52,9 @@ ordo::Status Serve(const ordo::cli::ServeOptions& options) {
   config.web_root = options.web_root;
   config.data.open_store = [path = options.db_path] { return OpenSqlite(path, /*create=*/false); };
   config.data.watched_files = {options.db_path, options.db_path + "-wal"};
+  config.data.open_seizures = [path = options.db_path] { return OpenSqliteSeizures(path); };
   config.snapshots.log = options.log;
+  config.snapshots.idle_seizure_stores = static_cast<std::size_t>(options.threads);
   config.on_listening = options.on_listening;
   return ordo::api::Serve(std::move(config));
 }

@@ -87,6 +87,46 @@ TEST_F(HostileInputTest, UnknownAndRepeatedParametersAreNamed) {
   ExpectProblem(Get("/api/v1/relations?certain_only=maybe"), 400, "certain_only");
 }
 
+TEST_F(HostileInputTest, BadNarcoticsFiltersAreNamed) {
+  for (const char* route : {"seizures", "stats", "trends", "hotspots"}) {
+    const std::string base = std::string("/api/v1/narcotics/") + route + "?";
+    SCOPED_TRACE(base);
+    Json problem = ExpectProblem(Get(base + "drug=unobtainium"), 400, "drug");
+    EXPECT_NE(problem["detail"].get<std::string>().find("heroin"), std::string::npos);
+    ExpectProblem(Get(base + "country=Atlantis"), 400, "country");
+    ExpectProblem(Get(base + "country=%FF"), 400, "country");
+    ExpectProblem(Get(base + "from=2024-02-30"), 400, "from");
+    ExpectProblem(Get(base + "to=last+week"), 400, "to");
+    ExpectProblem(Get(base + "synthetic=perhaps"), 400, "synthetic");
+    ExpectProblem(Get(base + "colour=red"), 400, "colour");
+    ExpectProblem(Get(base + "drug=heroin&drug=opium"), 400, "drug");
+    ExpectProblem(Get(base + "drug=" + std::string(2000, 'h')), 400, "drug");
+  }
+}
+
+TEST_F(HostileInputTest, BadNarcoticsOptionsAreNamed) {
+  ExpectProblem(Get("/api/v1/narcotics/seizures?page=0"), 400, "page");
+  ExpectProblem(Get("/api/v1/narcotics/seizures?page_size=501"), 400, "page_size");
+  ExpectProblem(Get("/api/v1/narcotics/stats?page=1"), 400, "page");
+  ExpectProblem(Get("/api/v1/narcotics/trends?by=colour"), 400, "by");
+  for (const char* value : {"0", "-10", "0.1", "abc", "1e3", "nan", "inf", "10km", "100000"}) {
+    ExpectProblem(Get(std::string("/api/v1/narcotics/hotspots?cell_km=") + value), 400, "cell_km");
+  }
+  ExpectProblem(Get("/api/v1/narcotics/hotspots?band_km=99999"), 400, "band_km");
+  ExpectProblem(Get("/api/v1/narcotics/hotspots?cell_km=1&band_km=500"), 400, "band_km");
+  ExpectProblem(Get("/api/v1/narcotics/hotspots?weight=tonnes"), 400, "weight");
+  ExpectProblem(Get("/api/v1/narcotics/hotspots?top=0"), 400, "top");
+  ExpectProblem(Get("/api/v1/narcotics/hotspots?top=10001"), 400, "top");
+  ExpectProblem(Get("/api/v1/narcotics/hotspots?top=99999999999999999999"), 400, "top");
+}
+
+TEST_F(HostileInputTest, NarcoticsRoutesAnswerOnADatabaseWithoutSeizures) {
+  for (const char* target : {"/api/v1/narcotics/seizures", "/api/v1/narcotics/stats",
+                             "/api/v1/narcotics/trends", "/api/v1/narcotics/hotspots"}) {
+    EXPECT_EQ(Get(target).status, 200) << target;
+  }
+}
+
 TEST_F(HostileInputTest, UnknownIdsAndRoutesAreNotFound) {
   ExpectProblem(Get("/api/v1/countries/Atlantis"), 404);
   ExpectProblem(Get("/api/v1/countries/" + std::string(8000, 'x')), 404);

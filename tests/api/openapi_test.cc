@@ -82,6 +82,11 @@ TEST_F(OpenApiTest, ParametersMatchTheRoutes) {
           EXPECT_EQ(schema["minimum"], spec.min);
           EXPECT_EQ(schema["maximum"], spec.max);
           break;
+        case api::ParamKind::kNumber:
+          EXPECT_EQ(schema["type"], "number");
+          EXPECT_EQ(schema["minimum"].get<double>(), spec.number_min);
+          EXPECT_EQ(schema["maximum"].get<double>(), spec.number_max);
+          break;
         case api::ParamKind::kBoolean:
           EXPECT_EQ(schema["type"], "boolean");
           break;

@@ -71,7 +71,7 @@ int StatusOf(int wait_status) {
 
 }  // namespace
 
-OrdoServer::OrdoServer(const std::vector<std::string>& extra_args) {
+OrdoServer::OrdoServer(const std::vector<std::string>& extra_args, const Prepare& prepare) {
   dir_ = MakeTempDir();
   db_path_ = dir_ + "/ordo.db";
   RunResult init = RunOrdo({"--db", db_path_, "init"});
@@ -79,6 +79,7 @@ OrdoServer::OrdoServer(const std::vector<std::string>& extra_args) {
     ADD_FAILURE() << "ordo init failed: " << init.err;
     return;
   }
+  if (prepare) prepare(db_path_);
   std::vector<std::string> args = {"--db", db_path_, "serve", "--listen", "127.0.0.1:0"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int out_fd = -1;

@@ -1,12 +1,14 @@
 #pragma once
 // Starts the real `ordo serve` on a fresh database for the API tests: `ordo --db DIR/ordo.db init`,
-// then `ordo --db ... serve --listen 127.0.0.1:0 [extra args]`, and reads the port from the URL it
-// prints. The server dies with the test process.
+// then an optional step that fills the database (`ordo seizures import ...`), then `ordo --db ...
+// serve --listen 127.0.0.1:0 [extra args]`, and reads the port from the URL it prints. The server
+// dies with the test process.
 
 #include <sys/types.h>
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,8 +16,12 @@ namespace ordo::testing {
 
 class OrdoServer {
  public:
+  // Called with the database path after `ordo init`, before the server starts.
+  using Prepare = std::function<void(const std::string& db_path)>;
+
   // Fails the calling test (and leaves port() 0) when the server does not print its URL in time.
-  explicit OrdoServer(const std::vector<std::string>& extra_args = {});
+  explicit OrdoServer(const std::vector<std::string>& extra_args = {},
+                      const Prepare& prepare = {});
   ~OrdoServer();
   OrdoServer(const OrdoServer&) = delete;
   OrdoServer& operator=(const OrdoServer&) = delete;
@@ -23,6 +29,8 @@ class OrdoServer {
   std::uint16_t port() const { return port_; }
   const std::string& url() const { return url_; }
   const std::string& db_path() const { return db_path_; }
+  // The server's own temporary directory, for files a test writes.
+  const std::string& dir() const { return dir_; }
   // True while the process has not exited.
   bool Running();
   // Sends SIGTERM and waits; returns the exit status, 128 + signal when killed by one, or -1 when

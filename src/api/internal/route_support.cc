@@ -23,6 +23,10 @@ ParamSpec IntegerParam(std::string name, std::int64_t min, std::int64_t max,
   return {std::move(name), ParamKind::kInteger, min, max, {}, std::move(description)};
 }
 
+ParamSpec NumberParam(std::string name, double min, double max, std::string description) {
+  return {std::move(name), ParamKind::kNumber, 0, 0, {}, std::move(description), min, max};
+}
+
 ParamSpec DateParam(std::string name, std::string description) {
   return {std::move(name), ParamKind::kDate, 0, 0, {}, std::move(description)};
 }

@@ -35,6 +35,7 @@ std::vector<ParamSpec> RouteParams(std::vector<ParamSpec> own, Paging paging);
 ParamSpec TextParam(std::string name, std::string description);
 ParamSpec IntegerParam(std::string name, std::int64_t min, std::int64_t max,
                        std::string description);
+ParamSpec NumberParam(std::string name, double min, double max, std::string description);
 ParamSpec DateParam(std::string name, std::string description);
 ParamSpec ChoiceParam(std::string name, std::vector<std::string> choices, std::string description);
 
