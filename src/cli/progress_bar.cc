@@ -1,12 +1,11 @@
 #include "cli/progress_bar.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <utility>
-
-#include <fmt/format.h>
 
 namespace ordo::cli {
 namespace {
@@ -24,7 +23,8 @@ std::string Bytes(std::uint64_t bytes) {
 std::string OfTotal(std::uint64_t done, std::optional<std::uint64_t> total,
                     std::string (*format)(std::uint64_t)) {
   if (!total) return "";
-  const std::uint64_t percent = *total == 0 ? 100 : std::min<std::uint64_t>(100, done * 100 / *total);
+  const std::uint64_t percent =
+      *total == 0 ? 100 : std::min<std::uint64_t>(100, done * 100 / *total);
   return fmt::format(" of {} ({}%)", format(*total), percent);
 }
 

@@ -26,12 +26,12 @@ struct SimulateFlags {
   ProgressFlags progress;
 };
 
-Status RunSimulate(CommandContext &context, SimulateFlags &flags) {
+Status RunSimulate(CommandContext& context, SimulateFlags& flags) {
   if (flags.count < 1) {
     return InvalidArgument("--count must be from 1 to 10000000, got " +
                            std::to_string(flags.count));
   }
-  analytics::SimulationOptions &options = flags.options;
+  analytics::SimulationOptions& options = flags.options;
   options.count = static_cast<std::uint64_t>(flags.count);
   options.seed = flags.seed;
   ORDO_RETURN_IF_ERROR(analytics::ValidateSimulationOptions(options));
@@ -62,9 +62,9 @@ Status RunSimulate(CommandContext &context, SimulateFlags &flags) {
 
 }  // namespace
 
-void RegisterSimulateCommand(CLI::App &app, CommandContext &context) {
+void RegisterSimulateCommand(CLI::App& app, CommandContext& context) {
   auto flags = std::make_shared<SimulateFlags>();
-  CLI::App *command = app.add_subcommand("simulate",
+  CLI::App* command = app.add_subcommand("simulate",
                                          "Write synthetic seizure records (seeded, "
                                          "labelled synthetic) and their truth");
   command->add_option("--out", flags->out, "CSV file to write (FILE.truth.json is written beside)")

@@ -1,12 +1,12 @@
 #include "ingest/unodc_seizure_reader.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <deque>
 #include <limits>
 #include <map>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "ingest/csv_table.h"
 
@@ -94,18 +94,30 @@ struct UnitSpelling {
 // DRUG_UNIT spellings, compared without ASCII case. "Units" (UNODC's typical consumption units)
 // and "ton" (short or metric?) are left out on purpose: they cannot be turned into kilograms.
 constexpr std::array<UnitSpelling, 24> kUnitSpellings = {{
-    {"kg", QuantityUnit::kKilogram},      {"kilogram", QuantityUnit::kKilogram},
-    {"kilograms", QuantityUnit::kKilogram}, {"g", QuantityUnit::kGram},
-    {"gram", QuantityUnit::kGram},        {"grams", QuantityUnit::kGram},
-    {"mg", QuantityUnit::kMilligram},     {"milligram", QuantityUnit::kMilligram},
-    {"milligrams", QuantityUnit::kMilligram}, {"t", QuantityUnit::kTonne},
-    {"tonne", QuantityUnit::kTonne},      {"tonnes", QuantityUnit::kTonne},
-    {"l", QuantityUnit::kLitre},          {"litre", QuantityUnit::kLitre},
-    {"litres", QuantityUnit::kLitre},     {"liter", QuantityUnit::kLitre},
-    {"liters", QuantityUnit::kLitre},     {"ml", QuantityUnit::kMillilitre},
-    {"millilitre", QuantityUnit::kMillilitre}, {"millilitres", QuantityUnit::kMillilitre},
-    {"milliliter", QuantityUnit::kMillilitre}, {"milliliters", QuantityUnit::kMillilitre},
-    {"tablet", QuantityUnit::kTablet},    {"tablets", QuantityUnit::kTablet},
+    {"kg", QuantityUnit::kKilogram},
+    {"kilogram", QuantityUnit::kKilogram},
+    {"kilograms", QuantityUnit::kKilogram},
+    {"g", QuantityUnit::kGram},
+    {"gram", QuantityUnit::kGram},
+    {"grams", QuantityUnit::kGram},
+    {"mg", QuantityUnit::kMilligram},
+    {"milligram", QuantityUnit::kMilligram},
+    {"milligrams", QuantityUnit::kMilligram},
+    {"t", QuantityUnit::kTonne},
+    {"tonne", QuantityUnit::kTonne},
+    {"tonnes", QuantityUnit::kTonne},
+    {"l", QuantityUnit::kLitre},
+    {"litre", QuantityUnit::kLitre},
+    {"litres", QuantityUnit::kLitre},
+    {"liter", QuantityUnit::kLitre},
+    {"liters", QuantityUnit::kLitre},
+    {"ml", QuantityUnit::kMillilitre},
+    {"millilitre", QuantityUnit::kMillilitre},
+    {"millilitres", QuantityUnit::kMillilitre},
+    {"milliliter", QuantityUnit::kMillilitre},
+    {"milliliters", QuantityUnit::kMillilitre},
+    {"tablet", QuantityUnit::kTablet},
+    {"tablets", QuantityUnit::kTablet},
 }};
 
 std::optional<QuantityUnit> ParseUnodcUnit(std::string_view text) {
@@ -223,9 +235,9 @@ std::vector<Diagnostic> ReadUnodcSeizures(std::istream& in, std::string_view fil
                         "a UNODC file holds real records and needs its source (--source)"});
     return problems;
   }
-  const std::string id_file_name =
-      options.id_file_name.empty() ? std::string(LastPathComponent(file_name))
-                                   : options.id_file_name;
+  const std::string id_file_name = options.id_file_name.empty()
+                                       ? std::string(LastPathComponent(file_name))
+                                       : options.id_file_name;
   std::deque<std::string> other_column_names;
   CsvTable table(in, file_name, TableColumns(in, other_column_names), problems);
   RowReader row(table, resolve, options);

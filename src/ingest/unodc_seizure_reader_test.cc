@@ -69,8 +69,7 @@ TEST(UnodcSeizureReaderTest, MapsNamesUnitsAndCountries) {
 }
 
 TEST(UnodcSeizureReaderTest, UnknownAndOtherLeaveOptionalCountriesEmpty) {
-  const Read read =
-      ReadText(std::string(kHeader) + "2024,KAZ,,Heroin,2,kg,Unknown,Other,\n");
+  const Read read = ReadText(std::string(kHeader) + "2024,KAZ,,Heroin,2,kg,Unknown,Other,\n");
 
   ASSERT_THAT(read.problems, ElementsAre());
   EXPECT_FALSE(read.rows[0].origin.has_value());
