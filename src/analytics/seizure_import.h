@@ -1,8 +1,14 @@
 #pragma once
-// Imports one seizure CSV (docs/formats.md, "Seizures") into a SeizureStore: read and validate
-// every row, check ids against the stored seizures, and append all rows in one write, or nothing.
+// Imports one seizure file (Ordo's CSV, docs/formats.md "Seizures", or a UNODC individual-seizure
+// file, through the reader the caller passes) into a SeizureStore, all or nothing, in one pass:
+// every valid row is appended inside one transaction while the file is read; when the reader or
+// the id check finds any problem, the transaction is rolled back and every problem is returned.
+// Memory is bounded by the ids of the seizures already stored, not by the rows.
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -19,10 +25,31 @@ struct SeizureImportOutcome {
   std::vector<ingest::Diagnostic> problems;  // non-empty means nothing was written
 };
 
-// Reads `path` with ReadSeizures (countries known to `registry`; `options` as there) and appends
-// the rows to `seizures`. A seizure_id already stored is a problem at its row's line. Errors:
-// kFailedPrecondition when `registry` holds no countries (database without reference data), and
-// store errors (kUnavailable, ...) as they come.
+// Reads a whole file from `in` (named `path` in problems), handing each valid row to `sink`, and
+// returns every problem: ingest::ReadSeizures or ingest::ReadUnodcSeizures bound to their options.
+using SeizureFileReader = std::function<std::vector<ingest::Diagnostic>(
+    std::istream& in, const std::string& path, const ingest::SeizureRowSink& sink)>;
+
+// Told how far an import has got: rows read and bytes of the file read.
+class ImportProgress {
+ public:
+  virtual ~ImportProgress() = default;
+  // Whether an Update would be shown now; the byte count is asked for only then.
+  virtual bool Due() const = 0;
+  virtual void Update(std::uint64_t rows, std::uint64_t bytes) = 0;
+  // Once, at the end of the file.
+  virtual void Finish(std::uint64_t rows, std::uint64_t bytes) = 0;
+};
+
+// Reads `path` with `read` and appends its rows to `seizures`. Problems (a file that cannot be
+// opened, the reader's, a seizure_id already stored, reported at its row's line) come back sorted
+// by position in the outcome, and then nothing is written. Errors: the store's (kUnavailable, ...).
+Result<SeizureImportOutcome> ImportSeizures(storage::SeizureStore& seizures,
+                                            const std::string& path, const SeizureFileReader& read,
+                                            ImportProgress* progress = nullptr);
+
+// ImportSeizures for Ordo's own CSV, with the countries `registry` knows. Errors: also
+// kFailedPrecondition when `registry` holds no countries (database without reference data).
 Result<SeizureImportOutcome> ImportSeizureFile(storage::RegistryStore& registry,
                                                storage::SeizureStore& seizures,
                                                const std::string& path,

@@ -4,25 +4,41 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "analytics/country_directory.h"
 #include "analytics/registry_view.h"
+#include "analytics/seizure_import.h"
 #include "analytics/seizure_stats.h"
 #include "cli/cells.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/progress_bar.h"
-#include "cli/seizure_file_import.h"
 #include "cli/seizure_flags.h"
 #include "ingest/seizure_reader.h"
 #include "ingest/unodc_seizure_reader.h"
 
 namespace ordo::cli {
 namespace {
+
+using analytics::SeizureFileReader;
+
+// The import's progress drawn as a ProgressBar.
+class BarProgress : public analytics::ImportProgress {
+ public:
+  BarProgress(std::ostream& out, std::uint64_t file_bytes)
+      : bar_(out, "seizures import", ProgressTotals{file_bytes, std::nullopt}) {}
+  bool Due() const override { return bar_.Due(); }
+  void Update(std::uint64_t rows, std::uint64_t bytes) override { bar_.Update(rows, bytes); }
+  void Finish(std::uint64_t rows, std::uint64_t bytes) override { bar_.Finish(rows, bytes); }
+
+ private:
+  ProgressBar bar_;
+};
 
 struct ListFlags {
   SeizureFilterFlags filter;  // --from, --to, --drug, --synthetic
@@ -90,15 +106,14 @@ Status RunImport(CommandContext& context, const ImportFlags& flags) {
   const SeizureFileReader read =
       unodc ? UnodcReader(directory, {flags.tablet_mass_mg, Today(), flags.source, ""})
             : OrdoReader(directory, {flags.tablet_mass_mg, Today()});
-  ProgressBarFactory progress;
+  std::unique_ptr<BarProgress> progress;
   if (ShouldShowProgress(flags.progress, context.err())) {
-    progress = [&context](std::string_view pass, std::uint64_t file_bytes) {
-      return std::make_unique<ProgressBar>(context.err(),
-                                           "seizures import: " + std::string(pass),
-                                           ProgressTotals{file_bytes, std::nullopt});
-    };
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(flags.path, error);
+    progress = std::make_unique<BarProgress>(context.err(),
+                                             error ? 0 : static_cast<std::uint64_t>(size));
   }
-  ORDO_TRY(outcome, ImportSeizureStream(*stores.seizures, flags.path, read, progress));
+  ORDO_TRY(outcome, analytics::ImportSeizures(*stores.seizures, flags.path, read, progress.get()));
   if (!outcome.problems.empty()) {
     for (const ingest::Diagnostic& problem : outcome.problems) {
       context.err() << problem.ToString() << "\n";
@@ -108,8 +123,8 @@ Status RunImport(CommandContext& context, const ImportFlags& flags) {
                                                "; nothing was imported");
     return OkStatus();
   }
-  context.out() << "imported " << outcome.rows_written << " seizure(s) from " << flags.path
-                << " (" << outcome.synthetic_rows << " synthetic)\n";
+  context.out() << "imported " << outcome.rows_written << " seizure(s) from " << flags.path << " ("
+                << outcome.synthetic_rows << " synthetic)\n";
   return OkStatus();
 }
 
@@ -188,25 +203,25 @@ void RegisterSeizuresCommands(CLI::App& app, CommandContext& context) {
   seizures->require_subcommand(1);
 
   auto import_flags = std::make_shared<ImportFlags>();
-  CLI::App* import = seizures->add_subcommand(
-      "import",
-      "Import a seizure file: all rows or, if any row is bad, none (docs/formats.md)");
-  import->add_option("file", import_flags->path, "CSV file")->required();
-  import->add_option("--format", import_flags->format,
-                     "File format: ordo (Ordo's seizure CSV) or unodc (UNODC individual "
-                     "seizure style)")
+  CLI::App* import_command = seizures->add_subcommand(
+      "import", "Import a seizure file: all rows or, if any row is bad, none (docs/formats.md)");
+  import_command->add_option("file", import_flags->path, "CSV file")->required();
+  import_command
+      ->add_option("--format", import_flags->format,
+                   "File format: ordo (Ordo's seizure CSV) or unodc (UNODC individual "
+                   "seizure style)")
       ->check(CLI::IsMember({"ordo", "unodc"}))
       ->capture_default_str();
-  import->add_option("--source", import_flags->source,
-                     "Where a UNODC file comes from (URL or citation); required with "
-                     "--format unodc");
-  import->add_option("--tablet-mass-mg", import_flags->tablet_mass_mg,
-                     "Mass of one tablet, for rows counted in tablets")
+  import_command->add_option("--source", import_flags->source,
+                             "Where a UNODC file comes from (URL or citation); required with "
+                             "--format unodc");
+  import_command
+      ->add_option("--tablet-mass-mg", import_flags->tablet_mass_mg,
+                   "Mass of one tablet, for rows counted in tablets")
       ->check(CLI::PositiveNumber);
-  AddProgressFlags(*import, import_flags->progress);
-  import->callback([&context, import_flags] {
-    context.Finish(RunImport(context, *import_flags));
-  });
+  AddProgressFlags(*import_command, import_flags->progress);
+  import_command->callback(
+      [&context, import_flags] { context.Finish(RunImport(context, *import_flags)); });
 
   auto flags = std::make_shared<ListFlags>();
   CLI::App* list = seizures->add_subcommand("list", "List seizures, in import order");
@@ -216,7 +231,8 @@ void RegisterSeizuresCommands(CLI::App& app, CommandContext& context) {
       ->capture_default_str();
   list->callback([&context, flags] { context.Finish(RunList(context, *flags)); });
 
-  seizures->add_subcommand("stats", "Counts and kilograms by drug and year, real and synthetic apart")
+  seizures
+      ->add_subcommand("stats", "Counts and kilograms by drug and year, real and synthetic apart")
       ->callback([&context] { context.Finish(RunStats(context)); });
 }
 

@@ -32,9 +32,9 @@ class UnodcImportTest : public ::testing::Test {
   }
 
   RunResult Import(std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"--db",     db_,        "seizures",         "import",
-                                     "--format", "unodc",    kFixture,           "--source",
-                                     kSource,    "--tablet-mass-mg", "100"};
+    std::vector<std::string> args = {"--db",  db_,      "seizures", "import", "--format",
+                                     "unodc", kFixture, "--source", kSource,  "--tablet-mass-mg",
+                                     "100"};
     args.insert(args.end(), extra.begin(), extra.end());
     return RunOrdo(args);
   }
@@ -53,19 +53,22 @@ TEST_F(UnodcImportTest, MapsCountriesDrugsAndUnitsIntoRealRecords) {
   ASSERT_EQ(listed.exit_code, 0) << listed.err;
   const std::string source = std::string(",false,") + kSource + ",";
   EXPECT_NE(listed.out.find("unodc:made_up_ids_sample.csv:2,2023-05-14,KGZ,Osh,heroin,12.5,kg,"
-                            "12.5,AFG,RUS" + source + "\n"),
+                            "12.5,AFG,RUS" +
+                            source + "\n"),
             std::string::npos)
       << listed.out;
   EXPECT_NE(listed.out.find("unodc:made_up_ids_sample.csv:3,2023-06,KAZ,,cannabis_resin,800,g,0.8,"
-                            ",," + source.substr(1) + "\n"),
+                            ",," +
+                            source.substr(1) + "\n"),
             std::string::npos)
       << listed.out;
-  EXPECT_NE(listed.out.find("unodc:made_up_ids_sample.csv:4,2023,TJK,,opium,2,l,2,AFG,"
-                            + source + "1 l = 1 kg (UNODC convention)\n"),
+  EXPECT_NE(listed.out.find("unodc:made_up_ids_sample.csv:4,2023,TJK,,opium,2,l,2,AFG," + source +
+                            "1 l = 1 kg (UNODC convention)\n"),
             std::string::npos)
       << listed.out;
   EXPECT_NE(listed.out.find("unodc:made_up_ids_sample.csv:5,2023-07-01,KGZ,Bishkek,methamphetamine,"
-                            "500,tablets,0.05,,KAZ" + source + "1 tablet = 0.1 g (import option)\n"),
+                            "500,tablets,0.05,,KAZ" +
+                            source + "1 tablet = 0.1 g (import option)\n"),
             std::string::npos)
       << listed.out;
 }
@@ -85,8 +88,7 @@ TEST_F(UnodcImportTest, ImportingTheSameFileTwiceIsRejectedAsAWhole) {
 }
 
 TEST_F(UnodcImportTest, AUnodcFileNeedsItsSource) {
-  RunResult imported =
-      RunOrdo({"--db", db_, "seizures", "import", "--format", "unodc", kFixture});
+  RunResult imported = RunOrdo({"--db", db_, "seizures", "import", "--format", "unodc", kFixture});
 
   EXPECT_EQ(imported.exit_code, 64);
   EXPECT_NE(imported.err.find("--format unodc needs --source"), std::string::npos) << imported.err;
@@ -100,7 +102,7 @@ TEST_F(UnodcImportTest, ForcedProgressEndsWithTheWholeFileAndEveryRow) {
   EXPECT_EQ(imported.err.back(), '\n');
   EXPECT_NE(imported.err.find('\r'), std::string::npos);
   const std::regex final_line(
-      R"(seizures import: write: ([0-9]+) B of \1 B \(100%\), 4 rows, [0-9]+ rows/s *)");
+      R"(seizures import: ([0-9]+) B of \1 B \(100%\), 4 rows, [0-9]+ rows/s *)");
   EXPECT_TRUE(std::regex_match(LastLine(imported.err), final_line)) << imported.err;
 }
 
