@@ -1,6 +1,7 @@
 #include "cli/seizure_flags.h"
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 
 #include "cli/command_context.h"
 #include "core/drug.h"
@@ -44,6 +45,15 @@ Result<OpenedSeizureStore> OpenSeizureStore(CommandContext& context) {
     return FailedPrecondition("this database backend does not store seizures");
   }
   return OpenedSeizureStore{std::move(store), seizures};
+}
+
+PartialDate Today() {
+  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day today(days);
+  return PartialDate::FromParts(static_cast<int>(today.year()),
+                                static_cast<int>(static_cast<unsigned>(today.month())),
+                                static_cast<int>(static_cast<unsigned>(today.day())))
+      .value();
 }
 
 }  // namespace ordo::cli

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "core/partial_date.h"
 #include "core/result.h"
 #include "storage/registry_store.h"
 #include "storage/seizure_store.h"
@@ -39,6 +40,9 @@ struct OpenedSeizureStore {
   std::unique_ptr<storage::RegistryStore> registry;
   storage::SeizureStore* seizures = nullptr;
 };
+
+// Today's date (UTC), the latest a seizure may be dated.
+PartialDate Today();
 
 // Errors: those of CommandContext::OpenStore; kFailedPrecondition when the
 // backend does not store seizures.

@@ -46,14 +46,6 @@ struct ListFlags {
   std::size_t limit = 100;
 };
 
-PartialDate Today() {
-  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  const std::chrono::year_month_day today(days);
-  return PartialDate::FromParts(static_cast<int>(today.year()),
-                                static_cast<int>(static_cast<unsigned>(today.month())),
-                                static_cast<int>(static_cast<unsigned>(today.day())))
-      .value();
-}
 
 struct ImportFlags {
   std::string path;

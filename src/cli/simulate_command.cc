@@ -1,15 +1,18 @@
 // `ordo simulate --out FILE.csv --count N [--seed S] [--from D --to D]
-// [--shift-date D] [--progress|--quiet]`: synthetic seizure records (synthetic=true on every
-// row) and FILE.truth.json beside them.
+// [--shift-date D] [--import] [--progress|--quiet]`: synthetic seizure records (synthetic=true on
+// every row) and FILE.truth.json beside them; with --import also into the database.
 
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <memory>
 
+#include "analytics/seizure_import.h"
 #include "analytics/seizure_simulator.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
+#include "cli/exit_codes.h"
 #include "cli/progress_bar.h"
+#include "cli/seizure_flags.h"
 
 namespace ordo::cli {
 namespace {
@@ -23,8 +26,27 @@ struct SimulateFlags {
   std::int64_t count = 0;
   std::uint64_t seed = 1;
   analytics::SimulationOptions options;
+  bool import = false;
   ProgressFlags progress;
 };
+
+// --import: the written file into the database, as `ordo seizures import` would.
+Status ImportWritten(CommandContext& context, const std::string& path) {
+  ORDO_TRY(stores, OpenSeizureStore(context));
+  ORDO_TRY(outcome, analytics::ImportSeizureFile(*stores.registry, *stores.seizures, path,
+                                                 {std::nullopt, Today()}));
+  if (!outcome.problems.empty()) {
+    for (const ingest::Diagnostic& problem : outcome.problems) {
+      context.err() << problem.ToString() << "\n";
+    }
+    context.FailWithStatus(kExitDataError, std::to_string(outcome.problems.size()) +
+                                               " problem(s) in " + path + "; nothing was imported");
+    return OkStatus();
+  }
+  context.out() << "imported " << outcome.rows_written << " synthetic seizure(s) into "
+                << context.DatabasePath() << "\n";
+  return OkStatus();
+}
 
 Status RunSimulate(CommandContext& context, SimulateFlags& flags) {
   if (flags.count < 1) {
@@ -57,6 +79,7 @@ Status RunSimulate(CommandContext& context, SimulateFlags& flags) {
   ORDO_RETURN_IF_ERROR(analytics::WriteSimulationTruth(options, *summary, truth));
   context.out() << "wrote " << summary->rows << " synthetic seizure(s) to " << flags.out
                 << " and the ground truth to " << truth_path << "\n";
+  if (flags.import) return ImportWritten(context, flags.out);
   return OkStatus();
 }
 
@@ -77,6 +100,8 @@ void RegisterSimulateCommand(CLI::App& app, CommandContext& context) {
   command->add_option("--shift-date", flags->options.shift_date,
                       "From this day (YYYY-MM-DD) half of the first corridor's records move to "
                       "the second corridor");
+  command->add_flag("--import", flags->import,
+                    "Also import the written records into the database (--db or the default)");
   AddProgressFlags(*command, flags->progress);
   command->callback([&context, flags] { context.Finish(RunSimulate(context, *flags)); });
 }

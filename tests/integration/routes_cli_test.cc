@@ -212,5 +212,26 @@ TEST_F(RoutesCliTest, TheBulletinIsLabelledSyntheticInCsvAndHtml) {
   EXPECT_NE(page.find("SYNTHETIC DATA"), std::string::npos);
 }
 
+TEST(SimulateImportTest, ImportWritesTheRecordsIntoTheDatabaseInTheSameCommand) {
+  const std::string dir = MakeTempDir();
+  const std::string db = dir + "/ordo.db";
+  ASSERT_EQ(RunOrdo({"--db", db, "init"}).exit_code, 0);
+
+  RunResult simulated = RunOrdo({"--db", db, "simulate", "--count", "1500", "--seed", "4", "--out",
+                                 dir + "/s.csv", "--import"});
+  RunResult listed = RunOrdo({"--db", db, "--format", "json", "seizures", "stats"});
+
+  ASSERT_EQ(simulated.exit_code, 0) << simulated.err;
+  EXPECT_NE(simulated.out.find("imported 1500 synthetic seizure(s) into " + db), std::string::npos)
+      << simulated.out;
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  std::size_t synthetic = 0;
+  for (const nlohmann::json& row : nlohmann::json::parse(listed.out)) {
+    synthetic += row["synthetic_count"].get<std::size_t>();
+    EXPECT_EQ(row["real_count"], 0);
+  }
+  EXPECT_EQ(synthetic, 1500u);
+}
+
 }  // namespace
 }  // namespace ordo::testing
