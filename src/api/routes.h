@@ -3,7 +3,9 @@
 // summary), routes_countries.cc, routes_relations.cc (relations, timeline, coverage),
 // routes_orgs.cc, routes_trade.cc (trade, concentration, balance) and routes_facts.cc (facts,
 // places); the counter-narcotics routes under /api/v1/narcotics in routes_narcotics_seizures.cc
-// (seizures, stats), routes_narcotics_trends.cc and routes_narcotics_hotspots.cc. Registry routes
+// (seizures, stats), routes_narcotics_trends.cc, routes_narcotics_hotspots.cc,
+// routes_narcotics_routes.cc (route network), routes_narcotics_interdiction.cc and
+// routes_narcotics_bulletin.cc. Registry routes
 // answer from a RegistrySnapshot, narcotics routes from a borrowed SeizureStore; every route may
 // run on several threads at once.
 
@@ -20,6 +22,9 @@ void AddFactRoutes(Router& router);
 void AddNarcoticsSeizureRoutes(Router& router);
 void AddNarcoticsTrendRoutes(Router& router);
 void AddNarcoticsHotspotRoutes(Router& router);
+void AddNarcoticsRouteNetworkRoutes(Router& router);
+void AddNarcoticsInterdictionRoutes(Router& router);
+void AddNarcoticsBulletinRoutes(Router& router);
 
 // Every route above.
 Router BuildApiRouter();

@@ -59,6 +59,9 @@ Router BuildApiRouter() {
   AddNarcoticsSeizureRoutes(router);
   AddNarcoticsTrendRoutes(router);
   AddNarcoticsHotspotRoutes(router);
+  AddNarcoticsRouteNetworkRoutes(router);
+  AddNarcoticsInterdictionRoutes(router);
+  AddNarcoticsBulletinRoutes(router);
   return router;
 }
 
