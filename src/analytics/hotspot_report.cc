@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "geo/getis_ord.h"
+#include "geo/kernel_density.h"
 
 namespace ordo::analytics {
 namespace {
@@ -85,6 +86,14 @@ Result<HotspotReport> ComputeHotspots(storage::SeizureStore& store, const Hotspo
   }
 
   ORDO_TRY(scores, geo::ComputeGetisOrdGiStar(grid.shape(), weights, {options.band_km}));
+  // The kernel density surface of the same weights, with the Gi* band as the kernel radius.
+  std::vector<geo::WeightedPoint> points;
+  points.reserve(located.size());
+  for (const LocatedSeizure& seizure : located) {
+    const double weight = options.weight == HotspotWeight::kCount ? 1.0 : seizure.kg.value_or(0.0);
+    points.push_back({seizure.position, weight});
+  }
+  ORDO_TRY(surface, geo::EstimateKernelDensity(grid, points, {options.band_km}));
   std::vector<std::size_t> order(cell_count);
   std::iota(order.begin(), order.end(), std::size_t{0});
   // Neighbouring cells often share a z when the band covers the same cells; the one holding the
@@ -99,7 +108,7 @@ Result<HotspotReport> ComputeHotspots(storage::SeizureStore& store, const Hotspo
     const auto index = static_cast<std::int64_t>(cell);
     const geo::LatLon centre = grid.CellCentreLatLon(index / grid.cols(), index % grid.cols());
     report.cells.push_back({centre.lat_deg, centre.lon_deg, scores.z_scores[cell],
-                            scores.p_values[cell], counts[cell], kgs[cell]});
+                            scores.p_values[cell], counts[cell], kgs[cell], surface.density[cell]});
   }
   return report;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Seizure hotspots: the seizures with coordinates are summed into a geo grid
-// (kg or counts) and scored with Getis-Ord Gi* (geo/getis_ord.h). Rows without
+// (kg or counts), scored with Getis-Ord Gi* (geo/getis_ord.h) and given a kernel
+// density (geo/kernel_density.h). Rows without
 // coordinates are counted and reported, never silently dropped. docs/geo.md
 // explains how to read the z-scores.
 
@@ -37,6 +38,9 @@ struct HotspotCell {
   double p = 1;
   std::size_t seizures = 0;  // seizures with coordinates in the cell
   double kg = 0;             // their quantity_kg sum (rows without kg add nothing)
+  // Quartic kernel density at the cell centre (geo/kernel_density.h) of the chosen weights (kg or
+  // count) per km^2, with the Gi* band as the kernel radius.
+  double density = 0;
 };
 
 struct HotspotReport {

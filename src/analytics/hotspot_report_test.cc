@@ -59,6 +59,12 @@ TEST_F(HotspotReportTest, PlantedClusterIsTheTopCell) {
   EXPECT_GT(top.z, 3.0);
   EXPECT_LT(top.p, 0.01);
   EXPECT_EQ(report->rows_matched, 81u + 30u);
+  // The planted 1,500 kg lie within 3 km of each other: the kernel (radius = the 20 km band)
+  // gives the top cell a density of the order of 1,500 kg spread over the kernel's disc.
+  const double disc_km2 = 3.14159 * 20.0 * 20.0;
+  EXPECT_GT(top.density, 0.5 * 1500.0 / disc_km2);
+  EXPECT_LT(top.density, 3.0 * (1500.0 + 81.0) / disc_km2);  // the quartic peak, 3 / (pi h^2)
+  for (const HotspotCell &cell : report->cells) EXPECT_GE(cell.density, 0.0);
 }
 
 TEST_F(HotspotReportTest, CellsAreSortedByZAndTopLimitsThem) {

@@ -31,7 +31,8 @@ Json HotspotsJson(const analytics::HotspotReport& report, const analytics::Hotsp
                      {"z", cell.z},
                      {"p", cell.p},
                      {"seizures", cell.seizures},
-                     {"kg", cell.kg}});
+                     {"kg", cell.kg},
+                     {"density", cell.density}});
   }
   return {{"weight", weight},
           {"cell_km", options.cell_size_km},

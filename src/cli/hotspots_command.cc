@@ -47,10 +47,10 @@ Status RunHotspots(CommandContext& context, const HotspotFlags& flags) {
   ORDO_TRY(hotspots, analytics::ComputeHotspots(*store.seizures, options));
 
   Section section{"hotspots", "", {}, {}, false};
-  section.columns = {{"lat"}, {"lon"}, {"z"}, {"p"}, {"seizures"}, {"kg"}};
+  section.columns = {{"lat"}, {"lon"}, {"z"}, {"p"}, {"seizures"}, {"kg"}, {"density"}};
   for (const analytics::HotspotCell& cell : hotspots.cells) {
-    section.rows.push_back(
-        {cell.centre_lat_deg, cell.centre_lon_deg, cell.z, cell.p, Count(cell.seizures), cell.kg});
+    section.rows.push_back({cell.centre_lat_deg, cell.centre_lon_deg, cell.z, cell.p,
+                            Count(cell.seizures), cell.kg, cell.density});
   }
   Report report{{std::move(section)}, {}};
   report.notes.push_back(
