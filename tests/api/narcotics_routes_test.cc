@@ -208,13 +208,14 @@ TEST_F(NarcoticsRoutesTest, HotspotsMatchTheHotspotsCommand) {
     const Json& cell = hotspots["cells"][index];
     const Json& expected = cli[index];
     SCOPED_TRACE(expected.dump());
-    EXPECT_EQ(KeysOf(cell), Keys({"lat", "lon", "z", "p", "seizures", "kg"}));
+    EXPECT_EQ(KeysOf(cell), Keys({"lat", "lon", "z", "p", "seizures", "kg", "density"}));
     EXPECT_DOUBLE_EQ(cell["lat"].get<double>(), expected["lat"].get<double>());
     EXPECT_DOUBLE_EQ(cell["lon"].get<double>(), expected["lon"].get<double>());
     EXPECT_DOUBLE_EQ(cell["z"].get<double>(), expected["z"].get<double>());
     EXPECT_DOUBLE_EQ(cell["p"].get<double>(), expected["p"].get<double>());
     EXPECT_EQ(cell["seizures"], expected["seizures"]);
     EXPECT_DOUBLE_EQ(cell["kg"].get<double>(), expected["kg"].get<double>());
+    EXPECT_DOUBLE_EQ(cell["density"].get<double>(), expected["density"].get<double>());
   }
 }
 
