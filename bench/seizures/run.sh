@@ -50,15 +50,15 @@ durability="PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
 # a STRICT table with the rowid as key, seizure_id UNIQUE and the same three secondary indexes (on
 # the written date, drug and country). A column this list does not know (the CSV gained one) becomes nullable TEXT.
 # What differs, all of it work Ordo does and sqlite3 does not:
-#  - Ordo validates every value first (a full pass over the file: drug vocabulary, units, dates not
-#    in the future, coordinates in range, country codes known, ids unique) and then reads the file
-#    again to write it; .import checks only the types and constraints below;
+#  - Ordo validates every value as it writes it (drug vocabulary, units, dates not in the future,
+#    coordinates in range, country codes known, ids unique) and rolls back on any problem; .import
+#    checks only the types and constraints below;
 #  - Ordo stores parsed values: first_day/last_day (indexed instead of the text date), drug and unit
 #    names in canonical form, quantity_kg and its conversion note, synthetic as 0/1;
-#  - Ordo's country columns are foreign keys to its countries table, checked per row, and transit
-#    countries go to a child table (seizure_transit, one row per country); here transit_iso3 stays
-#    one text column and there are no foreign keys (.import writes an empty field as '', not NULL,
-#    so an empty origin could not reference anything);
+#  - Ordo's country columns are foreign keys to its countries table, checked per row, and its
+#    transit codes are checked against the stored countries; here there are no foreign keys
+#    (.import writes an empty field as '', not NULL, so an empty origin could not reference
+#    anything);
 #  - sqlite3 binds each field as text and lets the column's type convert it.
 sqlite_ddl() {
   local header columns=() column type
