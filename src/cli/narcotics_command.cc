@@ -4,7 +4,6 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -18,6 +17,7 @@
 #include "cli/command_context.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/seizure_flags.h"
 #include "storage/narcotics_record_store.h"
 
 namespace ordo::cli {
@@ -37,15 +37,6 @@ Result<OpenedRecordStore> OpenRecordStore(CommandContext& context) {
     return FailedPrecondition("this database backend does not store cultivation or price records");
   }
   return OpenedRecordStore{std::move(store), records};
-}
-
-PartialDate Today() {
-  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  const std::chrono::year_month_day today(days);
-  return PartialDate::FromParts(static_cast<int>(today.year()),
-                                static_cast<int>(static_cast<unsigned>(today.month())),
-                                static_cast<int>(static_cast<unsigned>(today.day())))
-      .value();
 }
 
 struct ImportFlags {
