@@ -1,16 +1,17 @@
 #include "ingest/seizure_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <limits>
 #include <map>
 #include <utility>
 
-#include <fmt/format.h>
-
 #include "ingest/csv_table.h"
 #include "ingest/internal/field_parsers.h"
 #include "ingest/internal/input_file.h"
+#include "ingest/internal/seizure_quantity.h"
 
 namespace ordo::ingest {
 namespace {
@@ -156,15 +157,7 @@ void ReadQuantity(CsvTable& table, const SeizureReadOptions& options, Seizure& s
     table.Report(kUnit, parsed.error().message());
   }
   if (!quantity || !unit) return;
-  seizure.quantity = *quantity;
-  seizure.unit = *unit;
-  Result<KilogramQuantity> kilograms = ToKilograms(*quantity, *unit, options.tablet_mass_mg);
-  if (!kilograms) {
-    table.Report(kUnit, kilograms.error().message() + " (import option --tablet-mass-mg)");
-    return;
-  }
-  seizure.quantity_kg = kilograms->kilograms;
-  seizure.conversion_note = std::move(kilograms->conversion_note);
+  internal::SetSeizureQuantity(table, kUnit, *quantity, *unit, options.tablet_mass_mg, seizure);
 }
 
 void ReadProvenance(CsvTable& table, Seizure& seizure) {

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "ingest/csv_table.h"
+#include "ingest/internal/seizure_quantity.h"
 
 namespace ordo::ingest {
 namespace {
@@ -197,15 +198,7 @@ class RowReader {
                                        unit_text));
     }
     if (!amount || !unit) return;
-    seizure.quantity = *amount;
-    seizure.unit = *unit;
-    Result<KilogramQuantity> kilograms = ToKilograms(*amount, *unit, options_.tablet_mass_mg);
-    if (!kilograms) {
-      table_.Report(kUnit, kilograms.error().message() + " (import option --tablet-mass-mg)");
-      return;
-    }
-    seizure.quantity_kg = kilograms->kilograms;
-    seizure.conversion_note = std::move(kilograms->conversion_note);
+    internal::SetSeizureQuantity(table_, kUnit, *amount, *unit, options_.tablet_mass_mg, seizure);
   }
 
  private:

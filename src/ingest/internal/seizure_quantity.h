@@ -1,0 +1,19 @@
+#pragma once
+// The quantity of a seizure row, shared by the seizure readers (Ordo's CSV and UNODC files): the
+// amount and unit as written and their conversion to kilograms with its note.
+
+#include <cstddef>
+#include <optional>
+
+#include "core/drug.h"
+#include "core/seizure.h"
+#include "ingest/csv_table.h"
+
+namespace ordo::ingest::internal {
+
+// Sets seizure.quantity, unit, quantity_kg and conversion_note. When the unit cannot be converted
+// (tablets without a tablet mass), reports it at `unit_column` and leaves quantity_kg empty.
+void SetSeizureQuantity(CsvTable& table, std::size_t unit_column, double amount, QuantityUnit unit,
+                        std::optional<double> tablet_mass_mg, Seizure& seizure);
+
+}  // namespace ordo::ingest::internal
