@@ -14,6 +14,8 @@ packages=(
   libigraph-dev
   # reference data: ISO 3166-1 names and their ru/ky gettext catalogs
   iso-codes
+  # make fuzz: clang and its libFuzzer/sanitizer runtimes (scripts/fuzz.sh)
+  clang libclang-rt-14-dev
 )
 
 missing=()
