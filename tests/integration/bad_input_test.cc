@@ -1,7 +1,7 @@
-// The bad-input corpus: every file under bad_input/ is imported into a copy of a seeded database
-// and must be rejected with exit status 65, print exactly the problems listed in its .expected
-// file (one "file:line:column: message" per line, the path written as FILE), and leave the
-// database's content as it was (compared with `sqlite3 .dump`).
+// The bad-input corpus: every file under tests/bad-input/ is imported into a copy of a seeded
+// database and must be rejected with exit status 65, print exactly the problems listed in its
+// .expected file (one "file:line:column: message" per line, the path written as FILE), and leave
+// the database's content as it was (compared with `sqlite3 .dump`).
 //
 // File names say what to import: <kind>__<case>.csv, kind = relations|memberships|trade|facts|places
 // (`ordo import KIND FILE`), seizures (`ordo seizures import FILE`) or unodc (`ordo seizures import
@@ -32,7 +32,7 @@ std::string SeededDatabase() {
 
 std::vector<std::string> CorpusFiles() {
   std::vector<std::string> files;
-  for (const auto& entry : fs::directory_iterator(ORDO_SOURCE_DIR "/tests/integration/bad_input")) {
+  for (const auto& entry : fs::directory_iterator(ORDO_SOURCE_DIR "/tests/bad-input")) {
     if (entry.path().extension() == ".csv") files.push_back(entry.path().filename().string());
   }
   std::sort(files.begin(), files.end());
@@ -51,7 +51,7 @@ class BadInputTest : public ::testing::TestWithParam<std::string> {};
 TEST_P(BadInputTest, IsRejectedWithItsExpectedProblemsAndChangesNothing) {
   const std::string name = GetParam();
   const std::string kind = name.substr(0, name.find("__"));
-  const std::string file = ORDO_SOURCE_DIR "/tests/integration/bad_input/" + name;
+  const std::string file = ORDO_SOURCE_DIR "/tests/bad-input/" + name;
   const std::string expected_path = file.substr(0, file.size() - 4) + ".expected";
   ASSERT_TRUE(fs::exists(expected_path)) << "every corpus file needs a .expected file";
   const std::string db = MakeTempDir() + "/copy.db";
