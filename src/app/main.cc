@@ -8,6 +8,7 @@
 
 #include "api/server.h"
 #include "cli/cli.h"
+#include "storage/sqlite/sqlite_backup.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace {
@@ -70,5 +71,9 @@ int main(int argc, char** argv) {
   env.locale_dir = EnvOr("ORDO_LOCALE_DIR", ORDO_DEFAULT_LOCALE_DIR);
   env.serve = Serve;
   env.default_web_root = EnvOr("ORDO_WEB_ROOT", ORDO_DEFAULT_WEB_ROOT);
+  env.backup = [](const std::string& database, const std::string& file, bool overwrite) {
+    return ordo::storage::BackupSqliteDatabase(database, file, {.overwrite = overwrite});
+  };
+  env.restore = ordo::storage::RestoreSqliteDatabase;
   return ordo::cli::RunCli(argc, argv, env, std::cout, std::cerr);
 }

@@ -40,6 +40,13 @@ struct CliEnvironment {
   // in use, or what loading the database returns. Empty in a build without a server.
   std::function<Status(const ServeOptions& options)> serve;
   std::string default_web_root;  // --web-root when not given
+  // `ordo backup`: copies the database at `database` to `file` while it may be in use; replaces
+  // an existing `file` only with `overwrite`. `ordo restore`: checks the backup at `file` and
+  // atomically replaces the database at `database` with it. Errors as in
+  // storage/sqlite/sqlite_backup.h. Empty in a build without them.
+  std::function<Status(const std::string& database, const std::string& file, bool overwrite)>
+      backup;
+  std::function<Status(const std::string& file, const std::string& database)> restore;
 };
 
 // Runs the command line; returns the process exit status (cli/exit_codes.h).

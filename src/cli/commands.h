@@ -27,5 +27,7 @@ void RegisterBulletinCommand(CLI::App& app, CommandContext& context);     // bul
 void RegisterNarcoticsCommands(CLI::App& app, CommandContext& context);  // narcotics
 void RegisterServeCommand(CLI::App& app, CommandContext& context,
                           const CliEnvironment& env);                    // serve
+void RegisterBackupCommands(CLI::App& app, CommandContext& context,
+                            const CliEnvironment& env);  // backup, restore
 
 }  // namespace ordo::cli
