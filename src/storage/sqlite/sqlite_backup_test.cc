@@ -2,6 +2,8 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -112,6 +114,42 @@ TEST_F(SqliteBackupTest, RestoreRefusesADatabaseThatAnotherConnectionHasOpen) {
   EXPECT_EQ(restored.error().code(), ErrorCode::kUnavailable);
   EXPECT_THAT(restored.error().message(), HasSubstr("in use by another process"));
   in_use.reset();
+  EXPECT_EQ(CountryCount(database_), 2u);
+}
+
+// The server's case: another process reads the database and opens it again now and then (a
+// reload). Opening must not cost that process its lock on the file: POSIX drops all of a
+// process's locks on a file when any descriptor of it is closed (sqlite.org/howtocorrupt.html,
+// 2.2), and then restore could rename over a database in use.
+TEST_F(SqliteBackupTest, RestoreRefusesADatabaseThatAnotherProcessReadsAndReopens) {
+  StoreWith(backup_, {"KGZ"});
+  StoreWith(database_, {"TUR", "KAZ"});
+  int ready[2];
+  ASSERT_EQ(pipe(ready), 0);
+  const pid_t reader = fork();
+  ASSERT_GE(reader, 0);
+  if (reader == 0) {
+    auto first = SqliteStore::Open(database_, SqliteOpenMode::kMustExist);
+    bool read = first && (*first)->Counts().has_value();
+    auto second = SqliteStore::Open(database_, SqliteOpenMode::kMustExist);
+    read = read && second && (*first)->Counts().has_value();
+    const char signal_byte = read ? 'y' : 'n';
+    (void)!write(ready[1], &signal_byte, 1);
+    pause();
+    _exit(0);
+  }
+  char reader_state = 0;
+  ASSERT_EQ(read(ready[0], &reader_state, 1), 1);
+  ASSERT_EQ(reader_state, 'y');
+
+  Status restored = RestoreSqliteDatabase(backup_, database_);
+
+  kill(reader, SIGKILL);
+  waitpid(reader, nullptr, 0);
+  close(ready[0]);
+  close(ready[1]);
+  ASSERT_FALSE(restored.has_value());
+  EXPECT_EQ(restored.error().code(), ErrorCode::kUnavailable);
   EXPECT_EQ(CountryCount(database_), 2u);
 }
 
