@@ -1,5 +1,6 @@
 #include "ingest/registry_readers.h"
 
+#include <map>
 #include <utility>
 
 #include "ingest/csv_table.h"
@@ -28,9 +29,11 @@ ReadOutcome<Place> ReadPlaces(std::istream& in, std::string_view file_name,
                               const KnownCountries& known) {
   ReadOutcome<Place> outcome;
   CsvTable table(in, file_name, Columns(), outcome.problems);
+  std::map<std::string, int> first_lines;  // name -> line; the name is the key in the store
   while (table.NextRow()) {
     Place place;
     place.name = table.RequiredText(kName);
+    table.CheckUnique(kName, place.name, first_lines);
     place.kind = table.RequiredText(kKind);
     if (std::optional<CountryCode> code = table.Country(kCountry, known)) {
       place.country = std::move(*code);

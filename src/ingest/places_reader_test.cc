@@ -51,5 +51,14 @@ TEST(PlacesReaderTest, ReportsCoordinatesOutOfRange) {
                           "-180 to 180"));
 }
 
+TEST(PlacesReaderTest, ReportsTheSameNameTwiceInOneFile) {
+  const auto outcome = Read(std::string(kHeader) + "Khorog,city,TJK,37.5,71.5,https://w.org/K,\n" +
+                            "Khorog,border crossing,TJK,,,https://w.org/K2,\n");
+
+  EXPECT_THAT(internal::ProblemTexts(outcome.problems),
+              ElementsAre("places.csv:3:1: name: duplicate 'Khorog' (first on line 2)"));
+  EXPECT_EQ(outcome.rows.size(), 1u);
+}
+
 }  // namespace
 }  // namespace ordo::ingest

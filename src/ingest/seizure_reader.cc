@@ -157,7 +157,8 @@ void ReadQuantity(CsvTable& table, const SeizureReadOptions& options, Seizure& s
     table.Report(kUnit, parsed.error().message());
   }
   if (!quantity || !unit) return;
-  internal::SetSeizureQuantity(table, kUnit, *quantity, *unit, options.tablet_mass_mg, seizure);
+  internal::SetSeizureQuantity(table, kQuantity, kUnit, *quantity, *unit, options.tablet_mass_mg,
+                               seizure);
 }
 
 void ReadProvenance(CsvTable& table, Seizure& seizure) {

@@ -91,6 +91,18 @@ TEST(SeizureReaderTest, ReportsEachBadFieldWithItsColumn) {
   EXPECT_TRUE(outcome.rows.empty());
 }
 
+TEST(SeizureReaderTest, ReportsAQuantityNoSeizureCouldWeigh) {
+  const auto outcome = Read(
+      "S1,2024,,,,,KGZ,heroin,1e300,t,,,,,,,,,true,\n"
+      "S2,2024,,,,,KGZ,heroin,1000000,t,,,,,,,,,true,\n");
+
+  EXPECT_THAT(internal::ProblemTexts(outcome.problems),
+              ElementsAre("s.csv:2:24: quantity: '1e300' t is 1e+303 kg; expected at most 1e+09 "
+                          "kg in one record"));
+  ASSERT_EQ(outcome.rows.size(), 1u);
+  EXPECT_EQ(*outcome.rows[0].quantity_kg, 1e9);
+}
+
 TEST(SeizureReaderTest, StreamsRowsToTheSink) {
   std::istringstream in(std::string(kHeader) + "A,2024,,,,,KGZ,opium,1,g,,,,,,,,,true,\n" +
                         "B,2024,,,,,KGZ,opium,1,g,,,,,,,,,true,\n");

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <utility>
 
 #include "ingest/csv_table.h"
@@ -58,6 +59,7 @@ ReadOutcome<TradeFlow> ReadTradeFlows(std::istream& in, std::string_view file_na
                                       const KnownCountries& known) {
   ReadOutcome<TradeFlow> outcome;
   CsvTable table(in, file_name, Columns(), outcome.problems);
+  std::map<std::string, int> first_lines;  // key -> line
   while (table.NextRow()) {
     TradeFlow flow;
     if (std::optional<CountryCode> code = table.Country(kPartner, known)) {
@@ -83,6 +85,13 @@ ReadOutcome<TradeFlow> ReadTradeFlows(std::istream& in, std::string_view file_na
     flow.reporter = table.Text(kReporter);
     flow.source_url = table.Url(kSourceUrl, FieldNeed::kRequired);
     flow.notes = table.Text(kNotes);
+    if (!table.RowOk()) continue;
+    // The store's key (docs/formats.md): the same figure twice in one file is reported here, at
+    // its line, instead of failing the whole write later without a position.
+    const std::string shown = flow.partner.str() + " " + std::to_string(flow.year) + " " +
+                              std::string(TradeDirectionName(flow.direction)) + " (" + flow.period + ", " + flow.reporter + ", " +
+                              flow.source_url + ")";
+    table.CheckUnique(kPartner, shown, first_lines);
     if (!table.RowOk()) continue;
     outcome.rows.push_back(std::move(flow));
     outcome.row_lines.push_back(table.Line());

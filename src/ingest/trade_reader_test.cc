@@ -91,5 +91,17 @@ TEST(TradeReaderTest, ReportsUnknownFlowAndBadYear) {
                   "import)"));
 }
 
+TEST(TradeReaderTest, ReportsTheSameFigureTwiceInOneFile) {
+  const std::string row = "TUR,2019,export,77000000,https://w.org/a,,full year,Turkish MFA\n";
+  const auto outcome = Read(std::string(kHeader) + row +
+                            "TUR,2019,export,1,https://w.org/a,other notes,full year,Turkish MFA\n" +
+                            "TUR,2019,export,77000000,https://w.org/a,,full year,Kyrgyz stat\n");
+
+  EXPECT_THAT(internal::ProblemTexts(outcome.problems),
+              ElementsAre("trade.csv:3:1: partner_iso3: duplicate 'TUR 2019 export (full year, "
+                          "Turkish MFA, https://w.org/a)' (first on line 2)"));
+  EXPECT_EQ(outcome.rows.size(), 2u);
+}
+
 }  // namespace
 }  // namespace ordo::ingest

@@ -198,7 +198,8 @@ class RowReader {
                                        unit_text));
     }
     if (!amount || !unit) return;
-    internal::SetSeizureQuantity(table_, kUnit, *amount, *unit, options_.tablet_mass_mg, seizure);
+    internal::SetSeizureQuantity(table_, kAmount, kUnit, *amount, *unit, options_.tablet_mass_mg,
+                                 seizure);
   }
 
  private:
