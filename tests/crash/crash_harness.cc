@@ -301,6 +301,8 @@ void Harness::KillBackup() {
     if (end.killed && after == current && before != current) landing = Landing::kAfterCommit;
   } else if (!end.killed) {
     Fail("backup exited 0 but wrote no file");
+  } else if (!before.empty()) {
+    Fail("killed backup removed the previous backup file");
   }
   ++landings_["backup"][static_cast<int>(landing)];
   CheckDatabase("after killing a backup");

@@ -267,7 +267,8 @@ Status BackupSqliteDatabase(const std::string& database_path, const std::string&
                                        database_path, checked.error().message())));
   }
   if (Status synced = SyncPath(partial, O_RDONLY); !synced) return fail(synced.error());
-  RemoveWithCompanions(backup_path);
+  // The rename replaces an older backup in one step; only files SQLite would read beside it go.
+  for (const char* suffix : {"-journal", "-wal", "-shm"}) fs::remove(backup_path + suffix, error);
   if (Status renamed = RenameDurably(partial, backup_path); !renamed) return fail(renamed.error());
   return OkStatus();
 }
