@@ -4,13 +4,21 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <exception>
 #include <set>
+#include <thread>
 #include <utility>
 
+#include "analytics/internal/batch_channel.h"
 #include "core/country.h"
 
 namespace ordo::analytics {
 namespace {
+
+// Rows handed from the reading thread to the writing one at a time, and batches in flight: enough
+// to keep both busy, little enough that memory stays bounded (about 4,000 seizures).
+constexpr std::size_t kBatchRows = 512;
+constexpr std::size_t kBatchesInFlight = 8;
 
 std::uint64_t FileBytes(const std::string& path) {
   std::error_code error;
@@ -47,32 +55,81 @@ Result<SeizureImportOutcome> ImportSeizures(storage::SeizureStore& seizures,
           found_problems = true;
           return FailedPrecondition("problems in " + path);
         }
-        Status appended;  // the first failed append, if any
-        std::uint64_t rows = 0;
+        // The file is read and validated on a second thread while this one (the store's)
+        // writes the rows already read, in file order.
+        internal::BatchChannel<Seizure> channel(kBatchesInFlight);
+        // Written batches go back to the reader, which overwrites their seizures: every string
+        // is then freed on the thread that allocated it, which glibc's malloc does cheaply.
+        internal::BatchChannel<Seizure> spent(kBatchesInFlight + 2);
+        std::vector<ingest::Diagnostic> problems;
         std::vector<ingest::Diagnostic> stored_problems;
-        std::vector<ingest::Diagnostic> problems = read(in, path, [&](Seizure&& seizure, int line) {
-          ++rows;
-          // tellg is asked only when a redraw is due; it fails (-1) once the reader hit the
-          // end.
-          if (progress != nullptr && progress->Due()) {
-            const std::streamoff at = in.tellg();
-            progress->Update(rows, at >= 0 ? static_cast<std::uint64_t>(at) : file_bytes);
+        std::exception_ptr reader_failure;
+        std::thread reader([&] {
+          try {
+            std::uint64_t rows = 0;
+            std::vector<Seizure> batch;
+            std::size_t filled = 0;  // batch[0, filled) are this batch's rows; the rest are spent
+            problems = read(in, path, [&](Seizure&& seizure, int line) {
+              ++rows;
+              // tellg is asked only when a redraw is due; it fails (-1) once the reader hit
+              // the end.
+              if (progress != nullptr && progress->Due()) {
+                const std::streamoff at = in.tellg();
+                progress->Update(rows, at >= 0 ? static_cast<std::uint64_t>(at) : file_bytes);
+              }
+              if (stored_ids.count(seizure.seizure_id) != 0) {
+                stored_problems.push_back(
+                    {path, line, 1,
+                     "seizure_id: '" + seizure.seizure_id + "' is already in the database"});
+              }
+              // Rows keep being written after a problem the reader reports: the transaction
+              // is rolled back at the end, and stopping early would save little.
+              if (!stored_problems.empty()) return;
+              if (filled < batch.size()) {
+                batch[filled] = std::move(seizure);
+              } else {
+                batch.push_back(std::move(seizure));
+              }
+              if (++filled == kBatchRows) {
+                channel.Push(std::move(batch));
+                if (!spent.TryPop(batch)) batch.clear();
+                filled = 0;
+              }
+            });
+            if (filled > 0 && stored_problems.empty()) {
+              batch.resize(filled);
+              channel.Push(std::move(batch));
+            }
+            if (progress != nullptr) progress->Finish(rows, file_bytes);
+          } catch (...) {
+            reader_failure = std::current_exception();
           }
-          if (stored_ids.count(seizure.seizure_id) != 0) {
-            stored_problems.push_back(
-                {path, line, 1,
-                 "seizure_id: '" + seizure.seizure_id + "' is already in the database"});
-          }
-          // Rows keep being appended after a problem elsewhere in the file: the whole
-          // transaction is rolled back at the end, and stopping early would save little.
-          if (!appended || !stored_problems.empty()) return;
-          appended = append(seizure);
-          if (appended) {
-            ++outcome.rows_written;
-            if (seizure.synthetic) ++outcome.synthetic_rows;
-          }
+          channel.Finish();
         });
-        if (progress != nullptr) progress->Finish(rows, file_bytes);
+
+        Status appended;  // the first failed append, if any
+        std::exception_ptr writer_failure;
+        try {
+          std::vector<Seizure> batch;
+          while (appended && channel.Pop(batch)) {
+            for (const Seizure& seizure : batch) {
+              appended = append(seizure);
+              if (!appended) break;
+              ++outcome.rows_written;
+              if (seizure.synthetic) ++outcome.synthetic_rows;
+            }
+            spent.Push(std::move(batch));
+            batch.clear();
+          }
+        } catch (...) {
+          writer_failure = std::current_exception();
+        }
+        channel.Close();  // a failed write needs no more rows; the reader still reports problems
+        spent.Close();
+        reader.join();
+        if (reader_failure) std::rethrow_exception(reader_failure);
+        if (writer_failure) std::rethrow_exception(writer_failure);
+
         problems.insert(problems.end(), stored_problems.begin(), stored_problems.end());
         if (!problems.empty()) {
           outcome.problems = std::move(problems);

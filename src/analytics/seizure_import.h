@@ -3,7 +3,9 @@
 // file, through the reader the caller passes) into a SeizureStore, all or nothing, in one pass:
 // every valid row is appended inside one transaction while the file is read; when the reader or
 // the id check finds any problem, the transaction is rolled back and every problem is returned.
-// Memory is bounded by the ids of the seizures already stored, not by the rows.
+// The file is read and validated on a second thread while the calling thread writes the rows
+// already read, in file order. Memory is bounded by the ids of the seizures already stored and a
+// few thousand rows in flight, not by the file.
 
 #include <cstddef>
 #include <cstdint>

@@ -47,6 +47,8 @@ bool CsvReader::Impl::Next(CsvRecord& record) {
       if (FillBuffer()) continue;
       return !tokenizer_.Done() && tokenizer_.Finish(record);
     }
+    buffer_pos_ += tokenizer_.ConsumeText(std::string_view(buffer_).substr(buffer_pos_), record);
+    if (buffer_pos_ == buffer_.size()) continue;
     if (tokenizer_.Consume(static_cast<unsigned char>(buffer_[buffer_pos_++]), record)) {
       return true;
     }

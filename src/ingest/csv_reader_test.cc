@@ -73,6 +73,37 @@ TEST(CsvReaderTest, ReadsHeaderAndRecords) {
   EXPECT_THAT(parsed.problems, IsEmpty());
 }
 
+// Runs of plain text are copied into a field at once (CsvTokenizer::ConsumeText); the split into
+// chunks, which cuts runs anywhere, must not change values, positions or problems.
+TEST(CsvReaderTest, ChunkSizeChangesNoValuePositionOrProblem) {
+  const std::string text =
+      "place,name,note\n"
+      "Sary-Tash border post,\"quoted, with text\",x\xFFlonger plain text after\n"
+      "Osh,\"two\nlines here\",tail text\r\n"
+      "Bishkek,ab\"cd,\"q\"z text\n";
+  const Parsed whole = ReadAll(text);
+  for (std::size_t chunk : {1u, 2u, 3u, 5u, 7u}) {
+    CsvReaderOptions options;
+    options.chunk_size = chunk;
+    const Parsed split = ReadAll(text, options);
+    ASSERT_EQ(split.records.size(), whole.records.size()) << "chunk " << chunk;
+    for (std::size_t i = 0; i < whole.records.size(); ++i) {
+      EXPECT_EQ(Values(split.records[i]), Values(whole.records[i])) << "chunk " << chunk;
+      EXPECT_EQ(Positions(split.records[i]), Positions(whole.records[i])) << "chunk " << chunk;
+    }
+    EXPECT_EQ(split.problems, whole.problems) << "chunk " << chunk;
+  }
+  ASSERT_EQ(whole.records.size(), 4u);
+  EXPECT_THAT(Values(whole.records[2]), ElementsAre("Osh", "two\nlines here", "tail text"));
+  EXPECT_THAT(Positions(whole.records[2]), ElementsAre("3:1", "3:5", "4:13"));
+  EXPECT_THAT(Positions(whole.records[3]), ElementsAre("5:1", "5:9", "5:15"));
+  EXPECT_THAT(whole.problems,
+              ElementsAre("t.csv:2:44: invalid UTF-8 byte 0xFF",
+                          "t.csv:5:11: quote inside an unquoted field (quote the whole field and "
+                          "write a quote as \"\")",
+                          "t.csv:5:18: characters after the closing quote of a quoted field"));
+}
+
 TEST(CsvReaderTest, StripsByteOrderMarkWithoutCountingItAsAColumn) {
   const Parsed parsed = ReadAll("\xEF\xBB\xBFname,iso3\nKyrgyzstan,KGZ\n");
 

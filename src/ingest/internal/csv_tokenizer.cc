@@ -73,6 +73,31 @@ bool CsvTokenizer::Consume(unsigned char byte, CsvRecord& record) {
   return false;
 }
 
+std::size_t CsvTokenizer::ConsumeText(std::string_view bytes, CsvRecord& record) {
+  if (done_ || utf8_.Pending() || pending_cr_) return 0;
+  if (state_ != State::kRecordStart && state_ != State::kFieldStart &&
+      state_ != State::kUnquoted && state_ != State::kQuoted) {
+    return 0;
+  }
+  std::size_t length = 0;
+  while (length < bytes.size()) {
+    const auto byte = static_cast<unsigned char>(bytes[length]);
+    if (byte >= 0x80 || byte == '"' || byte == ',' || byte == '\n' || byte == '\r' ||
+        byte == '\0') {
+      break;
+    }
+    ++length;
+  }
+  if (length == 0) return 0;
+  record_ = &record;
+  BeginText(next_column_);  // starts the field when this is its first character
+  next_column_ = length > static_cast<std::size_t>(INT_MAX - next_column_)
+                     ? INT_MAX
+                     : next_column_ + static_cast<int>(length);
+  Append(bytes.substr(0, length));
+  return length;
+}
+
 bool CsvTokenizer::ConsumeAscii(unsigned char byte, int column) {
   switch (byte) {
     case '\0':

@@ -14,57 +14,65 @@ constexpr std::string_view kInsertSeizure =
     "departure, destination, agency, case_id, synthetic, source, route, transit) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-std::optional<std::string> CodeText(const std::optional<CountryCode>& code) {
-  if (!code) return std::nullopt;
-  return code->str();
-}
-
 // Seizure::route as stored: names joined by ';'.
-std::string JoinRoute(const std::vector<std::string>& route) {
-  std::string joined;
+void JoinRoute(const std::vector<std::string>& route, std::string& joined) {
+  joined.clear();
   for (const std::string& place : route) {
     if (!joined.empty()) joined += ';';
     joined += place;
   }
-  return joined;
 }
 
 // Seizure::transit as stored: codes joined by ';'.
-std::string JoinTransit(const std::vector<CountryCode>& transit) {
-  std::string joined;
+void JoinTransit(const std::vector<CountryCode>& transit, std::string& joined) {
+  joined.clear();
   for (const CountryCode& code : transit) {
     if (!joined.empty()) joined += ';';
     joined += code.str();
   }
-  return joined;
 }
 
-void BindSeizure(Statement& insert, const Seizure& seizure) {
-  insert.BindText(seizure.seizure_id);
-  insert.BindText(seizure.date.ToString());
+// The texts of a row that are not fields of the Seizure itself, kept alive until the insert has
+// run: every text is bound without SQLite's copy (BindTextUntilReset).
+struct DerivedTexts {
+  std::string date;
+  std::string route;
+  std::string transit;
+};
+
+void BindCode(Statement& insert, const std::optional<CountryCode>& code) {
+  code ? insert.BindTextUntilReset(code->str()) : insert.BindNull();
+}
+
+void BindSeizure(Statement& insert, const Seizure& seizure, DerivedTexts& texts) {
+  texts.date = seizure.date.ToString();
+  JoinRoute(seizure.route, texts.route);
+  JoinTransit(seizure.transit, texts.transit);
+  insert.BindTextUntilReset(seizure.seizure_id);
+  insert.BindTextUntilReset(texts.date);
   insert.BindInt(seizure.date.FirstDay());
   insert.BindInt(seizure.date.LastDay());
-  insert.BindText(seizure.place);
+  insert.BindTextUntilReset(seizure.place);
   insert.BindOptionalDouble(seizure.lat);
   insert.BindOptionalDouble(seizure.lon);
-  insert.BindText(seizure.admin_region);
-  insert.BindText(seizure.country.str());
-  insert.BindText(DrugName(seizure.drug));
+  insert.BindTextUntilReset(seizure.admin_region);
+  insert.BindTextUntilReset(seizure.country.str());
+  insert.BindTextUntilReset(DrugName(seizure.drug));
   insert.BindDouble(seizure.quantity);
-  insert.BindText(QuantityUnitName(seizure.unit));
+  insert.BindTextUntilReset(QuantityUnitName(seizure.unit));
   insert.BindOptionalDouble(seizure.quantity_kg);
-  insert.BindText(seizure.conversion_note);
-  insert.BindText(seizure.conveyance);
-  insert.BindText(seizure.concealment);
-  insert.BindOptionalText(CodeText(seizure.origin));
-  insert.BindOptionalText(CodeText(seizure.departure));
-  insert.BindOptionalText(CodeText(seizure.destination));
-  insert.BindText(seizure.agency);
-  insert.BindText(seizure.case_id);
+  insert.BindTextUntilReset(seizure.conversion_note);
+  insert.BindTextUntilReset(seizure.conveyance);
+  insert.BindTextUntilReset(seizure.concealment);
+  BindCode(insert, seizure.origin);
+  BindCode(insert, seizure.departure);
+  BindCode(insert, seizure.destination);
+  insert.BindTextUntilReset(seizure.agency);
+  insert.BindTextUntilReset(seizure.case_id);
   insert.BindInt(seizure.synthetic ? 1 : 0);
-  insert.BindText(seizure.source);
-  insert.BindText(JoinRoute(seizure.route));
-  insert.BindText(JoinTransit(seizure.transit));
+  insert.BindTextUntilReset(seizure.source);
+  insert.BindTextUntilReset(texts.route);
+  insert.BindTextUntilReset(texts.transit);
 }
 
 Error UnknownCountry(const Seizure& seizure, const CountryCode& code) {
@@ -108,9 +116,10 @@ Status InsertSeizures(Connection& connection, const SeizureProducer& produce) {
   ORDO_TRY(insert, connection.Prepare(kInsertSeizure));
   ORDO_TRY(known, StoredCountryCodes(connection));
   ORDO_TRY(lookup, connection.Prepare("SELECT 1 FROM countries WHERE iso3 = ?"));
+  DerivedTexts texts;
   return produce([&](const Seizure& seizure) -> Status {
     if (seizure.seizure_id.empty()) return InvalidArgument("seizure with an empty seizure_id");
-    BindSeizure(insert, seizure);
+    BindSeizure(insert, seizure, texts);
     ORDO_TRY(outcome, insert.Insert());
     if (outcome == InsertOutcome::kUniqueViolation) {
       return AlreadyExists(fmt::format("seizure '{}' already exists", seizure.seizure_id));

@@ -54,6 +54,10 @@ void Statement::BindText(std::string_view text) {
   sqlite3_bind_text(statement_, next_parameter_++, text.data(), TextLength(text), SQLITE_TRANSIENT);
 }
 
+void Statement::BindTextUntilReset(std::string_view text) {
+  sqlite3_bind_text(statement_, next_parameter_++, text.data(), TextLength(text), SQLITE_STATIC);
+}
+
 void Statement::BindInt(std::int64_t value) {
   sqlite3_bind_int64(statement_, next_parameter_++, value);
 }
@@ -147,6 +151,13 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bo
     return FailedPrecondition(
         fmt::format("Ordo needs SQLite 3.37 or newer; this one is {}", sqlite3_libversion()));
   }
+  // SQLite's memory statistics take a global mutex on every allocation, and Ordo never reads
+  // them. The setting must come before SQLite initialises; if something else in the process
+  // initialised it first, the call fails harmlessly and the statistics stay on.
+  static const bool memory_statistics_off = [] {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  }();
+  (void)memory_statistics_off;
   // NOMUTEX: a store is used by one thread at a time, so SQLite's own locking is not needed.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   sqlite3* db = nullptr;
