@@ -112,7 +112,8 @@ class Harness {
   void CheckAllPresentJobs();
   std::string Fingerprint(const std::string& path);
   void Fail(const std::string& what);
-  Clock::duration RandomDelay(Clock::duration measured);
+  Clock::duration RandomDelay(const std::string& command);
+  void Record(const std::string& command, Landing landing);
   std::vector<std::string> Ordo(std::vector<std::string> arguments) const;
   void PrintSummary() const;
 
@@ -123,7 +124,10 @@ class Harness {
   std::unique_ptr<JobFactory> jobs_;
   std::map<std::string, std::int64_t> expected_rows_;  // per table
   std::vector<ImportJob> present_;                     // every import that landed
-  std::map<std::string, Clock::duration> measured_;    // per command, from the setup runs
+  // Per command: its expected duration (first from the setup run, then adapted by Record) and
+  // how many kills in a row landed before its commit.
+  std::map<std::string, Clock::duration> measured_;
+  std::map<std::string, int> early_streak_;
   std::map<std::string, std::array<int, static_cast<int>(Landing::kCount)>> landings_;
   // Restore: the two backups the target is switched between, and their fingerprints.
   std::string backup_a_, backup_b_, restore_target_;
@@ -141,7 +145,25 @@ void Harness::Fail(const std::string& what) {
   std::printf("FAIL: %s\n", what.c_str());
 }
 
-Clock::duration Harness::RandomDelay(Clock::duration measured) {
+// A command's runs get longer as the database grows (a seizure import into a table that already
+// holds rows takes about twice as long as the first; a backup copies more pages), so the setup's
+// timing soon falls short and every kill would land early. Three early kills in a row stretch the
+// expected duration by half; a run that finished before its kill shrinks it by a tenth.
+void Harness::Record(const std::string& command, Landing landing) {
+  ++landings_[command][static_cast<int>(landing)];
+  Clock::duration& expected = measured_[command];
+  int& streak = early_streak_[command];
+  if (landing == Landing::kBeforeWrite || landing == Landing::kDuringWrite) {
+    if (++streak < 3) return;
+    expected = expected * 3 / 2;
+  } else if (landing == Landing::kExitedFirst) {
+    expected = expected * 9 / 10;
+  }
+  streak = 0;
+}
+
+Clock::duration Harness::RandomDelay(const std::string& command) {
+  const Clock::duration measured = measured_[command];
   // Spread over the whole run and a little past it, so that some kills come too late: those
   // check that an acknowledged import stays.
   std::uniform_real_distribution<double> fraction(0.0, 1.1);
@@ -250,7 +272,7 @@ void Harness::KillImport(ImportKind kind) {
   if (!job) return KillBackup();  // relation codes used up: kill something else instead
   const std::string name = KindName(kind);
   ChildProcess child(job->Arguments(options_.ordo, database_), log_);
-  std::this_thread::sleep_for(RandomDelay(measured_[name]));
+  std::this_thread::sleep_for(RandomDelay(name));
   const ChildEnd end = child.Kill();
   // Read the log before anything opens the database: opening it recovers (and then removes) it.
   const LogFrames log = InspectWriteAheadLog(database_);
@@ -277,7 +299,7 @@ void Harness::KillImport(ImportKind kind) {
          " rows");
     landing = Landing::kDuringWrite;
   }
-  ++landings_[name][static_cast<int>(landing)];
+  Record(name, landing);
   CheckDatabase("after killing " + what);
 }
 
@@ -286,7 +308,7 @@ void Harness::KillBackup() {
   const std::string before = fs::exists(target) ? Fingerprint(target) : "";
   const std::string current = Fingerprint(database_);
   ChildProcess child(Ordo({"--db", database_, "backup", "--force", target}), log_);
-  std::this_thread::sleep_for(RandomDelay(measured_["backup"]));
+  std::this_thread::sleep_for(RandomDelay("backup"));
   const ChildEnd end = child.Kill();
   if (!end.killed && end.exit_code != 0)
     Fail("backup exited with " + std::to_string(end.exit_code));
@@ -304,7 +326,7 @@ void Harness::KillBackup() {
   } else if (!before.empty()) {
     Fail("killed backup removed the previous backup file");
   }
-  ++landings_["backup"][static_cast<int>(landing)];
+  Record("backup", landing);
   CheckDatabase("after killing a backup");
 }
 
@@ -314,7 +336,7 @@ void Harness::KillRestore() {
   const std::string& backup = holds_a ? backup_b_ : backup_a_;
   const std::string& wanted = holds_a ? fingerprint_b_ : fingerprint_a_;
   ChildProcess child(Ordo({"--db", restore_target_, "restore", backup}), log_);
-  std::this_thread::sleep_for(RandomDelay(measured_["restore"]));
+  std::this_thread::sleep_for(RandomDelay("restore"));
   const ChildEnd end = child.Kill();
   if (!end.killed && end.exit_code != 0)
     Fail("restore exited with " + std::to_string(end.exit_code));
@@ -327,12 +349,12 @@ void Harness::KillRestore() {
   if (!end.killed && after != wanted) Fail("restore exited 0 but did not restore");
   Landing landing = Landing::kExitedFirst;
   if (end.killed) landing = after == wanted ? Landing::kAfterCommit : Landing::kBeforeWrite;
-  ++landings_["restore"][static_cast<int>(landing)];
+  Record("restore", landing);
 }
 
 void Harness::PrintSummary() const {
-  std::printf("\n%-12s %8s %8s %8s %8s %8s\n", "command", "runs", "exited", "before", "during",
-              "after");
+  std::printf("\n%-12s %8s %8s %8s %8s %8s %12s\n", "command", "runs", "exited", "before", "during",
+              "after", "last spread");
   std::array<int, static_cast<int>(Landing::kCount)> totals{};
   for (const auto& [name, counts] : landings_) {
     int runs = 0;
@@ -340,8 +362,8 @@ void Harness::PrintSummary() const {
       runs += counts[landing];
       totals[landing] += counts[landing];
     }
-    std::printf("%-12s %8d %8d %8d %8d %8d\n", name.c_str(), runs, counts[0], counts[1], counts[2],
-                counts[3]);
+    std::printf("%-12s %8d %8d %8d %8d %8d %10.3f s\n", name.c_str(), runs, counts[0], counts[1],
+                counts[2], counts[3], Seconds(measured_.at(name)) * 1.1);
   }
   std::printf(
       "columns: exited = %s; before = %s (for backup and restore: killed, target "
