@@ -135,8 +135,10 @@ Result<ConcentrationReport> ComputeTradeConcentration(storage::RegistryStore& st
                    [](const PartnerShare& a, const PartnerShare& b) { return a.value_usd > b.value_usd; });
 
   for (const auto& [partner, rows] : rows_by_partner) {
-    const bool covered = std::any_of(report.partners.begin(), report.partners.end(),
-                                     [&](const PartnerShare& share) { return share.partner == partner; });
+    // An init-capture, since clang 14 (the fuzz build) cannot capture a structured binding.
+    const bool covered =
+        std::any_of(report.partners.begin(), report.partners.end(),
+                    [&code = partner](const PartnerShare& share) { return share.partner == code; });
     if (!covered) report.missing.push_back({partner, WhyMissing(rows, options, report.reporter)});
   }
   return report;

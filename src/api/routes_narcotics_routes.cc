@@ -140,8 +140,10 @@ HttpResponse Routes(const RouteRequest& request) {
   auto periods = ComparedPeriods(request.params.Text("compare"));
   if (auto* problem = std::get_if<HttpResponse>(&periods)) return std::move(*problem);
   const auto& [first, second] = std::get<0>(periods);
-  return internal::WithSeizureStore(request, [&](storage::SeizureStore& store) {
-    auto comparison = analytics::CompareRoutePeriods(store, filter, first, second);
+  // Init-captures, since clang 14 (the fuzz build) cannot capture a structured binding.
+  return internal::WithSeizureStore(request, [&, &earlier = first, &later = second](
+                                                 storage::SeizureStore& store) {
+    auto comparison = analytics::CompareRoutePeriods(store, filter, earlier, later);
     if (!comparison) return ErrorResponse(comparison.error());
     return internal::JsonResponse(ComparisonJson(*comparison, top));
   });

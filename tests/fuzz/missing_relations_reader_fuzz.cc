@@ -1,0 +1,17 @@
+// Fuzz target: the missing-relations CSV reader (ReadMissingRelations).
+// Built with libFuzzer by scripts/fuzz.sh; replayed on tests/fuzz/corpus/missing_relations_reader and crashes/missing_relations_reader by ctest.
+
+#include <cstdint>
+#include <sstream>
+#include <string>
+
+#include "fuzz_checks.h"
+#include "fuzz_countries.h"
+#include "ingest/registry_readers.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
+  const auto outcome = ordo::ingest::ReadMissingRelations(in, "fuzz.csv", ordo::fuzz::KnownCountries());
+  ordo::fuzz::CheckOutcome(outcome);
+  return 0;
+}
