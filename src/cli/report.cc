@@ -113,6 +113,18 @@ void WriteTable(std::ostream& out, const Section& section) {
   if (section.rows.empty()) out << "(none)\n";
 }
 
+// A text cell as a CSV field. Text a spreadsheet would read as a formula (starting with =, +, -,
+// @, tab or carriage return: "=HYPERLINK(...)" in a note) gets a leading apostrophe, so it shows
+// as text and is never evaluated. Numbers are cells of their own types and stay as they are.
+std::string CsvTextField(const Cell& cell) {
+  std::string text = CellText(cell, "");
+  if (std::holds_alternative<std::string>(cell) && !text.empty() &&
+      std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    text.insert(text.begin(), '\'');
+  }
+  return CsvField(text);
+}
+
 void WriteCsv(std::ostream& out, const Section& section) {
   std::string line;
   for (std::size_t i = 0; i < section.columns.size(); ++i) {
@@ -121,7 +133,7 @@ void WriteCsv(std::ostream& out, const Section& section) {
   out << line << "\n";
   for (const auto& row : section.rows) {
     line.clear();
-    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? "," : "") + CsvField(CellText(row[i], ""));
+    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? "," : "") + CsvTextField(row[i]);
     out << line << "\n";
   }
 }

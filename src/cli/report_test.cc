@@ -33,6 +33,20 @@ TEST(ReportTest, CsvQuotesFieldsAndLeavesMissingValuesEmpty) {
             "name,value,notes\n\"Osh, city\",42,\"say \"\"hi\"\"\"\nBatken,,\n");
 }
 
+TEST(ReportTest, CsvNeutralisesTextThatASpreadsheetWouldEvaluate) {
+  Section section{"rows", "", {{"note"}, {"change"}}, {}, false};
+  section.rows = {{std::string("=HYPERLINK(\"http://x\",\"y\")"), -2.5},
+                  {std::string("+1"), std::int64_t{-3}},
+                  {std::string("-1"), std::monostate{}},
+                  {std::string("@SUM(A1)"), std::monostate{}},
+                  {std::string("\tx"), std::monostate{}},
+                  {std::string("a=b"), std::monostate{}}};
+
+  EXPECT_EQ(Render(Report{{section}, {}}, OutputFormat::kCsv),
+            "note,change\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-2.5\n'+1,-3\n'-1,\n"
+            "'@SUM(A1),\n'\tx,\na=b,\n");
+}
+
 TEST(ReportTest, JsonOfOneSectionIsAnArrayWithNulls) {
   std::string json = Render(OneSection(), OutputFormat::kJson);
 
