@@ -32,8 +32,13 @@ void CsvTable::MapHeader() {
     std::size_t column = 0;
     while (column < columns_.size() && columns_[column].name != field.value) ++column;
     if (column == columns_.size()) {
-      problems_.push_back(Diagnostic{reader_.FileName(), field.line, field.column,
-                                     "unknown column '" + field.value + "'"});
+      // A byte-order mark inside a name is invisible when printed; say it is there (a file that
+      // was given a second BOM by an editor shows this on its first column).
+      const bool has_bom = field.value.find("\xEF\xBB\xBF") != std::string::npos;
+      problems_.push_back(Diagnostic{
+          reader_.FileName(), field.line, field.column,
+          "unknown column '" + field.value + "'" +
+              (has_bom ? " (it contains an invisible byte-order mark, U+FEFF)" : "")});
     } else if (field_index_[column].has_value()) {
       const CsvField& first = header[*field_index_[column]];
       problems_.push_back(Diagnostic{reader_.FileName(), field.line, field.column,

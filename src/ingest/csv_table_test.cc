@@ -63,6 +63,16 @@ TEST(CsvTableTest, ReportsUnknownColumnAtItsPosition) {
   EXPECT_THAT(fixture.Problems(), ElementsAre("t.csv:1:12: unknown column 'vlaue'"));
 }
 
+TEST(CsvTableTest, SaysWhenAnUnknownColumnHidesAByteOrderMark) {
+  // The first BOM is the file's own and is stripped; the second one sticks to the name.
+  TableFixture fixture("\xEF\xBB\xBF\xEF\xBB\xBFname,value\n");
+
+  EXPECT_THAT(fixture.Problems(),
+              ElementsAre("t.csv:1:1: unknown column '\xEF\xBB\xBFname' (it contains an invisible "
+                          "byte-order mark, U+FEFF)",
+                          "t.csv:1: missing required column 'name'"));
+}
+
 TEST(CsvTableTest, ReportsDuplicateColumnAtItsSecondOccurrence) {
   TableFixture fixture("name,value,name\n");
 
