@@ -11,7 +11,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <map>
 
 #include "ordo_runner.h"
 
@@ -46,6 +49,31 @@ std::string Replace(std::string text, const std::string& from, const std::string
   return text;
 }
 
+// Imports `file` as `kind` into `db` the way the file name says (see the comment at the top).
+RunResult Import(const std::string& kind, const std::string& file, const std::string& db) {
+  if (kind == "cultivation" || kind == "prices") {
+    return RunOrdo({"--db", db, "narcotics", "import", kind, file});
+  }
+  if (kind == "seizures") return RunOrdo({"--db", db, "seizures", "import", file});
+  if (kind == "unodc") {
+    return RunOrdo({"--db", db, "seizures", "import", "--format", "unodc", file, "--source",
+                    "bad-input corpus (made up)"});
+  }
+  return RunOrdo({"--db", db, "import", kind, file});
+}
+
+// A copy of the seeded database and its dump, for one case.
+struct DatabaseCopy {
+  std::string path;
+  std::string dump;
+};
+
+DatabaseCopy CopyOfSeededDatabase() {
+  const std::string db = MakeTempDir() + "/copy.db";
+  fs::copy_file(SeededDatabase(), db);
+  return {db, RunProgram({"/usr/bin/sqlite3", db, ".dump"})};
+}
+
 class BadInputTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(BadInputTest, IsRejectedWithItsExpectedProblemsAndChangesNothing) {
@@ -54,23 +82,68 @@ TEST_P(BadInputTest, IsRejectedWithItsExpectedProblemsAndChangesNothing) {
   const std::string file = ORDO_SOURCE_DIR "/tests/bad-input/" + name;
   const std::string expected_path = file.substr(0, file.size() - 4) + ".expected";
   ASSERT_TRUE(fs::exists(expected_path)) << "every corpus file needs a .expected file";
-  const std::string db = MakeTempDir() + "/copy.db";
-  fs::copy_file(SeededDatabase(), db);
-  const std::string before = RunProgram({"/usr/bin/sqlite3", db, ".dump"});
+  const DatabaseCopy db = CopyOfSeededDatabase();
 
-  const bool narcotics = kind == "cultivation" || kind == "prices";
-  RunResult result =
-      narcotics            ? RunOrdo({"--db", db, "narcotics", "import", kind, file})
-      : kind == "seizures" ? RunOrdo({"--db", db, "seizures", "import", file})
-      : kind == "unodc"  ? RunOrdo({"--db", db, "seizures", "import", "--format", "unodc", file,
-                                    "--source", "bad-input corpus (made up)"})
-                         : RunOrdo({"--db", db, "import", kind, file});
+  RunResult result = Import(kind, file, db.path);
 
   EXPECT_EQ(result.exit_code, 65) << result.err;
+  // Exactly the expected problems, in order, then the one summary line and nothing else.
   const std::string expected = Replace(ReadFile(expected_path), "FILE", file);
-  EXPECT_EQ(result.err.substr(0, expected.size()), expected);
-  EXPECT_NE(result.err.find("nothing was imported"), std::string::npos);
-  EXPECT_EQ(RunProgram({"/usr/bin/sqlite3", db, ".dump"}), before);
+  ASSERT_EQ(result.err.substr(0, expected.size()), expected);
+  const std::string summary = result.err.substr(expected.size());
+  EXPECT_EQ(summary.rfind("ordo: ", 0), 0u) << summary;
+  EXPECT_NE(summary.find("; nothing was imported\n"), std::string::npos) << summary;
+  EXPECT_EQ(std::count(summary.begin(), summary.end(), '\n'), 1) << summary;
+  EXPECT_EQ(RunProgram({"/usr/bin/sqlite3", db.path, ".dump"}), db.dump);
+}
+
+// A 10 MB field is made here rather than committed: the reader stops at its 1 MiB limit with the
+// field's position, and nothing is imported.
+TEST(BadInputHugeFieldTest, ATenMegabyteFieldIsRejectedAtItsStart) {
+  const std::string file = MakeTempDir() + "/relations__ten_megabyte_field.csv";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "country_name_en,iso3,date_established,source_url,table_rank,notes,"
+           "table_cited_source_url,wikitext_copy_url\n"
+        << "Bhutan,BTN,2023-02-01,https://example.org,,\"" << std::string(10 * 1024 * 1024, 'x')
+        << "\",,\n";
+  }
+  const DatabaseCopy db = CopyOfSeededDatabase();
+
+  RunResult result = Import("relations", file, db.path);
+
+  EXPECT_EQ(result.exit_code, 65);
+  EXPECT_EQ(result.err, file + ":2:44: field longer than 1048576 bytes\nordo: 1 problem(s) in " +
+                            file + "; nothing was imported\n");
+  EXPECT_EQ(RunProgram({"/usr/bin/sqlite3", db.path, ".dump"}), db.dump);
+}
+
+// A file with a header and no rows is a valid, empty import (CsvTable's contract): it succeeds and
+// leaves the database as it was, for every kind.
+TEST(BadInputHeaderOnlyTest, AHeaderWithoutRowsImportsNothing) {
+  const std::map<std::string, std::string> headers = {
+      {"relations",
+       "country_name_en,iso3,date_established,source_url,table_rank,notes,"
+       "table_cited_source_url,wikitext_copy_url"},
+      {"memberships", "org_acronym,org_name,date_joined,role,source_url,notes"},
+      {"trade", "partner_iso3,year,flow,value_usd,source_url,notes,period,reporter"},
+      {"facts", "fact_id,topic,statement,year,quantity,unit,source_url,notes,place"},
+      {"places", "name,kind,country_iso3,lat,lon,source_url,notes"},
+      {"seizures", "seizure_id,date,country_iso3,drug,quantity,unit,synthetic"},
+      {"unodc", "SEIZURE_DATE,COUNTRY_OF_SEIZURE,DRUG_NAME,AMOUNT_OF_DRUG,DRUG_UNIT"},
+      {"cultivation", "year,country_iso3,region,crop,kind,hectares,synthetic,source"},
+      {"prices", "date,country_iso3,place,drug,level,price,per,currency,synthetic,source"}};
+  const DatabaseCopy db = CopyOfSeededDatabase();
+  const std::string dir = MakeTempDir();
+  for (const auto& [kind, header] : headers) {
+    const std::string file = dir + "/" + kind + "__header_only.csv";
+    std::ofstream(file, std::ios::binary) << header << "\r\n";
+
+    RunResult result = Import(kind, file, db.path);
+
+    EXPECT_EQ(result.exit_code, 0) << kind << ": " << result.err;
+    EXPECT_EQ(RunProgram({"/usr/bin/sqlite3", db.path, ".dump"}), db.dump) << kind;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, BadInputTest, ::testing::ValuesIn(CorpusFiles()),
