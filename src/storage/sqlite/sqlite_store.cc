@@ -242,6 +242,16 @@ Status SqliteStore::AppendSeizuresFrom(const SeizureProducer& produce) {
     internal::Connection& connection;
     ~CacheReset() { (void)connection.Execute(kDefaultCacheSize); }
   } cache_reset{*connection_};
+  // Foreign keys off for this write only: InsertSeizures checks every country code of every row
+  // against the countries it read inside the same (IMMEDIATE, so nobody else writes meanwhile)
+  // transaction, which costs a hash lookup instead of a B-tree probe per code. Other writers keep
+  // enforcing the schema's references, and `ordo check` runs foreign_key_check (see
+  // docs/architecture.md, "Storage"). The pragma cannot change inside a transaction.
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, connection_->Execute("PRAGMA foreign_keys = OFF")));
+  struct ForeignKeysOn {
+    internal::Connection& connection;
+    ~ForeignKeysOn() { (void)connection.Execute("PRAGMA foreign_keys = ON"); }
+  } foreign_keys_on{*connection_};
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
   // The producer's own error comes back as it is; the store's errors name the database.

@@ -172,6 +172,94 @@ TEST_F(SqliteStoreTest, ForeignKeysAreEnforced) {
   EXPECT_EQ(write.error().message(), "relation refers to unknown country XKX");
 }
 
+Seizure SeizureIn(const char* id, const char* country) {
+  Seizure seizure;
+  seizure.seizure_id = id;
+  seizure.date = *PartialDate::Parse("2024-03-01");
+  seizure.country = *CountryCode::Parse(country);
+  seizure.quantity = 1;
+  seizure.quantity_kg = 1;
+  seizure.synthetic = true;
+  return seizure;
+}
+
+constexpr char kSeizureIndexes[] =
+    "SELECT group_concat(sql, '; ') FROM (SELECT sql FROM sqlite_schema WHERE type = 'index' AND "
+    "tbl_name = 'seizures' AND sql IS NOT NULL ORDER BY name)";
+
+std::vector<Seizure> ManySeizures(int count) {
+  std::vector<Seizure> seizures;
+  for (int i = 0; i < count; ++i) {
+    seizures.push_back(SeizureIn(("S" + std::to_string(i)).c_str(), i % 3 == 0 ? "TUR" : "KGZ"));
+  }
+  return seizures;
+}
+
+// An append of at least 4,096 rows into a smaller table drops the secondary indexes on the way and
+// builds them again after the last row (SqliteStore::AppendSeizuresFrom): they come back exactly as
+// the migrations define them, and hold every row.
+TEST_F(SqliteStoreTest, LargeAppendLeavesTheSameIndexesHoldingEveryRow) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  ASSERT_TRUE(store->Write(KyrgyzstanAndTurkey()).has_value());
+  const std::string before = RawDatabase(path_).QueryText(kSeizureIndexes);
+  ASSERT_THAT(before, HasSubstr("seizures_by_day"));
+
+  ASSERT_TRUE(store->AppendSeizures(ManySeizures(5000)).has_value());
+
+  RawDatabase raw(path_);
+  EXPECT_EQ(raw.QueryText(kSeizureIndexes), before);
+  EXPECT_EQ(raw.QueryText("SELECT count(*) FROM seizures INDEXED BY seizures_by_country "
+                          "WHERE country = 'TUR'"),
+            "1667");
+  EXPECT_TRUE(store->IntegrityCheck().has_value());
+}
+
+// A small append leaves the schema alone, so that a file with no rows changes nothing at all.
+TEST_F(SqliteStoreTest, SmallAppendLeavesTheSchemaUntouched) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  ASSERT_TRUE(store->Write(KyrgyzstanAndTurkey()).has_value());
+  const char* schema = "SELECT group_concat(name, ' ') FROM sqlite_schema";
+  const std::string before = RawDatabase(path_).QueryText(schema);
+
+  ASSERT_TRUE(store->AppendSeizures({SeizureIn("A", "KGZ")}).has_value());
+
+  EXPECT_EQ(RawDatabase(path_).QueryText(schema), before);
+}
+
+TEST_F(SqliteStoreTest, FailedLargeAppendKeepsTheIndexesAndNoRow) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  ASSERT_TRUE(store->Write(KyrgyzstanAndTurkey()).has_value());
+  const std::string before = RawDatabase(path_).QueryText(kSeizureIndexes);
+  std::vector<Seizure> seizures = ManySeizures(5000);
+  seizures.push_back(SeizureIn("B", "ATL"));
+
+  Status appended = store->AppendSeizures(seizures);
+
+  ASSERT_FALSE(appended.has_value());
+  EXPECT_EQ(appended.error().message(), "seizure 'B': unknown country 'ATL'");
+  RawDatabase raw(path_);
+  EXPECT_EQ(raw.QueryText(kSeizureIndexes), before);
+  EXPECT_EQ(raw.QueryText("SELECT count(*) FROM seizures"), "0");
+}
+
+// Seizure appends check country codes themselves, with foreign keys off for that write only; the
+// store's next write has SQLite enforce them again.
+TEST_F(SqliteStoreTest, ForeignKeysAreEnforcedAgainAfterASeizureAppend) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  ASSERT_TRUE(store->Write(KyrgyzstanAndTurkey()).has_value());
+  ASSERT_TRUE(store->AppendSeizures({SeizureIn("A", "KGZ")}).has_value());
+  ASSERT_FALSE(store->AppendSeizures({SeizureIn("B", "ATL")}).has_value());
+  RegistryBatch batch;
+  Relation relation;
+  relation.iso3 = *CountryCode::Parse("XKX");
+  batch.relations.push_back(relation);
+
+  Status write = store->Write(batch);
+
+  ASSERT_FALSE(write.has_value());
+  EXPECT_EQ(write.error().message(), "relation refers to unknown country XKX");
+}
+
 TEST_F(SqliteStoreTest, SchemaVersionIsTheLatest) {
   Result<int> version = OpenOrDie()->SchemaVersion();
 
