@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 JOBS ?= 2
 
-.PHONY: run test deps build-debug build-release web layers bench clean
+.PHONY: run test deps build-debug build-release web layers bench stress fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -39,6 +39,15 @@ bench: deps web
 	cmake --build --preset release -j $(JOBS)
 	bench/http/run.sh
 	bench/seizures/run.sh
+
+# Reliability runs (issue #7), longer than `make test`: the long crash-safety run (SIGKILL during
+# imports) and wrk against the read routes while imports run.
+stress: build-release
+	scripts/stress.sh
+
+# A bounded libFuzzer run per target (clang from Debian); `make test` replays the saved corpus.
+fuzz: deps
+	scripts/fuzz.sh
 
 clean:
 	rm -rf build
