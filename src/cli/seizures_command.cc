@@ -40,12 +40,12 @@ class BarProgress : public analytics::ImportProgress {
   ProgressBar bar_;
 };
 
+// The flags of `list`; `stats` takes the same filters and ignores the limit.
 struct ListFlags {
   SeizureFilterFlags filter;  // --from, --to, --drug, --synthetic
   std::string country;
   std::size_t limit = 100;
 };
-
 
 struct ImportFlags {
   std::string path;
@@ -169,9 +169,10 @@ Status RunList(CommandContext& context, const ListFlags& flags) {
   return OkStatus();
 }
 
-Status RunStats(CommandContext& context) {
+Status RunStats(CommandContext& context, const ListFlags& flags) {
+  ORDO_TRY(filter, ParseFilter(flags));
   ORDO_TRY(stores, OpenSeizureStore(context));
-  ORDO_TRY(stats, analytics::ComputeSeizureStats(*stores.seizures, {}));
+  ORDO_TRY(stats, analytics::ComputeSeizureStats(*stores.seizures, filter));
   Section section{"seizure_stats", "", {}, {}, false};
   section.columns = {{"drug"},        {"year"}, {"real_count"}, {"real_kg"}, {"synthetic_count"},
                      {"synthetic_kg"}};
@@ -223,9 +224,12 @@ void RegisterSeizuresCommands(CLI::App& app, CommandContext& context) {
       ->capture_default_str();
   list->callback([&context, flags] { context.Finish(RunList(context, *flags)); });
 
-  seizures
-      ->add_subcommand("stats", "Counts and kilograms by drug and year, real and synthetic apart")
-      ->callback([&context] { context.Finish(RunStats(context)); });
+  auto stats_flags = std::make_shared<ListFlags>();
+  CLI::App* stats = seizures->add_subcommand(
+      "stats", "Counts and kilograms by drug and year, real and synthetic apart");
+  AddSeizureFilterFlags(*stats, stats_flags->filter);
+  stats->add_option("--country", stats_flags->country, "Country of seizure (ISO alpha-3)");
+  stats->callback([&context, stats_flags] { context.Finish(RunStats(context, *stats_flags)); });
 }
 
 }  // namespace ordo::cli

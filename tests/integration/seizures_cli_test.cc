@@ -77,6 +77,22 @@ TEST_F(SeizuresCliTest, StatsKeepSyntheticOutOfRealTotals) {
             "tramadol,2023,0,0,1,0.25\n");
 }
 
+TEST_F(SeizuresCliTest, StatsTakeTheFiltersOfList) {
+  ASSERT_EQ(
+      RunOrdo({"--db", db_, "seizures", "import", file_, "--tablet-mass-mg", "250"}).exit_code, 0);
+
+  RunResult stats = RunOrdo({"--db", db_, "--format", "csv", "seizures", "stats", "--from", "2024",
+                             "--to", "2024", "--synthetic", "true"});
+  RunResult bad = RunOrdo({"--db", db_, "seizures", "stats", "--drug", "chalk"});
+
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_EQ(stats.out,
+            "drug,year,real_count,real_kg,synthetic_count,synthetic_kg\n"
+            "cannabis_resin,2024,0,0,1,0.5\n");
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("chalk"), std::string::npos) << bad.err;
+}
+
 TEST_F(SeizuresCliTest, ABadFileImportsNothingAndExits65) {
   RunResult imported = RunOrdo({"--db", db_, "seizures", "import", file_});
   RunResult count = RunOrdo({"--db", db_, "--format", "csv", "seizures", "list"});
