@@ -59,7 +59,9 @@ Result<SeizureImportOutcome> ImportSeizures(storage::SeizureStore& seizures,
         // writes the rows already read, in file order.
         internal::BatchChannel<Seizure> channel(kBatchesInFlight);
         // Written batches go back to the reader, which overwrites their seizures: every string
-        // is then freed on the thread that allocated it, which glibc's malloc does cheaply.
+        // is then freed on the thread that allocated it, which glibc's malloc does cheaply. The
+        // reader makes a new batch only when none is spent, so at most kBatchesInFlight + 2
+        // exist and pushing a spent one never waits.
         internal::BatchChannel<Seizure> spent(kBatchesInFlight + 2);
         std::vector<ingest::Diagnostic> problems;
         std::vector<ingest::Diagnostic> stored_problems;
