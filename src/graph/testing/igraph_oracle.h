@@ -21,4 +21,40 @@ double IgraphMaxFlowValue(std::size_t vertex_count, const std::vector<Arc>& arcs
 // igraph_betweenness (directed, unweighted) on the graph whose arcs are v -> out[v][i].
 std::vector<double> IgraphDirectedBetweenness(const std::vector<std::vector<std::size_t>>& out);
 
+// The link-analysis kernels (graph.h and the files beside it), on a graph given as a list of arcs
+// (from, to) over nodes 0..node_count-1. `directed` false reads every arc as an undirected edge.
+using ArcList = std::vector<std::pair<std::size_t, std::size_t>>;
+// Which neighbours a path or a neighbourhood follows: IGRAPH_OUT, IGRAPH_IN or IGRAPH_ALL.
+enum class Mode { kOut, kIn, kAll };
+
+// igraph_connected_components(IGRAPH_WEAK): the component of each node (0, 1, ... in the order of
+// each component's lowest node).
+std::vector<std::size_t> IgraphWeakComponents(std::size_t node_count, const ArcList& arcs);
+
+// igraph_distances from `source` to every node; -1 where unreachable.
+std::vector<long> IgraphHopDistances(std::size_t node_count, const ArcList& arcs,
+                                     std::size_t source, Mode mode);
+
+// igraph_distances_dijkstra from `source` with one weight per arc; infinity where unreachable.
+std::vector<double> IgraphWeightedDistances(std::size_t node_count, const ArcList& arcs,
+                                            const std::vector<double>& weights,
+                                            std::size_t source, Mode mode);
+
+// igraph_get_all_shortest_paths from `source`: the number of shortest paths to each node (its
+// nrgeo), 0 where unreachable and 1 for the source.
+std::vector<double> IgraphShortestPathCounts(std::size_t node_count, const ArcList& arcs,
+                                             std::size_t source, Mode mode);
+
+// igraph_neighborhood of order `order` around one node: the nodes within that many hops, sorted.
+std::vector<std::size_t> IgraphNeighbourhood(std::size_t node_count, const ArcList& arcs,
+                                             std::size_t node, std::size_t order, Mode mode);
+
+// igraph_pagerank (PRPACK), damping `damping`, on the graph read as directed or not; `weights`
+// empty for an unweighted graph.
+std::vector<double> IgraphPageRank(std::size_t node_count, const ArcList& arcs, bool directed,
+                                   double damping, const std::vector<double>& weights);
+
+// igraph_coreness with IGRAPH_ALL (in- and out-degree together).
+std::vector<long> IgraphCoreness(std::size_t node_count, const ArcList& arcs);
+
 }  // namespace ordo::graph::testing

@@ -1,0 +1,32 @@
+#pragma once
+// PageRank of every node of a Graph with igraph_pagerank's semantics (PRPACK): damping d, a jump to
+// a uniformly chosen node with probability 1 - d, and the rank of a dangling node (no out-edge, or
+// out-edges of total weight 0) spread uniformly over every node. Scores sum to 1.
+
+#include <cstddef>
+#include <vector>
+
+#include "graph/graph.h"
+
+namespace ordo::graph {
+
+struct PageRankOptions {
+  double damping = 0.85;  // in [0, 1)
+  // kOut: the directed graph (rank flows along edges); kBoth: every edge read as undirected (each
+  // end passes rank to the other). kIn is the directed graph with every edge reversed.
+  Direction direction = Direction::kOut;
+  bool weighted = false;  // a node passes rank in proportion to its edges' weights
+  // Power iteration stops when the L1 change of one step is below this, or after max_iterations.
+  double tolerance = 1e-12;
+  std::size_t max_iterations = 1000;
+};
+
+struct PageRankResult {
+  std::vector<double> rank;   // one per node
+  std::size_t iterations = 0;
+};
+
+// O((n + m) · iterations) by power iteration over the CSR; an empty graph gives an empty result.
+PageRankResult PageRank(const Graph& graph, const PageRankOptions& options = {});
+
+}  // namespace ordo::graph

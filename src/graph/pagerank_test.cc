@@ -1,0 +1,84 @@
+#include "graph/pagerank.h"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+#include <random>
+
+#include "graph/testing/random_graph.h"
+
+namespace ordo::graph {
+namespace {
+
+TEST(PageRankTest, ACycleRanksEveryNodeAlike) {
+  GraphBuilder builder(3);
+  builder.AddEdge({.source = 0, .target = 1});
+  builder.AddEdge({.source = 1, .target = 2});
+  builder.AddEdge({.source = 2, .target = 0});
+  const Graph graph = *builder.Build();
+
+  const std::vector<double> rank = PageRank(graph).rank;
+
+  for (double r : rank) EXPECT_NEAR(r, 1.0 / 3, 1e-12);
+}
+
+TEST(PageRankTest, ADanglingNodeSpreadsItsRankOverEveryNode) {
+  // 0 -> 1, and 1 has no out-edge: 1 gives its rank to 0 and 1 alike. With d = 0.85:
+  // r0 = 0.075 + 0.425 r1, r1 = 0.075 + 0.85 r0 + 0.425 r1, r0 + r1 = 1.
+  GraphBuilder builder(2);
+  builder.AddEdge({.source = 0, .target = 1});
+  const Graph graph = *builder.Build();
+
+  const std::vector<double> rank = PageRank(graph).rank;
+
+  const double r1 = 0.925 / 1.425;
+  EXPECT_NEAR(rank[1], r1, 1e-12);
+  EXPECT_NEAR(rank[0], 1 - r1, 1e-12);
+}
+
+void ExpectAgreement(const PageRankOptions& options, bool simple, std::uint64_t seed) {
+  std::mt19937_64 random(seed);
+  for (int trial = 0; trial < 100; ++trial) {
+    const testing::RandomGraph g =
+        testing::MakeRandomGraph(random, 150, 2.5, simple, options.weighted);
+    std::vector<double> weights;
+    if (options.weighted) {
+      for (const EdgeSpec& spec : g.specs) weights.push_back(spec.weight);
+    }
+
+    const std::vector<double> ours = PageRank(g.graph, options).rank;
+    const std::vector<double> theirs = testing::IgraphPageRank(
+        g.node_count, g.arcs, options.direction == Direction::kOut, options.damping, weights);
+
+    ASSERT_EQ(ours.size(), theirs.size());
+    EXPECT_NEAR(std::accumulate(ours.begin(), ours.end(), 0.0), 1.0, 1e-9);
+    for (std::size_t v = 0; v < theirs.size(); ++v) {
+      ASSERT_NEAR(ours[v], theirs[v], 1e-6) << "trial " << trial << " node " << v;
+    }
+  }
+}
+
+TEST(PageRankTest, AgreesWithIgraphOnRandomDirectedGraphs) {
+  ExpectAgreement({}, false, 41);
+}
+
+TEST(PageRankTest, AgreesWithIgraphOnRandomUndirectedGraphs) {
+  PageRankOptions options;
+  options.direction = Direction::kBoth;
+  ExpectAgreement(options, false, 42);
+}
+
+TEST(PageRankTest, AgreesWithIgraphOnRandomWeightedGraphs) {
+  PageRankOptions options;
+  options.weighted = true;
+  ExpectAgreement(options, false, 43);
+}
+
+TEST(PageRankTest, AgreesWithIgraphAtAnotherDamping) {
+  PageRankOptions options;
+  options.damping = 0.5;
+  ExpectAgreement(options, false, 44);
+}
+
+}  // namespace
+}  // namespace ordo::graph
