@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 
 #include "storage/sqlite/internal/country_reader.h"
+#include "storage/sqlite/internal/link_reader.h"
+#include "storage/sqlite/internal/link_writer.h"
 #include "storage/sqlite/internal/narcotics_record_reader.h"
 #include "storage/sqlite/internal/narcotics_record_writer.h"
 #include "storage/sqlite/internal/registry_reader.h"
@@ -291,6 +293,51 @@ Status SqliteStore::ForEachSeizure(const SeizureFilter& filter, const SeizureVis
   });
   if (visitor_error) return *visitor_error;
   return AboutDatabase(path_, std::move(walked));
+}
+
+Status SqliteStore::AppendGraph(const GraphBatch& batch) {
+  if (batch.entities.empty() && batch.links.empty()) return OkStatus();
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertGraph(*connection_, batch)));
+  return AboutDatabase(path_, transaction.Commit());
+}
+
+Result<std::size_t> SqliteStore::CountEntities() {
+  ORDO_TRY(count, AboutDatabase(path_, connection_->QueryInt("SELECT count(*) FROM entities")));
+  return static_cast<std::size_t>(count);
+}
+
+Result<std::size_t> SqliteStore::CountLinks() {
+  ORDO_TRY(count, AboutDatabase(path_, connection_->QueryInt("SELECT count(*) FROM links")));
+  return static_cast<std::size_t>(count);
+}
+
+Result<std::optional<Entity>> SqliteStore::FindEntity(const std::string& entity_id) {
+  return AboutDatabase(path_, internal::FindEntityRow(*connection_, entity_id));
+}
+
+Status SqliteStore::ForEachEntity(const EntityVisitor& visit) {
+  // The visitor's own error comes back as it is; the store's errors name the database.
+  std::optional<Error> visitor_error;
+  Status walked = internal::ForEachEntityRow(*connection_, [&](const Entity& entity) {
+    Status visited = visit(entity);
+    if (!visited) visitor_error = visited.error();
+    return visited;
+  });
+  if (visitor_error) return *visitor_error;
+  return AboutDatabase(path_, walked);
+}
+
+Status SqliteStore::ForEachLink(const LinkVisitor& visit) {
+  std::optional<Error> visitor_error;
+  Status walked = internal::ForEachLinkRow(*connection_, [&](const Link& link) {
+    Status visited = visit(link);
+    if (!visited) visitor_error = visited.error();
+    return visited;
+  });
+  if (visitor_error) return *visitor_error;
+  return AboutDatabase(path_, walked);
 }
 
 Status SqliteStore::AppendCultivation(const std::vector<CultivationRecord>& records) {

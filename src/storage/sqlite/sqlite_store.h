@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/link_store.h"
 #include "storage/narcotics_record_store.h"
 #include "storage/registry_store.h"
 #include "storage/seizure_store.h"
@@ -37,8 +38,11 @@ enum class SqliteOpenMode {
 // The SeizureStore side follows its contract exactly like MemorySeizureStore; each AppendSeizures is
 // one transaction with one prepared insert statement reused for every row. The
 // NarcoticsRecordStore side follows its contract exactly like MemoryNarcoticsRecordStore, one
-// transaction per append.
-class SqliteStore final : public RegistryStore, public SeizureStore, public NarcoticsRecordStore {
+// transaction per append, and so does the LinkStore side like MemoryLinkStore.
+class SqliteStore final : public RegistryStore,
+                          public SeizureStore,
+                          public NarcoticsRecordStore,
+                          public LinkStore {
  public:
   // Opens (and with kCreateIfMissing creates) the database at `path`, sets the connection's
   // PRAGMAs and migrates the schema to LatestSchemaVersion(). Errors, each naming `path`:
@@ -93,6 +97,13 @@ class SqliteStore final : public RegistryStore, public SeizureStore, public Narc
   Result<std::vector<PriceRecord>> ListPrices(const PriceFilter& filter) override;
   Result<std::size_t> CountCultivation(const CultivationFilter& filter) override;
   Result<std::size_t> CountPrices(const PriceFilter& filter) override;
+
+  Status AppendGraph(const GraphBatch& batch) override;
+  Result<std::size_t> CountEntities() override;
+  Result<std::size_t> CountLinks() override;
+  Result<std::optional<Entity>> FindEntity(const std::string& entity_id) override;
+  Status ForEachEntity(const EntityVisitor& visit) override;
+  Status ForEachLink(const LinkVisitor& visit) override;
 
  private:
   SqliteStore(std::string path, std::unique_ptr<internal::Connection> connection);

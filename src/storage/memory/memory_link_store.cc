@@ -1,0 +1,62 @@
+#include "storage/memory/memory_link_store.h"
+
+#include <fmt/format.h>
+
+#include <unordered_set>
+
+namespace ordo::storage {
+
+Status MemoryLinkStore::AppendGraph(const GraphBatch& batch) {
+  // Every rule is checked before anything is written, so a failed batch leaves nothing behind.
+  std::unordered_set<std::string> new_entities;
+  for (const Entity& entity : batch.entities) {
+    if (entity.entity_id.empty()) return InvalidArgument("entity with an empty entity_id");
+    if (entity_index_.count(entity.entity_id) != 0 ||
+        !new_entities.insert(entity.entity_id).second) {
+      return AlreadyExists(fmt::format("entity '{}' already exists", entity.entity_id));
+    }
+  }
+  std::unordered_set<std::string> new_links;
+  for (const Link& link : batch.links) {
+    ORDO_RETURN_IF_ERROR(CheckLink(link));
+    if (link_index_.count(link.link_id) != 0 || !new_links.insert(link.link_id).second) {
+      return AlreadyExists(fmt::format("link '{}' already exists", link.link_id));
+    }
+    for (const std::string* end : {&link.from_entity, &link.to_entity}) {
+      if (entity_index_.count(*end) == 0 && new_entities.count(*end) == 0) {
+        return InvalidArgument(fmt::format("link '{}': unknown entity '{}'", link.link_id, *end));
+      }
+    }
+  }
+  for (const Entity& entity : batch.entities) {
+    entity_index_.emplace(entity.entity_id, entities_.size());
+    entities_.push_back(entity);
+  }
+  for (const Link& link : batch.links) {
+    link_index_.emplace(link.link_id, links_.size());
+    links_.push_back(link);
+  }
+  return OkStatus();
+}
+
+Result<std::size_t> MemoryLinkStore::CountEntities() { return entities_.size(); }
+
+Result<std::size_t> MemoryLinkStore::CountLinks() { return links_.size(); }
+
+Result<std::optional<Entity>> MemoryLinkStore::FindEntity(const std::string& entity_id) {
+  const auto found = entity_index_.find(entity_id);
+  if (found == entity_index_.end()) return std::optional<Entity>();
+  return std::optional<Entity>(entities_[found->second]);
+}
+
+Status MemoryLinkStore::ForEachEntity(const EntityVisitor& visit) {
+  for (const Entity& entity : entities_) ORDO_RETURN_IF_ERROR(visit(entity));
+  return OkStatus();
+}
+
+Status MemoryLinkStore::ForEachLink(const LinkVisitor& visit) {
+  for (const Link& link : links_) ORDO_RETURN_IF_ERROR(visit(link));
+  return OkStatus();
+}
+
+}  // namespace ordo::storage

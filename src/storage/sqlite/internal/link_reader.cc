@@ -1,0 +1,99 @@
+#include "storage/sqlite/internal/link_reader.h"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "storage/sqlite/internal/row_decoding.h"
+
+namespace ordo::storage::internal {
+namespace {
+
+constexpr std::string_view kEntities = "entities";
+constexpr std::string_view kLinks = "links";
+
+// Columns in the order DecodeEntity reads them; properties come from a second statement.
+constexpr std::string_view kSelectEntities =
+    "SELECT id, entity_id, type, name, case_id, source, synthetic FROM entities";
+constexpr std::string_view kSelectProperties =
+    "SELECT name, value FROM entity_properties WHERE entity = ? ORDER BY position";
+constexpr std::string_view kSelectLinks =
+    "SELECT l.link_id, l.type, f.entity_id, t.entity_id, l.directed, l.start_date, l.end_date, "
+    "l.source, l.grade, l.case_id, l.synthetic FROM links l "
+    "JOIN entities f ON f.id = l.from_entity JOIN entities t ON t.id = l.to_entity "
+    "ORDER BY l.id";
+
+Result<Entity> DecodeEntity(const Statement& row, Statement& properties) {
+  Entity entity;
+  entity.entity_id = row.ColumnText(1);
+  Result<EntityType> type = ParseEntityType(row.ColumnText(2));
+  if (!type) return Damaged(kEntities, type.error());
+  entity.type = *type;
+  entity.name = row.ColumnText(3);
+  entity.case_id = row.ColumnText(4);
+  entity.source = row.ColumnText(5);
+  entity.synthetic = row.ColumnInt(6) != 0;
+  properties.Reset();
+  properties.BindInt(row.ColumnInt(0));
+  while (true) {
+    ORDO_TRY(has_row, properties.Step());
+    if (!has_row) break;
+    entity.properties.push_back({properties.ColumnText(0), properties.ColumnText(1)});
+  }
+  return entity;
+}
+
+Result<Link> DecodeLink(const Statement& row) {
+  Link link;
+  link.link_id = row.ColumnText(0);
+  Result<LinkType> type = ParseLinkType(row.ColumnText(1));
+  if (!type) return Damaged(kLinks, type.error());
+  link.type = *type;
+  link.from_entity = row.ColumnText(2);
+  link.to_entity = row.ColumnText(3);
+  link.directed = row.ColumnInt(4) != 0;
+  ORDO_TRY(start, ReadDate(row, 5, kLinks));
+  link.start = start;
+  ORDO_TRY(end, ReadDate(row, 6, kLinks));
+  link.end = end;
+  link.source = row.ColumnText(7);
+  link.grade = row.ColumnText(8);
+  link.case_id = row.ColumnText(9);
+  link.synthetic = row.ColumnInt(10) != 0;
+  return link;
+}
+
+}  // namespace
+
+Status ForEachEntityRow(Connection& connection, const EntityVisitor& visit) {
+  ORDO_TRY(select, connection.Prepare(std::string(kSelectEntities) + " ORDER BY id"));
+  ORDO_TRY(properties, connection.Prepare(kSelectProperties));
+  while (true) {
+    ORDO_TRY(has_row, select.Step());
+    if (!has_row) return OkStatus();
+    ORDO_TRY(entity, DecodeEntity(select, properties));
+    ORDO_RETURN_IF_ERROR(visit(entity));
+  }
+}
+
+Status ForEachLinkRow(Connection& connection, const LinkVisitor& visit) {
+  ORDO_TRY(select, connection.Prepare(kSelectLinks));
+  while (true) {
+    ORDO_TRY(has_row, select.Step());
+    if (!has_row) return OkStatus();
+    ORDO_TRY(link, DecodeLink(select));
+    ORDO_RETURN_IF_ERROR(visit(link));
+  }
+}
+
+Result<std::optional<Entity>> FindEntityRow(Connection& connection, const std::string& entity_id) {
+  ORDO_TRY(select, connection.Prepare(std::string(kSelectEntities) + " WHERE entity_id = ?"));
+  ORDO_TRY(properties, connection.Prepare(kSelectProperties));
+  select.BindText(entity_id);
+  ORDO_TRY(has_row, select.Step());
+  if (!has_row) return std::optional<Entity>();
+  ORDO_TRY(entity, DecodeEntity(select, properties));
+  return std::optional<Entity>(std::move(entity));
+}
+
+}  // namespace ordo::storage::internal
