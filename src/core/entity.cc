@@ -11,9 +11,9 @@ constexpr std::array<std::string_view, 9> kEntityTypeNames = {
     "person",  "organization", "phone", "vehicle",   "address",
     "account", "place",        "email", "identifier"};
 
-constexpr std::array<std::string_view, 11> kLinkTypeNames = {
+constexpr std::array<std::string_view, 12> kLinkTypeNames = {
     "call",       "ownership",  "directorship",        "family", "associate", "travel", "payment",
-    "membership", "employment", "seizure_involvement", "unknown"};
+    "membership", "employment", "seizure_involvement", "holds", "unknown"};
 
 template <std::size_t N>
 std::string Listed(const std::array<std::string_view, N>& names) {

@@ -45,17 +45,18 @@ enum class LinkType : std::uint8_t {
   kMembership,
   kEmployment,
   kSeizureInvolvement,
+  kHolds,  // an entity holds a phone, email or identifier node (shared nodes join cases)
   kUnknown,
 };
 
 // "call", "ownership", "directorship", "family", "associate", "travel", "payment", "membership",
-// "employment", "seizure_involvement", "unknown".
+// "employment", "seizure_involvement", "holds", "unknown".
 std::string_view LinkTypeName(LinkType type);
 // Accepts exactly the names above; kInvalidArgument "unknown link type 'x'; expected ..."
 // otherwise.
 Result<LinkType> ParseLinkType(std::string_view text);
 
-// One value of an entity's property ("name" = "Sadyrov", "birthDate" = "1970"); a property with
+// One value of an entity's or a link's property ("name" = "Sadyrov", "birthDate" = "1970"); a property with
 // several values appears several times, in order.
 struct EntityProperty {
   std::string name;
@@ -68,6 +69,9 @@ struct Entity {
   std::string entity_id;  // unique in a store; never empty
   EntityType type = EntityType::kPerson;
   std::string name;  // as shown: a person's name, a phone number, a plate
+  // The interchange schema it was imported as ("Person", "Company" for FtM), kept so that an
+  // export gives it back; "" for entities Ordo made (shared phone, email and identifier nodes).
+  std::string schema;
   std::vector<EntityProperty> properties;
   std::string case_id;  // "" when the entity belongs to no case
   std::string source;
@@ -82,6 +86,8 @@ struct Link {
   std::string from_entity;  // entity_id of one end (the source, when directed)
   std::string to_entity;    // entity_id of the other; may equal from_entity (a self-loop)
   bool directed = true;
+  std::string schema;  // as Entity::schema ("Ownership")
+  std::vector<EntityProperty> properties;
   std::optional<PartialDate> start;  // when the link began, if known
   std::optional<PartialDate> end;    // when it ended, if known; never before start
   std::string source;

@@ -20,7 +20,8 @@ TEST(EntityTest, UnknownTypeNamesListTheVocabulary) {
             "address, account, place, email or identifier");
   EXPECT_EQ(ParseLinkType("friend").error().message(),
             "unknown link type 'friend'; expected call, ownership, directorship, family, "
-            "associate, travel, payment, membership, employment, seizure_involvement or unknown");
+            "associate, travel, payment, membership, employment, seizure_involvement, holds or "
+            "unknown");
 }
 
 TEST(EntityTest, GradesAreAdmiraltyCodes) {

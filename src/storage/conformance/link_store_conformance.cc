@@ -37,6 +37,7 @@ Entity Person(const std::string& id, const std::string& name) {
   entity.entity_id = id;
   entity.type = EntityType::kPerson;
   entity.name = name;
+  entity.schema = "Person";
   entity.properties = {{"name", name}, {"alias", "Садыров"}, {"alias", "Sadirov"}};
   entity.case_id = "CASE-1";
   entity.source = "test fixture (made up)";
@@ -59,6 +60,8 @@ Link Call(const std::string& id, const std::string& from, const std::string& to)
   link.type = LinkType::kCall;
   link.from_entity = from;
   link.to_entity = to;
+  link.schema = "Call";
+  link.properties = {{"duration", "65"}, {"callerNumber", "+996555000000"}};
   link.start = PartialDate::Parse("2021-03-04").value();
   link.end = PartialDate::Parse("2021-03").value();
   link.source = "test fixture (made up)";

@@ -5,21 +5,24 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ordo::storage::internal {
 namespace {
 
 constexpr std::string_view kInsertEntity =
-    "INSERT INTO entities (entity_id, type, name, case_id, source, synthetic) "
-    "VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO entities (entity_id, type, name, schema, case_id, source, synthetic) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kInsertProperty =
     "INSERT INTO entity_properties (entity, position, name, value) VALUES (?, ?, ?, ?)";
+constexpr std::string_view kInsertLinkProperty =
+    "INSERT INTO link_properties (link, position, name, value) VALUES (?, ?, ?, ?)";
 constexpr std::string_view kFindEntity = "SELECT id FROM entities WHERE entity_id = ?";
 constexpr std::string_view kFindLink = "SELECT 1 FROM links WHERE link_id = ?";
 constexpr std::string_view kInsertLink =
-    "INSERT INTO links (link_id, type, from_entity, to_entity, directed, start_date, start_day, "
-    "end_date, end_day, source, grade, case_id, synthetic) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO links (link_id, type, from_entity, to_entity, directed, schema, start_date, "
+    "start_day, end_date, end_day, source, grade, case_id, synthetic) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 // The integer key of a stored entity (this batch's entities are stored by then), or nullopt.
 Result<std::optional<std::int64_t>> EntityKey(Statement& find, const std::string& entity_id) {
@@ -28,6 +31,21 @@ Result<std::optional<std::int64_t>> EntityKey(Statement& find, const std::string
   ORDO_TRY(found, find.Step());
   if (!found) return std::optional<std::int64_t>();
   return std::optional<std::int64_t>(find.ColumnInt(0));
+}
+
+// The properties of the row with integer key `key`, one row per value, in order.
+Status InsertProperties(Statement& insert, std::int64_t key,
+                        const std::vector<EntityProperty>& properties) {
+  std::int64_t position = 0;
+  for (const EntityProperty& property : properties) {
+    insert.BindInt(key);
+    insert.BindInt(position++);
+    insert.BindText(property.name);
+    insert.BindText(property.value);
+    ORDO_TRY(outcome, insert.Insert());
+    (void)outcome;  // (key, position) is new with its row
+  }
+  return OkStatus();
 }
 
 }  // namespace
@@ -40,6 +58,7 @@ Status InsertGraph(Connection& connection, const GraphBatch& batch) {
     insert_entity.BindText(entity.entity_id);
     insert_entity.BindText(EntityTypeName(entity.type));
     insert_entity.BindText(entity.name);
+    insert_entity.BindText(entity.schema);
     insert_entity.BindText(entity.case_id);
     insert_entity.BindText(entity.source);
     insert_entity.BindInt(entity.synthetic ? 1 : 0);
@@ -47,20 +66,13 @@ Status InsertGraph(Connection& connection, const GraphBatch& batch) {
     if (outcome == InsertOutcome::kUniqueViolation) {
       return AlreadyExists(fmt::format("entity '{}' already exists", entity.entity_id));
     }
-    const std::int64_t key = connection.LastInsertRowId();
-    std::int64_t position = 0;
-    for (const EntityProperty& property : entity.properties) {
-      insert_property.BindInt(key);
-      insert_property.BindInt(position++);
-      insert_property.BindText(property.name);
-      insert_property.BindText(property.value);
-      ORDO_TRY(property_outcome, insert_property.Insert());
-      (void)property_outcome;  // (entity, position) is new with its entity
-    }
+    ORDO_RETURN_IF_ERROR(
+        InsertProperties(insert_property, connection.LastInsertRowId(), entity.properties));
   }
   ORDO_TRY(find, connection.Prepare(kFindEntity));
   ORDO_TRY(find_link, connection.Prepare(kFindLink));
   ORDO_TRY(insert_link, connection.Prepare(kInsertLink));
+  ORDO_TRY(insert_link_property, connection.Prepare(kInsertLinkProperty));
   for (const Link& link : batch.links) {
     ORDO_RETURN_IF_ERROR(CheckLink(link));
     std::int64_t ends[2] = {0, 0};
@@ -82,6 +94,7 @@ Status InsertGraph(Connection& connection, const GraphBatch& batch) {
     insert_link.BindInt(ends[0]);
     insert_link.BindInt(ends[1]);
     insert_link.BindInt(link.directed ? 1 : 0);
+    insert_link.BindText(link.schema);
     if (link.start) {
       insert_link.BindText(link.start->ToString());
       insert_link.BindInt(link.start->FirstDay());
@@ -104,6 +117,8 @@ Status InsertGraph(Connection& connection, const GraphBatch& batch) {
     if (outcome == InsertOutcome::kUniqueViolation) {
       return AlreadyExists(fmt::format("link '{}' already exists", link.link_id));
     }
+    ORDO_RETURN_IF_ERROR(
+        InsertProperties(insert_link_property, connection.LastInsertRowId(), link.properties));
   }
   return OkStatus();
 }

@@ -1,8 +1,8 @@
 -- Schema version 7: the entities and links of link analysis (core/entity.h, LinkStore).
 --
 -- Same conventions as 0001_init.sql. Links refer to entities by their integer key; the text ids
--- are what users and imports name them by. An entity's properties are a child table, one row per
--- value, in order. Dates are kept as written plus the first day of the start and the last day of
+-- are what users and imports name them by. Entity and link properties are child tables, one row
+-- per value, in order. Dates are kept as written plus the first day of the start and the last day of
 -- the end (days since 1970-01-01), so "valid on day D" is an integer comparison. case_id is the
 -- key a later distributed (sharded) layout partitions case data by (docs/architecture.md).
 CREATE TABLE entities (
@@ -11,6 +11,7 @@ CREATE TABLE entities (
   type TEXT NOT NULL CHECK (type IN ('person', 'organization', 'phone', 'vehicle', 'address',
                                      'account', 'place', 'email', 'identifier')),
   name TEXT NOT NULL,
+  schema TEXT NOT NULL,  -- the interchange schema it was imported as ('Company'), or ''
   case_id TEXT NOT NULL,
   source TEXT NOT NULL,
   synthetic INTEGER NOT NULL CHECK (synthetic IN (0, 1))
@@ -30,10 +31,11 @@ CREATE TABLE links (
   link_id TEXT NOT NULL UNIQUE CHECK (link_id <> ''),
   type TEXT NOT NULL CHECK (type IN ('call', 'ownership', 'directorship', 'family', 'associate',
                                      'travel', 'payment', 'membership', 'employment',
-                                     'seizure_involvement', 'unknown')),
+                                     'seizure_involvement', 'holds', 'unknown')),
   from_entity INTEGER NOT NULL REFERENCES entities (id),
   to_entity INTEGER NOT NULL REFERENCES entities (id),
   directed INTEGER NOT NULL CHECK (directed IN (0, 1)),
+  schema TEXT NOT NULL,
   start_date TEXT,  -- as written, NULL when unknown
   start_day INTEGER,
   end_date TEXT,
@@ -46,3 +48,11 @@ CREATE TABLE links (
 CREATE INDEX links_by_from ON links (from_entity);
 CREATE INDEX links_by_to ON links (to_entity);
 CREATE INDEX links_by_case ON links (case_id);
+
+CREATE TABLE link_properties (
+  link INTEGER NOT NULL REFERENCES links (id),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (link, position)
+) STRICT;
