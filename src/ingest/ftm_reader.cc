@@ -21,18 +21,19 @@ struct EdgeSchema {
 };
 
 // From the FtM schema definitions (followthemoney/schema/*.yaml): the `edge` source and target of
-// each link schema, or, for Payment, Call and UnknownLink, which declare no edge, the two parties.
-// Trip is an event (start and end location, vehicle), read as a node.
+// each link schema, or, for Payment, Call, Trip and UnknownLink, which declare no edge, the two
+// parties (a Trip's start and end location).
 constexpr EdgeSchema kEdgeSchemata[] = {
-    {"Ownership", {"owner", "asset", true}},
-    {"Directorship", {"director", "organization", true}},
-    {"Family", {"person", "relative", false}},
-    {"Associate", {"person", "associate", false}},
-    {"Payment", {"payer", "beneficiary", true}},
-    {"Call", {"caller", "receiver", true}},
-    {"Membership", {"member", "organization", true}},
-    {"Employment", {"employee", "employer", true}},
-    {"UnknownLink", {"subject", "object", true}},
+    {"Ownership", {"owner", "asset", true, "", ""}},
+    {"Directorship", {"director", "organization", true, "", ""}},
+    {"Family", {"person", "relative", false, "", ""}},
+    {"Associate", {"person", "associate", false, "", ""}},
+    {"Payment", {"payer", "beneficiary", true, "", ""}},
+    {"Call", {"caller", "receiver", true, "callerNumber", "receiverNumber"}},
+    {"Trip", {"startLocation", "endLocation", true, "", ""}},
+    {"Membership", {"member", "organization", true, "", ""}},
+    {"Employment", {"employee", "employer", true, "", ""}},
+    {"UnknownLink", {"subject", "object", true, "", ""}},
 };
 
 // The column, in Unicode characters, of the byte at `offset` (0-based) of `line`.
@@ -210,8 +211,10 @@ std::optional<FtmEntity> LineReader::Entity(const Json& root, int line) {
   }
   if (ok) {
     if (std::optional<FtmEdgeRoles> roles = FtmEdgeRolesOf(entity.schema)) {
-      for (std::string_view role : {roles->source, roles->target}) {
-        if (entity.Values(role).empty()) {
+      const std::pair<std::string_view, std::string_view> ends[] = {
+          {roles->source, roles->source_number}, {roles->target, roles->target_number}};
+      for (const auto& [role, number] : ends) {
+        if (entity.Values(role).empty() && (number.empty() || entity.Values(number).empty())) {
           Field(line, "properties." + std::string(role),
                 fmt::format("missing; a {} names its {} and its {}", entity.schema, roles->source,
                             roles->target));
@@ -236,8 +239,8 @@ const std::vector<std::string>& FtmEntity::Values(std::string_view name) const {
 
 const std::vector<std::string_view>& FtmSupportedSchemata() {
   static const std::vector<std::string_view> kSchemata = [] {
-    std::vector<std::string_view> schemata = {"Person",  "Organization", "Company",
-                                              "Vehicle", "Address",      "Trip"};
+    std::vector<std::string_view> schemata = {"Person", "Organization", "Company", "Vehicle",
+                                              "Address"};
     for (const EdgeSchema& edge : kEdgeSchemata) schemata.push_back(edge.schema);
     return schemata;
   }();

@@ -8,8 +8,8 @@
 // problem is reported at file:line:column (the column of the JSON parser's error, or 1), with the
 // JSON field it concerns. A line longer than `max_line_bytes` is reported and skipped without being
 // held in memory whole; nesting deeper than `max_depth` is refused before any JSON is built.
-// Links (Ownership, Directorship, ...) must name both ends; whether the ends exist is the importer's
-// question, since they may already be stored.
+// Links (Ownership, Directorship, ...) must name both ends (a Call may name a phone number instead
+// of an entity); whether the ends exist is the importer's question, since they may be stored.
 
 #include <cstddef>
 #include <functional>
@@ -36,14 +36,18 @@ struct FtmEntity {
 };
 
 // How a link schema joins two entities: the property naming each end, and whether the link has a
-// direction (Family and Associate do not).
+// direction (Family and Associate do not). A Call may name an end by its phone number instead
+// (callerNumber, receiverNumber): `source_number` and `target_number`, "" for other schemata.
 struct FtmEdgeRoles {
   std::string_view source;
   std::string_view target;
   bool directed = true;
+  std::string_view source_number;
+  std::string_view target_number;
 };
 
-// The schemata Ordo reads. Nodes: Person, Organization, Company, Vehicle, Address; links: the rest.
+// The schemata Ordo reads. Nodes: Person, Organization, Company, Vehicle, Address; links: the rest
+// (Trip is a link from its start location to its end location).
 const std::vector<std::string_view>& FtmSupportedSchemata();
 
 // The roles of a link schema (Ownership: owner -> asset, ...), or nullopt for a node schema.

@@ -1,11 +1,11 @@
 #include "ingest/ftm_reader.h"
 
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "ingest/internal/test_support.h"
 
@@ -57,7 +57,8 @@ TEST(FtmReaderTest, LinkSchemataNameTheirEnds) {
   EXPECT_EQ(FtmEdgeRolesOf("Employment")->source, "employee");
   EXPECT_FALSE(FtmEdgeRolesOf("Family")->directed);
   EXPECT_FALSE(FtmEdgeRolesOf("Person").has_value());
-  EXPECT_FALSE(FtmEdgeRolesOf("Trip").has_value());
+  EXPECT_EQ(FtmEdgeRolesOf("Trip")->source, "startLocation");
+  EXPECT_EQ(FtmEdgeRolesOf("Call")->source_number, "callerNumber");
   EXPECT_EQ(FtmSupportedSchemata().size(), 15u);
 }
 
@@ -70,24 +71,27 @@ TEST(FtmReaderTest, ReportsEachBadLineAtItsPlaceAndKeepsTheGoodOnes) {
       "{\"id\":\"\",\"schema\":\"Spaceship\"}\n"
       "{\"id\":\"c\",\"schema\":\"Person\",\"properties\":{\"name\":\"x\",\"alias\":[\"y\",3]}}\n"
       "{\"id\":\"d\",\"schema\":\"Ownership\",\"properties\":{\"owner\":[\"a\"]}}\n"
+      "{\"id\":\"e\",\"schema\":\"Call\",\"properties\":{\"callerNumber\":[\"+996 555\"],"
+      "\"receiver\":[\"a\"]}}\n"
       "{\"id\":\"a\",\"schema\":\"Company\"}\n");
 
-  ASSERT_EQ(read.entities.size(), 1u);
+  ASSERT_EQ(read.entities.size(), 2u);
   EXPECT_EQ(read.entities[0].id, "a");
+  EXPECT_EQ(read.entities[1].id, "e");  // a Call may name its caller by number
   EXPECT_THAT(
       read.problems,
       ElementsAre(
           "e.ftm:2:29: not valid JSON: syntax error while parsing object key - unexpected end of "
           "input; expected string literal",
-          "e.ftm:3:1: expected a JSON object (one FtM entity per line)",
-          "e.ftm:4:1: id: missing", "e.ftm:5:1: id: must be a non-empty string",
+          "e.ftm:3:1: expected a JSON object (one FtM entity per line)", "e.ftm:4:1: id: missing",
+          "e.ftm:5:1: id: must be a non-empty string",
           "e.ftm:5:1: schema: 'Spaceship' is not read by Ordo; supported: Person, Organization, "
-          "Company, Vehicle, Address, Trip, Ownership, Directorship, Family, Associate, Payment, "
-          "Call, Membership, Employment, UnknownLink",
+          "Company, Vehicle, Address, Ownership, Directorship, Family, Associate, Payment, Call, "
+          "Trip, Membership, Employment, UnknownLink",
           "e.ftm:6:1: properties.name: must be a list of strings",
           "e.ftm:6:1: properties.alias[1]: must be a string",
           "e.ftm:7:1: properties.asset: missing; a Ownership names its owner and its asset",
-          "e.ftm:8:1: id: 'a' repeats the entity of line 1"));
+          "e.ftm:9:1: id: 'a' repeats the entity of line 1"));
 }
 
 TEST(FtmReaderTest, AnOverlongLineIsReportedAndSkippedWithoutKeepingIt) {
@@ -115,9 +119,9 @@ TEST(FtmReaderTest, DeepNestingIsRefusedBeforeParsing) {
 }
 
 TEST(FtmReaderTest, BracketsInsideStringsDoNotCountAsNesting) {
-  const Read read =
-      ReadText("{\"id\":\"x\\\"[[[[[[[[[[\",\"schema\":\"Person\",\"properties\":{\"notes\":[\""
-               "{{{{{{{{{{{{\"]}}\n");
+  const Read read = ReadText(
+      "{\"id\":\"x\\\"[[[[[[[[[[\",\"schema\":\"Person\",\"properties\":{\"notes\":[\""
+      "{{{{{{{{{{{{\"]}}\n");
 
   EXPECT_THAT(read.problems, IsEmpty());
   ASSERT_EQ(read.entities.size(), 1u);
