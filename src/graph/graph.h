@@ -54,6 +54,9 @@ class TypeSet {
   }
   void Add(std::uint8_t type) { bits_[type >> 6] |= std::uint64_t{1} << (type & 63); }
   bool Contains(std::uint8_t type) const { return (bits_[type >> 6] >> (type & 63)) & 1; }
+  bool ContainsAll() const {
+    return (bits_[0] & bits_[1] & bits_[2] & bits_[3]) == ~std::uint64_t{0};
+  }
 
  private:
   std::array<std::uint64_t, 4> bits_;

@@ -20,12 +20,13 @@ struct NeighbourhoodOptions {
   std::size_t hops = 1;
   Direction direction = Direction::kBoth;
   LinkFilter links;  // the edges a hop may follow
-  // Nodes a hop may reach (and expand further). Seeds are always in the result.
+  // Nodes a hop may reach (and expand further). Seeds are always in the result, whatever their
+  // type, and links to them are followed like links to any node of the result.
   TypeSet node_types;
   // Each expanded node follows at most this many of its links (those that pass the filters):
-  // the heaviest first, ties broken by the lower neighbour id, then the lower edge id; 0 = all.
+  // the heaviest, ties broken by the lower neighbour id, then the lower edge id; 0 = all.
   std::size_t max_links_per_node = 0;
-  // The page of nodes returned, in (hops, node id) order.
+  // The page of nodes returned, in breadth-first order (see Neighbourhood::nodes).
   std::size_t offset = 0;
   std::size_t limit = std::numeric_limits<std::size_t>::max();
 };
@@ -45,10 +46,13 @@ struct NeighbourhoodLink {
 };
 
 struct Neighbourhood {
-  std::vector<NeighbourhoodNode> nodes;  // this page, in (hops, node id) order
+  // This page, in breadth-first order: by hops, then in the order the search reached them. A
+  // node's links are taken out-edges first (by head id), then in-edges (by tail id), or with a
+  // cap strongest first; so the order is deterministic for a graph and options.
+  std::vector<NeighbourhoodNode> nodes;
   // Every link followed from an expanded node whose two ends are both among the nodes up to the
-  // end of this page and at least one on it, by edge id: the pages' links together are all the
-  // links followed, each once.
+  // end of this page and at least one on it, in the order followed (with a cap and kBoth: by edge
+  // id): the pages' links together are all the links followed, each once.
   std::vector<NeighbourhoodLink> links;
   std::size_t total_nodes = 0;  // on every page together
 };

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 #include <set>
 
@@ -28,7 +29,7 @@ Graph Star() {
   return *builder.Build();
 }
 
-TEST(NeighbourhoodTest, ListsNodesByHopThenId) {
+TEST(NeighbourhoodTest, ListsNodesByHopsThenInTheOrderReached) {
   const Graph graph = Star();
   const NodeId seed = 6;
   NeighbourhoodOptions options;
@@ -49,8 +50,8 @@ TEST(NeighbourhoodTest, ASupernodeKeepsItsStrongestLinksAndCountsTheRest) {
 
   const Neighbourhood result = *ExpandNeighbourhood(graph, {&seed, 1}, options);
 
-  // Weights 5 (nodes 2 and 4) then 3 (node 3); 1 and 5 are "2 more".
-  EXPECT_EQ(NodesOf(result), (std::vector<NodeId>{0, 2, 3, 4}));
+  // Weights 5 (nodes 2 and 4) then 3 (node 3), strongest first; 1 and 5 are "2 more".
+  EXPECT_EQ(NodesOf(result), (std::vector<NodeId>{0, 2, 4, 3}));
   EXPECT_EQ(result.nodes[0].hidden_links, 2u);
 }
 
@@ -115,6 +116,71 @@ TEST(NeighbourhoodTest, PagesTogetherHoldEveryNodeAndEveryLinkOnce) {
     for (const NeighbourhoodLink& link : whole.links) whole_links.insert(link.edge);
     EXPECT_EQ(nodes, NodesOf(whole)) << "trial " << trial;
     EXPECT_EQ(links, whole_links) << "trial " << trial;
+  }
+}
+
+// Without a cap, the links are exactly the edges that pass the filters and join an expanded node
+// (fewer hops than the limit) to a node of the result, each once.
+TEST(NeighbourhoodTest, ListsEveryFollowedLinkOnce) {
+  std::mt19937_64 random(56);
+  for (int trial = 0; trial < 100; ++trial) {
+    const testing::RandomGraph g = testing::MakeRandomGraph(random, 60, 3);
+    const NodeId seed = static_cast<NodeId>(random() % g.node_count);
+    NeighbourhoodOptions options;
+    options.hops = 1 + random() % 3;
+    options.direction = static_cast<Direction>(random() % 3);
+    options.links.link_types = TypeSet::Of({0, 1, 2});
+    options.node_types = TypeSet::Of({0, 2});
+
+    const Neighbourhood result = *ExpandNeighbourhood(g.graph, {&seed, 1}, options);
+
+    std::map<NodeId, std::uint32_t> hops;
+    for (const NeighbourhoodNode& node : result.nodes) hops[node.node] = node.hops;
+    std::multiset<EdgeId> expected;
+    for (EdgeId edge = 0; edge < g.graph.EdgeCount(); ++edge) {
+      if (!options.links.Accepts(g.graph, edge)) continue;
+      const NodeId source = g.graph.Source(edge);
+      const NodeId target = g.graph.Target(edge);
+      if (!hops.count(source) || !hops.count(target)) continue;
+      const bool from_source = options.direction != Direction::kIn && hops[source] < options.hops &&
+                               (target == seed || options.node_types.Contains(g.graph.TypeOf(target)));
+      const bool from_target = options.direction != Direction::kOut && hops[target] < options.hops &&
+                               (source == seed || options.node_types.Contains(g.graph.TypeOf(source)));
+      if (from_source || from_target) expected.insert(edge);
+    }
+    std::multiset<EdgeId> listed;
+    for (const NeighbourhoodLink& link : result.links) {
+      listed.insert(link.edge);
+      EXPECT_EQ(link.source, g.graph.Source(link.edge));
+      EXPECT_EQ(link.target, g.graph.Target(link.edge));
+    }
+    EXPECT_EQ(listed, expected) << "trial " << trial;
+  }
+}
+
+TEST(NeighbourhoodTest, ACappedExpansionListsEachLinkOnce) {
+  std::mt19937_64 random(57);
+  for (int trial = 0; trial < 100; ++trial) {
+    const testing::RandomGraph g = testing::MakeRandomGraph(random, 60, 4, false, true);
+    const NodeId seed = static_cast<NodeId>(random() % g.node_count);
+    NeighbourhoodOptions options;
+    options.hops = 2;
+    options.max_links_per_node = 1 + random() % 4;
+
+    const Neighbourhood result = *ExpandNeighbourhood(g.graph, {&seed, 1}, options);
+
+    std::set<EdgeId> distinct;
+    for (const NeighbourhoodLink& link : result.links) distinct.insert(link.edge);
+    EXPECT_EQ(distinct.size(), result.links.size()) << "trial " << trial;
+    for (const NeighbourhoodNode& node : result.nodes) {
+      if (node.hops < options.hops) {
+        std::size_t links = 0;
+        for (const NeighbourhoodLink& link : result.links) {
+          links += link.source == node.node || link.target == node.node ? 1 : 0;
+        }
+        EXPECT_GE(links, std::min<std::size_t>(1, node.hidden_links)) << "trial " << trial;
+      }
+    }
   }
 }
 
