@@ -1,4 +1,4 @@
-// `ordo init`, `ordo summary` and `ordo import KIND FILE`.
+// `ordo init`, `ordo summary` and `ordo import KIND FILE` (CSV kinds here, ftm in link_import).
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
@@ -10,6 +10,7 @@
 #include "cli/command_context.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/link_import.h"
 
 namespace ordo::cli {
 namespace {
@@ -73,13 +74,21 @@ void RegisterDatabaseCommands(CLI::App& app, CommandContext& context) {
 
   auto kind = std::make_shared<std::string>();
   auto path = std::make_shared<std::string>();
+  auto ftm = std::make_shared<FtmImportFlags>();
   CLI::App* import = app.add_subcommand(
-      "import", "Import a CSV file: all rows or, if any row is bad, none (see docs/formats.md)");
-  import->add_option("kind", *kind, "relations, memberships, trade, facts or places")
+      "import", "Import a file: all rows or, if any row is bad, none (see docs/formats.md)");
+  import
+      ->add_option("kind", *kind,
+                   "relations, memberships, trade, facts or places (CSV), or ftm (FollowTheMoney "
+                   "entities, JSON lines)")
       ->required()
-      ->check(CLI::IsMember({"relations", "memberships", "trade", "facts", "places"}));
-  import->add_option("file", *path, "CSV file")->required();
-  import->callback([&context, kind, path] { RunImport(context, *kind, *path); });
+      ->check(CLI::IsMember({"relations", "memberships", "trade", "facts", "places", "ftm"}));
+  import->add_option("file", *path, "the file")->required();
+  AddFtmImportFlags(*import, *ftm);
+  import->callback([&context, kind, path, ftm] {
+    if (*kind == "ftm") return RunFtmImport(context, *path, *ftm);
+    RunImport(context, *kind, *path);
+  });
 }
 
 }  // namespace ordo::cli

@@ -1,0 +1,68 @@
+// `ordo import ftm` end to end: a made-up FollowTheMoney case file into a real SQLite database,
+// and a bad one that changes nothing.
+
+#include <gtest/gtest.h>
+
+#include "ordo_runner.h"
+
+namespace ordo::testing {
+namespace {
+
+class FtmImportCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = MakeTempDir() + "/ordo.db";
+    ASSERT_EQ(RunOrdo({"--db", db_, "init"}).exit_code, 0);
+  }
+
+  std::string Query(const std::string& sql) {
+    return RunProgram({"/usr/bin/sqlite3", db_, sql});
+  }
+
+  std::string db_;
+};
+
+TEST_F(FtmImportCliTest, ImportsEntitiesLinksAndSharedNodes) {
+  const std::string file = ORDO_SOURCE_DIR "/tests/integration/ftm/case.ftm";
+
+  RunResult imported = RunOrdo({"--db", db_, "import", "ftm", file, "--source",
+                                "made-up test case", "--case", "CASE-7", "--synthetic"});
+
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(imported.out, "imported 5 entities, 2 shared phone, email and identifier nodes and 5 "
+                          "links from " +
+                              file + "\n");
+  EXPECT_EQ(Query("SELECT group_concat(type || ':' || entity_id, ' ') FROM "
+                  "(SELECT type, entity_id FROM entities ORDER BY id)"),
+            "person:p1 phone:phone:+996555123456 person:p2 vehicle:v1 "
+            "identifier:registration:01KG123ABC address:a1 address:a2\n");
+  EXPECT_EQ(Query("SELECT type, directed, start_date, case_id, synthetic FROM links "
+                  "WHERE link_id = 't1'"),
+            "travel|1|2022-06-01|CASE-7|1\n");
+  EXPECT_EQ(Query("SELECT count(*) FROM links WHERE type = 'holds'"), "3\n");
+  EXPECT_EQ(Query("SELECT value FROM link_properties JOIN links ON links.id = link "
+                  "WHERE link_id = 'f1'"),
+            "cousin\n");
+}
+
+TEST_F(FtmImportCliTest, ABadFileIsRefusedWithPositionsAndChangesNothing) {
+  const std::string file = ORDO_SOURCE_DIR "/tests/integration/ftm/dangling.ftm";
+  const std::string before = RunProgram({"/usr/bin/sqlite3", db_, ".dump"});
+
+  RunResult imported =
+      RunOrdo({"--db", db_, "import", "ftm", file, "--source", "made-up test case"});
+  RunResult no_source = RunOrdo({"--db", db_, "import", "ftm", file});
+
+  EXPECT_EQ(imported.exit_code, 65);
+  EXPECT_EQ(imported.err.substr(0, imported.err.find("ordo:")),
+            file + ":2:1: properties.asset: 'nowhere' is neither an entity of this file nor one "
+                   "in the database\n" +
+                file + ":3:1: id: 'p1' repeats the entity of line 1\n");
+  EXPECT_NE(imported.err.find("nothing was imported"), std::string::npos) << imported.err;
+  EXPECT_NE(no_source.exit_code, 0);
+  EXPECT_NE(no_source.err.find("--source"), std::string::npos) << no_source.err;
+  EXPECT_EQ(RunProgram({"/usr/bin/sqlite3", db_, ".dump"}), before);
+}
+
+}  // namespace
+}  // namespace ordo::testing
