@@ -1,0 +1,95 @@
+#include "analytics/link_graph.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+
+namespace ordo::analytics {
+namespace {
+
+bool SameIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
+
+Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store) {
+  LinkGraph links;
+  std::vector<graph::NodeType> types;
+  ORDO_RETURN_IF_ERROR(store.ForEachEntity([&](const Entity& entity) {
+    links.node_of.emplace(entity.entity_id, static_cast<graph::NodeId>(links.entity_ids.size()));
+    links.entity_ids.push_back(entity.entity_id);
+    links.names.push_back(entity.name);
+    types.push_back(static_cast<graph::NodeType>(entity.type));
+    return OkStatus();
+  }));
+  std::vector<graph::EdgeSpec> edges;
+  std::vector<std::string> link_ids;
+  ORDO_RETURN_IF_ERROR(store.ForEachLink([&](const Link& link) -> Status {
+    const auto from = links.node_of.find(link.from_entity);
+    const auto to = links.node_of.find(link.to_entity);
+    if (from == links.node_of.end() || to == links.node_of.end()) {
+      return Internal(
+          fmt::format("link '{}' names an entity the store did not list", link.link_id));
+    }
+    graph::EdgeSpec edge;
+    edge.source = from->second;
+    edge.target = to->second;
+    edge.type = static_cast<graph::LinkType>(link.type);
+    if (link.start) edge.valid_from = static_cast<graph::Day>(link.start->FirstDay());
+    if (link.end) edge.valid_to = static_cast<graph::Day>(link.end->LastDay());
+    edges.push_back(edge);
+    link_ids.push_back(link.link_id);
+    return OkStatus();
+  }));
+  graph::GraphBuilder builder(links.entity_ids.size());
+  for (std::size_t node = 0; node < types.size(); ++node) {
+    builder.SetNodeType(static_cast<graph::NodeId>(node), types[node]);
+  }
+  builder.Reserve(edges.size());
+  for (const graph::EdgeSpec& edge : edges) builder.AddEdge(edge);
+  ORDO_TRY(built, builder.Build());
+  links.graph = std::move(built);
+  // The builder orders edges by source, then target, then the order they were added: the same
+  // stable order over the links gives each edge id its link.
+  std::vector<std::size_t> order(edges.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::pair(edges[a].source, edges[a].target) <
+           std::pair(edges[b].source, edges[b].target);
+  });
+  links.link_ids.reserve(order.size());
+  for (std::size_t index : order) links.link_ids.push_back(std::move(link_ids[index]));
+  return links;
+}
+
+Result<graph::NodeId> FindNode(const LinkGraph& links, std::string_view text) {
+  if (const auto found = links.node_of.find(std::string(text)); found != links.node_of.end()) {
+    return found->second;
+  }
+  std::vector<graph::NodeId> named;
+  for (std::size_t node = 0; node < links.names.size(); ++node) {
+    if (SameIgnoringAsciiCase(links.names[node], text)) {
+      named.push_back(static_cast<graph::NodeId>(node));
+    }
+  }
+  if (named.empty()) return NotFound(fmt::format("no entity '{}'", text));
+  if (named.size() > 1) {
+    std::string ids;
+    for (std::size_t i = 0; i < named.size() && i < 5; ++i) {
+      if (!ids.empty()) ids += ", ";
+      ids += links.entity_ids[named[i]];
+    }
+    if (named.size() > 5) ids += ", ...";
+    return InvalidArgument(
+        fmt::format("'{}' names {} entities: {}; give an id", text, named.size(), ids));
+  }
+  return named.front();
+}
+
+}  // namespace ordo::analytics

@@ -1,0 +1,46 @@
+#pragma once
+// LinkGraph: the graph engine's CSR graph (graph/graph.h) built from a LinkStore snapshot, with the
+// mapping between the store's entity and link ids and the graph's node and edge ids, for the
+// `ordo graph` commands and the API. Node types are EntityType values, link types LinkType values;
+// a link's validity runs from the first day of its start to the last day of its end (open when
+// unknown). Every link is one directed edge from its from_entity; queries read undirected links
+// (and usually all links) with Direction::kBoth.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/entity.h"
+#include "core/result.h"
+#include "graph/graph.h"
+#include "storage/link_store.h"
+
+namespace ordo::analytics {
+
+struct LinkGraph {
+  graph::Graph graph;
+  std::vector<std::string> entity_ids;                     // by node
+  std::vector<std::string> names;                          // by node
+  std::vector<std::string> link_ids;                       // by edge
+  std::unordered_map<std::string, graph::NodeId> node_of;  // entity_id -> node
+
+  EntityType TypeOf(graph::NodeId node) const {
+    return static_cast<EntityType>(graph.TypeOf(node));
+  }
+  LinkType LinkTypeOf(graph::EdgeId edge) const {
+    return static_cast<LinkType>(graph.LinkTypeOf(edge));
+  }
+};
+
+// Reads every entity and link of `store` once. Errors: the store's.
+Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store);
+
+// The node an analyst means by `text`: the entity with that id, else the one entity whose name is
+// `text` (letter case ignored for ASCII). kNotFound "no entity 'x'" or kInvalidArgument "'x' names
+// 3 entities: p1, p7, p9; give an id" when several share the name.
+Result<graph::NodeId> FindNode(const LinkGraph& links, std::string_view text);
+
+}  // namespace ordo::analytics
