@@ -127,6 +127,8 @@ std::vector<double> g_igraph_rank;
 void BM_PageRank_ordo(benchmark::State& state) {
   og::PageRankOptions options;
   options.tolerance = g_work->pagerank_tolerance;
+  // One thread, as igraph: two measured no faster in wall time on the shared 2-core machines
+  // (1.92 s against 1.80 s, with half the CPU each), so the comparison is core for core.
   for (auto _ : state) {
     og::PageRankResult result = og::PageRank(g_work->graph, options);
     state.counters["iterations"] = static_cast<double>(result.iterations);
@@ -277,6 +279,10 @@ void PrintRatio(const RatioReporter& reporter, const char* label, const std::str
     return;
   }
   const double ratio = ours / theirs;
+  if (target <= 0) {  // shown, with no target
+    std::printf("%-26s %12.3f %12.3f %12.3f\n", label, ours, theirs, ratio);
+    return;
+  }
   std::printf("%-26s %12.3f %12.3f %12.3f %10.2f %s\n", label, ours, theirs, ratio, target,
               ratio <= target ? "met" : "MISSED");
 }
@@ -405,7 +411,7 @@ int main(int argc, char** argv) {
   PrintRatio(reporter, "connected components", "Components", "time", 0.1);
   PrintRatio(reporter, "PageRank", "PageRank", "time", 0.1);
   PrintRatio(reporter, "2-hop expansion p50", "TwoHop", "p50_ms", 0.5);
-  PrintRatio(reporter, "2-hop expansion p99", "TwoHop", "p99_ms", 1e9);
+  PrintRatio(reporter, "2-hop expansion p99", "TwoHop", "p99_ms", 0);
   PrintRatio(reporter, "shortest path p50", "ShortestPath", "p50_ms", 0.1);
   PrintRatio(reporter, "shortest path p99", "ShortestPath", "p99_ms", 0.1);
   std::printf("2-hop p50 under 1 ms: %s\n",

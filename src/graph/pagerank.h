@@ -1,7 +1,8 @@
 #pragma once
 // PageRank of every node of a Graph with igraph_pagerank's semantics (PRPACK): damping d, a jump to
 // a uniformly chosen node with probability 1 - d, and the rank of a dangling node (no out-edge, or
-// out-edges of total weight 0) spread uniformly over every node. Scores sum to 1.
+// out-edges of total weight 0) spread uniformly over every node. Scores sum to 1. What each node
+// passes along an edge is held as a float, so scores carry a relative error of about 1e-7.
 
 #include <cstddef>
 #include <vector>
@@ -19,6 +20,9 @@ struct PageRankOptions {
   // Power iteration stops when the L1 change of one step is below this, or after max_iterations.
   double tolerance = 1e-12;
   std::size_t max_iterations = 1000;
+  // Threads that share each iteration (the nodes split by in-degree); 1 runs on the caller's
+  // thread only. The result does not depend on it beyond rounding.
+  std::size_t threads = 1;
 };
 
 struct PageRankResult {
@@ -27,6 +31,7 @@ struct PageRankResult {
 };
 
 // O((n + m) · iterations) by power iteration over the CSR; an empty graph gives an empty result.
+// Thread-safe (reads `graph` only).
 PageRankResult PageRank(const Graph& graph, const PageRankOptions& options = {});
 
 }  // namespace ordo::graph
