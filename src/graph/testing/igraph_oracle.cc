@@ -230,4 +230,26 @@ std::vector<long> IgraphCoreness(std::size_t node_count, const ArcList& arcs) {
   return result;
 }
 
+std::vector<double> IgraphBetweenness(std::size_t node_count, const ArcList& arcs, bool directed) {
+  IgraphGraph graph(node_count, arcs);
+  RealVector scores;
+  Check(igraph_betweenness(graph.get(), &scores.v, igraph_vss_all(), directed, nullptr),
+        "igraph_betweenness");
+  return {VECTOR(scores.v), VECTOR(scores.v) + igraph_vector_size(&scores.v)};
+}
+
+std::vector<double> IgraphBetweennessFrom(std::size_t node_count, const ArcList& arcs,
+                                          bool directed, const std::vector<std::size_t>& sources) {
+  IgraphGraph graph(node_count, arcs);
+  IntVector source_ids;
+  for (std::size_t source : sources) {
+    Check(igraph_vector_int_push_back(&source_ids.v, Id(source)), "igraph_vector_int_push_back");
+  }
+  RealVector scores;
+  Check(igraph_betweenness_subset(graph.get(), &scores.v, igraph_vss_all(), directed,
+                                  igraph_vss_vector(&source_ids.v), igraph_vss_all(), nullptr),
+        "igraph_betweenness_subset");
+  return {VECTOR(scores.v), VECTOR(scores.v) + igraph_vector_size(&scores.v)};
+}
+
 }  // namespace ordo::graph::testing

@@ -57,4 +57,11 @@ std::vector<double> IgraphPageRank(std::size_t node_count, const ArcList& arcs, 
 // igraph_coreness with IGRAPH_ALL (in- and out-degree together).
 std::vector<long> IgraphCoreness(std::size_t node_count, const ArcList& arcs);
 
+// igraph_betweenness on the graph read as directed or not (unweighted).
+std::vector<double> IgraphBetweenness(std::size_t node_count, const ArcList& arcs, bool directed);
+
+// igraph_betweenness_subset: only paths from `sources`, to every node.
+std::vector<double> IgraphBetweennessFrom(std::size_t node_count, const ArcList& arcs,
+                                          bool directed, const std::vector<std::size_t>& sources);
+
 }  // namespace ordo::graph::testing
