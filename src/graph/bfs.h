@@ -12,11 +12,14 @@
 namespace ordo::graph {
 
 struct BfsResult {
-  std::vector<NodeId> order;        // reached nodes, source first, by hops then discovery
+  // Reached nodes, source first, by hops; within a level in discovery order, or in id order when
+  // the search went bottom-up for that level (see bfs.cc).
+  std::vector<NodeId> order;
   std::vector<std::int32_t> hops;   // per node; -1 when not reached
 };
 
-// O(n + m). kInvalidArgument when `source` is not a node. For a point-to-point question use
+// O(n + m); without a filter, direction-optimising (most edges of a small-world graph are never
+// read). kInvalidArgument when `source` is not a node. For a point-to-point question use
 // ShortestPath, which does not touch the whole graph.
 Result<BfsResult> BreadthFirstSearch(const Graph& graph, NodeId source,
                                      Direction direction = Direction::kOut,

@@ -30,10 +30,11 @@ TEST(BreadthFirstSearchTest, RejectsASourceThatIsNotANode) {
   EXPECT_FALSE(BreadthFirstSearch(graph, 1).has_value());
 }
 
-void ExpectAgreement(Direction direction, bool filtered, std::uint64_t seed) {
+void ExpectAgreement(Direction direction, bool filtered, std::uint64_t seed,
+                     std::size_t max_nodes = 200, double degree = 1.5, int trials = 100) {
   std::mt19937_64 random(seed);
-  for (int trial = 0; trial < 100; ++trial) {
-    const testing::RandomGraph g = testing::MakeRandomGraph(random, 200, 1.5);
+  for (int trial = 0; trial < trials; ++trial) {
+    const testing::RandomGraph g = testing::MakeRandomGraph(random, max_nodes, degree);
     const auto source = static_cast<NodeId>(random() % g.node_count);
     LinkFilter filter;
     if (filtered) {
@@ -57,6 +58,17 @@ void ExpectAgreement(Direction direction, bool filtered, std::uint64_t seed) {
 
 TEST(BreadthFirstSearchTest, AgreesWithIgraphAlongEdges) { ExpectAgreement(Direction::kOut, false, 71); }
 TEST(BreadthFirstSearchTest, AgreesWithIgraphUndirected) { ExpectAgreement(Direction::kBoth, false, 72); }
+// Dense enough that the middle levels go bottom-up.
+TEST(BreadthFirstSearchTest, AgreesWithIgraphOnDenserGraphsAlongEdges) {
+  ExpectAgreement(Direction::kOut, false, 74, 3000, 8, 10);
+}
+TEST(BreadthFirstSearchTest, AgreesWithIgraphOnDenserGraphsAgainstEdges) {
+  ExpectAgreement(Direction::kIn, false, 75, 3000, 8, 10);
+}
+TEST(BreadthFirstSearchTest, AgreesWithIgraphOnDenserGraphsUndirected) {
+  ExpectAgreement(Direction::kBoth, false, 76, 3000, 8, 10);
+}
+
 TEST(BreadthFirstSearchTest, AgreesWithIgraphOnTheFilteredGraph) {
   ExpectAgreement(Direction::kIn, true, 73);
 }
