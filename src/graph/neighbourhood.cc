@@ -11,43 +11,63 @@ namespace {
 struct Candidate {
   EdgeId edge;
   NodeId neighbour;
+  bool outgoing;  // node -> neighbour; otherwise neighbour -> node
   float weight;
 };
 
-// The links `node` follows: those that pass the filters (the neighbour's type included), capped
-// to the strongest `cap` (then in order of strength). Returns how many qualified links were left
-// out.
-std::uint32_t FollowedLinks(const Graph& graph, NodeId node, const NeighbourhoodOptions& options,
-                            internal::NodeMarks& where, std::size_t seed_count,
-                            std::vector<Candidate>& followed) {
-  followed.clear();
+// Calls visit(edge, neighbour, outgoing) for each link of `node` that passes the filters, the
+// neighbour's type included (a seed passes whatever its type: it is in the result anyway). With
+// kBoth a self-loop is seen once, as an out-edge.
+template <typename Visit>
+void VisitLinks(const Graph& graph, NodeId node, const NeighbourhoodOptions& options,
+                internal::NodeMarks& where, std::size_t seed_count, Visit&& visit) {
   const bool any_type = options.node_types.ContainsAll();  // skips a read per neighbour
-  // With kBoth a self-loop is seen as an out- and as an in-edge; it is one link.
-  const bool both_ways = options.direction == Direction::kBoth;
-  std::size_t first_loop = kNoNode;
-  ForEachLink(graph, node, options.direction, options.links, [&](EdgeId edge, NodeId neighbour) {
-    if (neighbour == node && both_ways) {
-      if (first_loop == kNoNode) first_loop = followed.size();
-      for (std::size_t k = first_loop; k < followed.size(); ++k) {
-        if (followed[k].edge == edge) return;
-      }
+  const bool any_link = options.links.AcceptsAll();
+  auto admits = [&](NodeId neighbour) {
+    if (any_type || options.node_types.Contains(graph.TypeOf(neighbour))) return true;
+    const std::uint32_t* index = where.Find(neighbour);
+    return index != nullptr && *index < seed_count;
+  };
+  if (options.direction != Direction::kIn) {
+    const EdgeId end = graph.OutEnd(node);
+    for (EdgeId edge = graph.OutBegin(node); edge < end; ++edge) {
+      if (!any_link && !options.links.Accepts(graph, edge)) continue;
+      const NodeId neighbour = graph.Target(edge);
+      if (admits(neighbour)) visit(edge, neighbour, true);
     }
-    // A seed is in the result whatever its type, so links to it are followed too.
-    if (any_type || options.node_types.Contains(graph.TypeOf(neighbour))) {
-      followed.push_back({edge, neighbour, 0});
-    } else if (const std::uint32_t* index = where.Find(neighbour);
-               index != nullptr && *index < seed_count) {
-      followed.push_back({edge, neighbour, 0});
+  }
+  if (options.direction != Direction::kOut) {
+    const bool skip_loops = options.direction == Direction::kBoth;
+    const auto sources = graph.InSources(node);
+    const auto edges = graph.InEdges(node);
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      if (skip_loops && sources[i] == node) continue;
+      if (!any_link && !options.links.Accepts(graph, edges[i])) continue;
+      if (admits(sources[i])) visit(edges[i], sources[i], false);
     }
-  });
+  }
+}
+
+// The links a capped expansion follows from `node`: the strongest `cap` of those VisitLinks
+// offers, strongest first. Returns how many were left out.
+std::uint32_t StrongestLinks(const Graph& graph, NodeId node, const NeighbourhoodOptions& options,
+                             internal::NodeMarks& where, std::size_t seed_count,
+                             std::vector<Candidate>& followed) {
+  followed.clear();
+  VisitLinks(graph, node, options, where, seed_count,
+             [&](EdgeId edge, NodeId neighbour, bool outgoing) {
+               followed.push_back({edge, neighbour, outgoing, graph.Weight(edge)});
+             });
   const std::size_t cap = options.max_links_per_node;
-  if (cap == 0 || followed.size() <= cap) return 0;
-  for (Candidate& candidate : followed) candidate.weight = graph.Weight(candidate.edge);
   const auto stronger = [](const Candidate& a, const Candidate& b) {
     if (a.weight != b.weight) return a.weight > b.weight;
     if (a.neighbour != b.neighbour) return a.neighbour < b.neighbour;
     return a.edge < b.edge;
   };
+  if (followed.size() <= cap) {
+    std::sort(followed.begin(), followed.end(), stronger);
+    return 0;
+  }
   std::partial_sort(followed.begin(), followed.begin() + static_cast<std::ptrdiff_t>(cap),
                     followed.end(), stronger);
   const auto hidden = static_cast<std::uint32_t>(followed.size() - cap);
@@ -84,24 +104,23 @@ Result<Neighbourhood> ExpandNeighbourhood(const Graph& graph, std::span<const No
     const std::size_t level_end = reached.size();
     for (std::size_t i = level_begin; i < level_end; ++i) {
       const NodeId node = reached[i].node;
-      reached[i].hidden_links =
-          FollowedLinks(graph, node, options, where, seed_count, followed);
-      const EdgeId out_begin = graph.OutBegin(node);
-      const EdgeId out_end = graph.OutEnd(node);
       // Without a cap, a link between two expanded nodes (kBoth) is followed from both ends: it
       // is kept from the end expanded first.
-      const bool skip_repeats = both_ways && !capped;
-      for (const Candidate& link : followed) {
-        const bool outgoing = out_begin <= link.edge && link.edge < out_end;
+      auto follow = [&](EdgeId edge, NodeId neighbour, bool outgoing) {
         const auto [index, inserted] =
-            where.Insert(link.neighbour, static_cast<std::uint32_t>(reached.size()));
+            where.Insert(neighbour, static_cast<std::uint32_t>(reached.size()));
         if (inserted) {
-          reached.push_back({link.neighbour, hop, 0});
-        } else if (skip_repeats && *index < i) {
-          continue;
+          reached.push_back({neighbour, hop, 0});
+        } else if (both_ways && !capped && *index < i) {
+          return;
         }
-        links.push_back({link.edge, outgoing ? node : link.neighbour,
-                         outgoing ? link.neighbour : node});
+        links.push_back({edge, outgoing ? node : neighbour, outgoing ? neighbour : node});
+      };
+      if (capped) {
+        reached[i].hidden_links = StrongestLinks(graph, node, options, where, seed_count, followed);
+        for (const Candidate& link : followed) follow(link.edge, link.neighbour, link.outgoing);
+      } else {
+        VisitLinks(graph, node, options, where, seed_count, follow);
       }
     }
     level_begin = level_end;
