@@ -17,7 +17,8 @@ void Check(igraph_error_t status, const char* what) {
 class IgraphGraph {
  public:
   IgraphGraph(std::size_t vertex_count,
-              const std::vector<std::pair<std::size_t, std::size_t>>& arcs) {
+              const std::vector<std::pair<std::size_t, std::size_t>>& arcs,
+              bool directed = true) {
     igraph_vector_int_t edges;
     Check(igraph_vector_int_init(&edges, static_cast<igraph_integer_t>(2 * arcs.size())),
           "igraph_vector_int_init");
@@ -26,7 +27,8 @@ class IgraphGraph {
       VECTOR(edges)[2 * i + 1] = static_cast<igraph_integer_t>(arcs[i].second);
     }
     const igraph_error_t created = igraph_create(
-        &graph_, &edges, static_cast<igraph_integer_t>(vertex_count), IGRAPH_DIRECTED);
+        &graph_, &edges, static_cast<igraph_integer_t>(vertex_count),
+        directed ? IGRAPH_DIRECTED : IGRAPH_UNDIRECTED);
     igraph_vector_int_destroy(&edges);
     Check(created, "igraph_create");
   }
@@ -250,6 +252,38 @@ std::vector<double> IgraphBetweennessFrom(std::size_t node_count, const ArcList&
                                   igraph_vss_vector(&source_ids.v), igraph_vss_all(), nullptr),
         "igraph_betweenness_subset");
   return {VECTOR(scores.v), VECTOR(scores.v) + igraph_vector_size(&scores.v)};
+}
+
+double IgraphModularity(std::size_t node_count, const ArcList& arcs,
+                        const std::vector<double>& weights,
+                        const std::vector<std::uint32_t>& membership, double resolution) {
+  IgraphGraph graph(node_count, arcs, false);
+  RealVector igraph_weights(weights);
+  IntVector igraph_membership;
+  for (std::uint32_t c : membership) {
+    Check(igraph_vector_int_push_back(&igraph_membership.v, c), "igraph_vector_int_push_back");
+  }
+  igraph_real_t q = 0;
+  Check(igraph_modularity(graph.get(), &igraph_membership.v,
+                          weights.empty() ? nullptr : &igraph_weights.v, resolution, false, &q),
+        "igraph_modularity");
+  return q;
+}
+
+double IgraphMultilevelModularity(std::size_t node_count, const ArcList& arcs,
+                                  const std::vector<double>& weights) {
+  IgraphGraph graph(node_count, arcs, false);
+  RealVector igraph_weights(weights);
+  IntVector membership;
+  RealVector modularity;
+  Check(igraph_community_multilevel(graph.get(), weights.empty() ? nullptr : &igraph_weights.v,
+                                    1.0, &membership.v, nullptr, &modularity.v),
+        "igraph_community_multilevel");
+  double best = -1;
+  for (igraph_integer_t i = 0; i < igraph_vector_size(&modularity.v); ++i) {
+    best = std::max(best, VECTOR(modularity.v)[i]);
+  }
+  return best;
 }
 
 }  // namespace ordo::graph::testing

@@ -3,6 +3,7 @@
 // libigraph-dev), so that Ordo's own algorithms are checked against another implementation.
 
 #include <cstddef>
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -63,5 +64,15 @@ std::vector<double> IgraphBetweenness(std::size_t node_count, const ArcList& arc
 // igraph_betweenness_subset: only paths from `sources`, to every node.
 std::vector<double> IgraphBetweennessFrom(std::size_t node_count, const ArcList& arcs,
                                           bool directed, const std::vector<std::size_t>& sources);
+
+// igraph_modularity of `membership` on the graph read as undirected; `weights` empty = all 1.
+double IgraphModularity(std::size_t node_count, const ArcList& arcs,
+                        const std::vector<double>& weights,
+                        const std::vector<std::uint32_t>& membership, double resolution);
+
+// The best modularity igraph_community_multilevel (Louvain) reaches on the graph read as
+// undirected, over its levels.
+double IgraphMultilevelModularity(std::size_t node_count, const ArcList& arcs,
+                                  const std::vector<double>& weights);
 
 }  // namespace ordo::graph::testing

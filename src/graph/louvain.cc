@@ -1,0 +1,293 @@
+#include "graph/louvain.h"
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+namespace ordo::graph {
+namespace {
+
+// The graph of one level: undirected, weighted, parallel edges merged, self-loops apart.
+struct LevelGraph {
+  std::vector<std::uint32_t> offsets;  // n + 1
+  std::vector<std::uint32_t> neighbours;
+  std::vector<double> weights;
+  std::vector<double> loops;   // self-loop weight w (A_ii = 2w)
+  std::vector<double> degree;  // sum of incident weights, loops twice
+  double total = 0;            // 2m: the sum of the degrees
+
+  std::size_t size() const { return loops.size(); }
+};
+
+// Sums weights per (node, neighbour) with a dense accumulator; `arcs(u, emit)` calls emit(v, w)
+// for each arc leaving u (both directions of each undirected edge are given).
+template <typename Arcs>
+LevelGraph MakeLevel(std::size_t n, const std::vector<double>& loops, Arcs&& arcs) {
+  LevelGraph level;
+  level.loops = loops;
+  level.offsets.assign(n + 1, 0);
+  std::vector<double> sum(n, 0);
+  std::vector<std::uint32_t> touched;
+  for (std::uint32_t u = 0; u < n; ++u) {
+    arcs(u, [&](std::uint32_t v, double w) {
+      if (sum[v] == 0) touched.push_back(v);
+      sum[v] += w;
+    });
+    std::sort(touched.begin(), touched.end());
+    for (std::uint32_t v : touched) {
+      level.neighbours.push_back(v);
+      level.weights.push_back(sum[v]);
+      sum[v] = 0;
+    }
+    touched.clear();
+    level.offsets[u + 1] = static_cast<std::uint32_t>(level.neighbours.size());
+  }
+  level.degree.assign(n, 0);
+  for (std::size_t u = 0; u < n; ++u) {
+    level.degree[u] = 2 * level.loops[u];
+    for (std::uint32_t i = level.offsets[u]; i < level.offsets[u + 1]; ++i) {
+      level.degree[u] += level.weights[i];
+    }
+    level.total += level.degree[u];
+  }
+  return level;
+}
+
+LevelGraph FromGraph(const Graph& graph) {
+  const std::size_t n = graph.NodeCount();
+  std::vector<double> loops(n, 0);
+  for (NodeId u = 0; u < n; ++u) {
+    for (EdgeId e = graph.OutBegin(u); e < graph.OutEnd(u); ++e) {
+      if (graph.Target(e) == u) loops[u] += graph.Weight(e);
+    }
+  }
+  return MakeLevel(n, loops, [&](std::uint32_t u, auto&& emit) {
+    for (EdgeId e = graph.OutBegin(u); e < graph.OutEnd(u); ++e) {
+      if (graph.Target(e) != u && graph.Weight(e) > 0) emit(graph.Target(e), graph.Weight(e));
+    }
+    const auto sources = graph.InSources(u);
+    const auto edges = graph.InEdges(u);
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      if (sources[i] != u && graph.Weight(edges[i]) > 0) emit(sources[i], graph.Weight(edges[i]));
+    }
+  });
+}
+
+// Moves nodes, visited in `order`, between communities while the modularity rises. `allowed(v, c)` limits the moves
+// (the refinement keeps each node inside its Louvain community); `only_singletons` moves only
+// nodes still alone (the refinement's merge). Returns whether anything moved.
+template <typename Allowed>
+bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std::uint32_t>& order,
+               std::vector<std::uint32_t>& community, bool only_singletons, bool repeat,
+               Allowed&& allowed) {
+  const std::size_t n = level.size();
+  std::vector<double> total(n, 0);
+  std::vector<std::uint32_t> members(n, 0);
+  for (std::size_t v = 0; v < n; ++v) {
+    total[community[v]] += level.degree[v];
+    ++members[community[v]];
+  }
+  std::vector<double> weight_to(n, 0);
+  std::vector<std::uint32_t> touched;
+  bool any_move = false;
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (std::uint32_t v : order) {
+      const std::uint32_t own = community[v];
+      if (only_singletons && members[own] != 1) continue;
+      for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
+        const std::uint32_t c = community[level.neighbours[i]];
+        if (!allowed(v, level.neighbours[i])) continue;
+        if (weight_to[c] == 0) touched.push_back(c);
+        weight_to[c] += level.weights[i];
+      }
+      const double k = level.degree[v];
+      total[own] -= k;
+      const double scale = resolution * k / level.total;
+      std::uint32_t best = own;
+      double best_gain = weight_to[own] - scale * total[own];
+      for (std::uint32_t c : touched) {
+        const double gain = weight_to[c] - scale * total[c];
+        if (gain > best_gain + 1e-12 || (gain > best_gain - 1e-12 && c < best && best != own)) {
+          best = c;
+          best_gain = gain;
+        }
+      }
+      for (std::uint32_t c : touched) weight_to[c] = 0;
+      touched.clear();
+      total[best] += k;
+      if (best != own) {
+        --members[own];
+        ++members[best];
+        community[v] = best;
+        moved = true;
+        any_move = true;
+      }
+    }
+    if (!repeat) break;
+  }
+  return any_move;
+}
+
+// Renumbers `labels` 0, 1, ... in order of first appearance; returns how many there are.
+std::size_t Compact(std::vector<std::uint32_t>& labels) {
+  std::uint32_t largest = 0;
+  for (std::uint32_t label : labels) largest = std::max(largest, label);
+  std::vector<std::uint32_t> renamed(std::size_t{largest} + 1, ~std::uint32_t{0});
+  std::uint32_t next = 0;
+  for (std::uint32_t& label : labels) {
+    if (renamed[label] == ~std::uint32_t{0}) renamed[label] = next++;
+    label = renamed[label];
+  }
+  return next;
+}
+
+// Splits every community into its connected parts in `graph` (undirected) and numbers them in
+// order of their lowest node.
+std::size_t SplitDisconnected(const Graph& graph, std::vector<std::uint32_t>& community) {
+  const std::size_t n = graph.NodeCount();
+  std::vector<std::uint32_t> part(n, ~std::uint32_t{0});
+  std::vector<NodeId> queue;
+  std::uint32_t parts = 0;
+  for (NodeId start = 0; start < n; ++start) {
+    if (part[start] != ~std::uint32_t{0}) continue;
+    part[start] = parts;
+    queue.assign(1, start);
+    for (std::size_t next = 0; next < queue.size(); ++next) {
+      const NodeId u = queue[next];
+      auto visit = [&](NodeId v) {
+        if (part[v] != ~std::uint32_t{0} || community[v] != community[start]) return;
+        part[v] = parts;
+        queue.push_back(v);
+      };
+      for (NodeId v : graph.OutTargets(u)) visit(v);
+      for (NodeId v : graph.InSources(u)) visit(v);
+    }
+    ++parts;
+  }
+  community = std::move(part);
+  return parts;
+}
+
+// One run of the levels from `start` (a partition of the nodes): the communities found, split
+// into connected parts.
+Communities RunLevels(const Graph& graph, const LevelGraph& base, const CommunityOptions& options,
+                      std::vector<std::uint32_t> start, std::mt19937_64& random) {
+  const std::size_t n = graph.NodeCount();
+  Communities result;
+  result.community.resize(n);
+  LevelGraph level = base;
+  // node_of[v]: the aggregate node that original node v is part of at the current level.
+  std::vector<std::uint32_t> node_of(n);
+  std::iota(node_of.begin(), node_of.end(), 0u);
+  std::vector<std::uint32_t> partition = std::move(start);
+  auto anywhere = [](std::uint32_t, std::uint32_t) { return true; };
+
+  for (result.levels = 0; result.levels < options.max_levels && level.size() > 0;) {
+    ++result.levels;
+    // A random visiting order, as igraph's multilevel uses: a fixed one gets stuck more often.
+    std::vector<std::uint32_t> order(level.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::shuffle(order.begin(), order.end(), random);
+    const bool moved =
+        MoveNodes(level, options.resolution, order, partition, false, true, anywhere);
+    // The aggregates: Leiden's refinement inside each community, or the communities themselves.
+    std::vector<std::uint32_t> refined(level.size());
+    if (options.refine) {
+      std::iota(refined.begin(), refined.end(), 0u);
+      MoveNodes(level, options.resolution, order, refined, true, false,
+                [&](std::uint32_t v, std::uint32_t u) { return partition[v] == partition[u]; });
+    } else {
+      refined = partition;
+    }
+    const std::size_t aggregates = Compact(refined);
+    if (!moved && aggregates == level.size()) break;
+    if (aggregates == level.size() && !options.refine) break;
+
+    // The next level: one node per aggregate, starting in its community.
+    std::vector<double> loops(aggregates, 0);
+    std::vector<std::uint32_t> next_partition(aggregates);
+    for (std::size_t v = 0; v < level.size(); ++v) {
+      loops[refined[v]] += level.loops[v];
+      next_partition[refined[v]] = partition[v];
+    }
+    std::vector<std::vector<std::uint32_t>> members(aggregates);
+    for (std::uint32_t v = 0; v < level.size(); ++v) members[refined[v]].push_back(v);
+    for (std::size_t v = 0; v < level.size(); ++v) {
+      for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
+        if (refined[level.neighbours[i]] == refined[v]) loops[refined[v]] += level.weights[i] / 2;
+      }
+    }
+    LevelGraph next = MakeLevel(aggregates, loops, [&](std::uint32_t a, auto&& emit) {
+      for (std::uint32_t v : members[a]) {
+        for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
+          const std::uint32_t b = refined[level.neighbours[i]];
+          if (b != a) emit(b, level.weights[i]);
+        }
+      }
+    });
+    for (std::uint32_t& node : node_of) node = refined[node];
+    Compact(next_partition);
+    partition = std::move(next_partition);
+    level = std::move(next);
+  }
+  for (std::size_t v = 0; v < n; ++v) result.community[v] = partition[node_of[v]];
+  result.count = SplitDisconnected(graph, result.community);
+  result.modularity = Modularity(graph, result.community, options.resolution);
+  return result;
+}
+
+}  // namespace
+
+Communities FindCommunities(const Graph& graph, const CommunityOptions& options) {
+  const LevelGraph base = FromGraph(graph);
+  std::vector<std::uint32_t> singletons(graph.NodeCount());
+  std::iota(singletons.begin(), singletons.end(), 0u);
+  std::mt19937_64 random(options.seed);
+  Communities best = RunLevels(graph, base, options, std::move(singletons), random);
+  // As Leiden iterates: start again from the best communities found, in a new order, keeping the
+  // better; stop after two runs in a row that do not improve.
+  std::size_t levels = best.levels;
+  for (std::size_t iteration = 1, idle = 0; iteration < options.iterations && idle < 2;
+       ++iteration) {
+    Communities again = RunLevels(graph, base, options, best.community, random);
+    levels += again.levels;
+    if (again.modularity > best.modularity + 1e-12) {
+      best = std::move(again);
+      idle = 0;
+    } else {
+      ++idle;
+    }
+  }
+  best.levels = levels;
+  return best;
+}
+
+double Modularity(const Graph& graph, const std::vector<std::uint32_t>& community,
+                  double resolution) {
+  const std::size_t n = graph.NodeCount();
+  std::uint32_t largest = 0;
+  for (std::uint32_t c : community) largest = std::max(largest, c);
+  const std::size_t labels = std::size_t{largest} + 1;
+  std::vector<double> inside(labels, 0);
+  std::vector<double> total(labels, 0);
+  double two_m = 0;
+  for (NodeId u = 0; u < n; ++u) {
+    for (EdgeId e = graph.OutBegin(u); e < graph.OutEnd(u); ++e) {
+      const NodeId v = graph.Target(e);
+      const double w = graph.Weight(e);
+      total[community[u]] += w;
+      total[community[v]] += w;
+      two_m += 2 * w;
+      if (community[u] == community[v]) inside[community[u]] += 2 * w;
+    }
+  }
+  if (two_m == 0) return 0;
+  double q = 0;
+  for (std::size_t c = 0; c < labels; ++c) {
+    q += inside[c] / two_m - resolution * (total[c] / two_m) * (total[c] / two_m);
+  }
+  return q;
+}
+
+}  // namespace ordo::graph
