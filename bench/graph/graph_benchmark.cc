@@ -5,6 +5,8 @@
 //   BM_TwoHop        2-hop neighbourhood of Q random nodes, undirected (igraph_neighborhood)
 //   BM_ShortestPath  a fewest-hop path between Q random pairs, undirected (igraph_get_shortest_path)
 //   BM_Betweenness   betweenness from the same 4 sources, directed (igraph_betweenness_subset)
+//   BM_Communities   Louvain with Leiden's refinement, undirected (igraph_community_multilevel on
+//                    the graph built undirected, also setup), once: each takes tens of seconds
 // each as /ordo and /igraph; the latency kernels report p50 and p99 over the Q queries. At the end
 // it prints every ratio Ordo/igraph, the checks that both computed the same thing, and the bytes
 // per edge. Building either graph is setup and is timed apart, not inside any kernel.
@@ -32,6 +34,7 @@
 #include "graph/bfs.h"
 #include "graph/components.h"
 #include "graph/graph.h"
+#include "graph/louvain.h"
 #include "graph/neighbourhood.h"
 #include "graph/pagerank.h"
 #include "graph/shortest_path.h"
@@ -45,6 +48,7 @@ using Clock = std::chrono::steady_clock;
 struct Workload {
   og::Graph graph;
   igraph_t peer;
+  igraph_t undirected_peer;  // the same edges, undirected (igraph's multilevel needs it)
   og::NodeId bfs_source = 0;
   std::vector<og::NodeId> seeds;                        // 2-hop
   std::vector<std::pair<og::NodeId, og::NodeId>> pairs;  // shortest path
@@ -254,6 +258,36 @@ void BM_Betweenness_igraph(benchmark::State& state) {
   igraph_vector_int_destroy(&sources);
 }
 
+double g_ordo_modularity = -1;
+double g_igraph_modularity = -1;
+
+void BM_Communities_ordo(benchmark::State& state) {
+  og::CommunityOptions options;
+  options.iterations = 2;  // igraph's Leiden default; the tests use more
+  for (auto _ : state) {
+    const og::Communities communities = og::FindCommunities(g_work->graph, options);
+    g_ordo_modularity = communities.modularity;
+    state.counters["communities"] = static_cast<double>(communities.count);
+  }
+}
+
+void BM_Communities_igraph(benchmark::State& state) {
+  igraph_vector_int_t membership;
+  igraph_vector_int_init(&membership, 0);
+  igraph_vector_t modularity;
+  igraph_vector_init(&modularity, 0);
+  for (auto _ : state) {
+    Check(igraph_community_multilevel(&g_work->undirected_peer, nullptr, 1.0, &membership, nullptr,
+                                      &modularity),
+          "igraph_community_multilevel");
+  }
+  for (igraph_integer_t i = 0; i < igraph_vector_size(&modularity); ++i) {
+    g_igraph_modularity = std::max(g_igraph_modularity, VECTOR(modularity)[i]);
+  }
+  igraph_vector_destroy(&modularity);
+  igraph_vector_int_destroy(&membership);
+}
+
 BENCHMARK(BM_Bfs_ordo)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_Bfs_igraph)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_Components_ordo)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
@@ -266,6 +300,8 @@ BENCHMARK(BM_ShortestPath_ordo)->Unit(benchmark::kMillisecond)->Iterations(1)->U
 BENCHMARK(BM_ShortestPath_igraph)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_Betweenness_ordo)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_Betweenness_igraph)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_Communities_ordo)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(1)->UseRealTime();
+BENCHMARK(BM_Communities_igraph)->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(1)->UseRealTime();
 
 // The console output as usual; besides, keeps every repetition's time and counters per benchmark.
 class RatioReporter final : public benchmark::ConsoleReporter {
@@ -403,6 +439,9 @@ int main(int argc, char** argv) {
         "igraph_create");
   const double igraph_build = Seconds(start);
   const double igraph_rss = ResidentBytes() - before;
+  Check(igraph_create(&work.undirected_peer, &pairs, static_cast<igraph_integer_t>(n),
+                      IGRAPH_UNDIRECTED),
+        "igraph_create");
   igraph_vector_int_destroy(&pairs);
   std::printf("built: Ordo %.2f s, igraph (igraph_create from its edge vector) %.2f s\n",
               ordo_build, igraph_build);
@@ -447,6 +486,7 @@ int main(int argc, char** argv) {
   PrintRatio(reporter, "shortest path p50", "ShortestPath", "p50_ms", 0.1);
   PrintRatio(reporter, "shortest path p99", "ShortestPath", "p99_ms", 0.1);
   PrintRatio(reporter, "betweenness, 4 sources", "Betweenness", "time", 0.5);
+  PrintRatio(reporter, "communities (Leiden)", "Communities", "time", 0.2);
   if (const double p50 = reporter.Median("TwoHop", "ordo", "p50_ms"); p50 >= 0) {
     std::printf("2-hop p50 under 1 ms: %s\n", p50 < 1.0 ? "met" : "MISSED");
   }
@@ -475,6 +515,11 @@ int main(int argc, char** argv) {
     }
     std::printf("  betweenness  max relative |Ordo - igraph| = %.2e\n", worst);
   }
+  if (g_ordo_modularity >= 0 && g_igraph_modularity >= 0) {
+    std::printf("  modularity   Ordo %.4f | igraph multilevel %.4f  (target: within 0.005: %s)\n",
+                g_ordo_modularity, g_igraph_modularity,
+                g_ordo_modularity >= g_igraph_modularity - 0.005 ? "met" : "MISSED");
+  }
   const double m = static_cast<double>(edges.size());
   std::printf("\nbytes per edge: Ordo %.2f (node types, link types, validity days, in- and "
               "out-adjacency; %.0f MiB); resident growth while building: Ordo %.1f, igraph %.1f "
@@ -483,5 +528,6 @@ int main(int argc, char** argv) {
               ordo_rss / m, igraph_rss / m);
   std::printf("bytes per edge target <= 24: %s\n", work.graph.BytesPerEdge() <= 24 ? "met" : "MISSED");
   igraph_destroy(&work.peer);
+  igraph_destroy(&work.undirected_peer);
   return 0;
 }
