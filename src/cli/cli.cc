@@ -40,6 +40,7 @@ int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::os
   RegisterInterdictCommand(app, context);
   RegisterBulletinCommand(app, context);
   RegisterNarcoticsCommands(app, context);
+  RegisterGraphCommands(app, context);
   RegisterServeCommand(app, context, env);
   RegisterBackupCommands(app, context, env);
 

@@ -25,6 +25,7 @@ void RegisterRoutesCommand(CLI::App& app, CommandContext& context);       // rou
 void RegisterInterdictCommand(CLI::App& app, CommandContext& context);    // interdict
 void RegisterBulletinCommand(CLI::App& app, CommandContext& context);     // bulletin
 void RegisterNarcoticsCommands(CLI::App& app, CommandContext& context);  // narcotics
+void RegisterGraphCommands(CLI::App& app, CommandContext& context);      // graph
 void RegisterServeCommand(CLI::App& app, CommandContext& context,
                           const CliEnvironment& env);                    // serve
 void RegisterBackupCommands(CLI::App& app, CommandContext& context,

@@ -64,5 +64,50 @@ TEST_F(FtmImportCliTest, ABadFileIsRefusedWithPositionsAndChangesNothing) {
   EXPECT_EQ(RunProgram({"/usr/bin/sqlite3", db_, ".dump"}), before);
 }
 
+// The graph commands on the imported case: the two persons connect directly (family) and through
+// the phone they share; the trip and the vehicle form groups of their own.
+TEST_F(FtmImportCliTest, GraphCommandsReadTheImportedCase) {
+  const std::string file = ORDO_SOURCE_DIR "/tests/integration/ftm/case.ftm";
+  ASSERT_EQ(RunOrdo({"--db", db_, "import", "ftm", file, "--source", "made-up test case"}).exit_code,
+            0);
+
+  RunResult expand = RunOrdo({"--db", db_, "--format", "csv", "graph", "expand", "p1"});
+  RunResult family_only = RunOrdo({"--db", db_, "--format", "csv", "graph", "path",
+                                   "Asan Sadyrov", "p2", "--link-type", "holds"});
+  RunResult components = RunOrdo({"--db", db_, "--format", "csv", "graph", "components"});
+  RunResult central =
+      RunOrdo({"--db", db_, "--format", "csv", "graph", "central", "--top", "1"});
+  RunResult nobody = RunOrdo({"--db", db_, "graph", "path", "p1", "a1"});
+
+  ASSERT_EQ(expand.exit_code, 0) << expand.err;
+  EXPECT_EQ(expand.out,
+            "# entities\n"
+            "entity_id,name,type,hops,more_links\n"
+            "p1,Asan Sadyrov,person,0,0\n"
+            // A leading '+' is neutralised so that a spreadsheet does not evaluate the cell.
+            "phone:+996555123456,'+996 (555) 12-34-56,phone,1,0\n"
+            "p2,Бакыт Осмонов,person,1,0\n"
+            "\n"
+            "# links\n"
+            "link_id,type,from,to\n"
+            "p1~holds~phone:+996555123456,holds,p1,phone:+996555123456\n"
+            "f1,family,p1,p2\n");
+  ASSERT_EQ(family_only.exit_code, 0) << family_only.err;
+  EXPECT_EQ(family_only.out,
+            "path,step,entity_id,name,type,via_link,link_type\n"
+            "1,0,p1,Asan Sadyrov,person,,\n"
+            "1,1,phone:+996555123456,'+996 (555) 12-34-56,phone,p1~holds~phone:+996555123456,"
+            "holds\n"
+            "1,2,p2,Бакыт Осмонов,person,p2~holds~phone:+996555123456,holds\n");
+  EXPECT_EQ(components.out,
+            "component,entities,first_entity_id,first_name\n"
+            "1,3,p1,Asan Sadyrov\n"
+            "2,2,v1,Truck\n"
+            "3,2,a1,Osh\n");
+  EXPECT_EQ(central.out, "entity_id,name,type,degree\np1,Asan Sadyrov,person,2\n");
+  EXPECT_EQ(nobody.exit_code, 3);
+  EXPECT_NE(nobody.err.find("no path from 'p1' to 'a1'"), std::string::npos) << nobody.err;
+}
+
 }  // namespace
 }  // namespace ordo::testing
