@@ -53,7 +53,10 @@ struct Workload {
   std::vector<og::NodeId> seeds;                        // 2-hop
   std::vector<std::pair<og::NodeId, og::NodeId>> pairs;  // shortest path
   std::vector<og::NodeId> betweenness_sources;
-  double pagerank_tolerance = 1e-9;
+  // The loosest L1 tolerance that still guarantees the tests' bar (every rank within 1e-6 of
+  // igraph's): a step that changes the ranks by c in L1 leaves them within c d / (1 - d) = 5.7 c of
+  // the fixed point.
+  double pagerank_tolerance = 1e-7;
 };
 Workload* g_work = nullptr;
 
