@@ -90,41 +90,59 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
   std::vector<double> weight_to(n, 0);
   std::vector<std::uint32_t> touched;
   bool any_move = false;
-  for (bool moved = true; moved;) {
-    moved = false;
-    for (std::uint32_t v : order) {
-      const std::uint32_t own = community[v];
-      if (only_singletons && members[own] != 1) continue;
-      for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
-        const std::uint32_t c = community[level.neighbours[i]];
-        if (!allowed(v, level.neighbours[i])) continue;
-        if (weight_to[c] == 0) touched.push_back(c);
-        weight_to[c] += level.weights[i];
-      }
-      const double k = level.degree[v];
-      total[own] -= k;
-      const double scale = resolution * k / level.total;
-      std::uint32_t best = own;
-      double best_gain = weight_to[own] - scale * total[own];
-      for (std::uint32_t c : touched) {
-        const double gain = weight_to[c] - scale * total[c];
-        if (gain > best_gain + 1e-12 || (gain > best_gain - 1e-12 && c < best && best != own)) {
-          best = c;
-          best_gain = gain;
-        }
-      }
-      for (std::uint32_t c : touched) weight_to[c] = 0;
-      touched.clear();
-      total[best] += k;
-      if (best != own) {
-        --members[own];
-        ++members[best];
-        community[v] = best;
-        moved = true;
-        any_move = true;
+  // Moves v to the neighbouring community with the largest gain; returns whether it moved.
+  auto consider = [&](std::uint32_t v) {
+    const std::uint32_t own = community[v];
+    if (only_singletons && members[own] != 1) return false;
+    for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
+      const std::uint32_t c = community[level.neighbours[i]];
+      if (!allowed(v, level.neighbours[i])) continue;
+      if (weight_to[c] == 0) touched.push_back(c);
+      weight_to[c] += level.weights[i];
+    }
+    const double k = level.degree[v];
+    total[own] -= k;
+    const double scale = resolution * k / level.total;
+    std::uint32_t best = own;
+    double best_gain = weight_to[own] - scale * total[own];
+    for (std::uint32_t c : touched) {
+      const double gain = weight_to[c] - scale * total[c];
+      if (gain > best_gain + 1e-12 || (gain > best_gain - 1e-12 && c < best && best != own)) {
+        best = c;
+        best_gain = gain;
       }
     }
-    if (!repeat) break;
+    for (std::uint32_t c : touched) weight_to[c] = 0;
+    touched.clear();
+    total[best] += k;
+    if (best == own) return false;
+    --members[own];
+    ++members[best];
+    community[v] = best;
+    any_move = true;
+    return true;
+  };
+  if (!repeat) {
+    for (std::uint32_t v : order) consider(v);
+    return any_move;
+  }
+  // Leiden's fast local moving: a queue holding every node once; a node that moves puts back its
+  // neighbours outside its new community, instead of sweeping every node again.
+  std::vector<std::uint32_t> ring(order);
+  std::vector<char> queued(n, 1);
+  std::size_t head = 0;
+  for (std::size_t count = n; count > 0; --count) {
+    const std::uint32_t v = ring[head];
+    head = head + 1 == n ? 0 : head + 1;
+    queued[v] = 0;
+    if (!consider(v)) continue;
+    for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
+      const std::uint32_t u = level.neighbours[i];
+      if (queued[u] || community[u] == community[v]) continue;
+      queued[u] = 1;
+      ring[(head + count - 1) % n] = u;
+      ++count;
+    }
   }
   return any_move;
 }
