@@ -41,6 +41,7 @@ int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::os
   RegisterBulletinCommand(app, context);
   RegisterNarcoticsCommands(app, context);
   RegisterGraphCommands(app, context);
+  RegisterExportCommand(app, context);
   RegisterServeCommand(app, context, env);
   RegisterBackupCommands(app, context, env);
 

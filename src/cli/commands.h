@@ -26,6 +26,7 @@ void RegisterInterdictCommand(CLI::App& app, CommandContext& context);    // int
 void RegisterBulletinCommand(CLI::App& app, CommandContext& context);     // bulletin
 void RegisterNarcoticsCommands(CLI::App& app, CommandContext& context);  // narcotics
 void RegisterGraphCommands(CLI::App& app, CommandContext& context);      // graph
+void RegisterExportCommand(CLI::App& app, CommandContext& context);      // export
 void RegisterServeCommand(CLI::App& app, CommandContext& context,
                           const CliEnvironment& env);                    // serve
 void RegisterBackupCommands(CLI::App& app, CommandContext& context,

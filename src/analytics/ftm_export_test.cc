@@ -1,0 +1,80 @@
+#include "analytics/ftm_export.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "analytics/ftm_import.h"
+#include "storage/memory/memory_link_store.h"
+
+namespace ordo::analytics {
+namespace {
+
+// Made-up case data: none of these people, phones or companies exist.
+constexpr char kCase[] =
+    R"({"id":"p1","schema":"Person","properties":{"name":["Asan Sadyrov"],"phone":["+996 (555) 12-34-56"],"passportNumber":["AN 123456"]},"datasets":["x"]})"
+    "\n"
+    R"({"id":"p2","schema":"Person","properties":{"name":["Бакыт Осмонов","Bakyt Osmonov"],"phone":["+996555123456"]}})"
+    "\n"
+    R"({"id":"c1","schema":"Company","properties":{"name":["Example Trans LLC"]}})"
+    "\n"
+    R"({"id":"o1","schema":"Ownership","properties":{"percentage":["50"],"owner":["p1","p2"],"asset":["c1"],"startDate":["2019-05-01"]}})"
+    "\n"
+    R"({"id":"k1","schema":"Call","properties":{"callerNumber":["+996 700 000 001"],"receiver":["p2"],"date":["2021-03"]}})"
+    "\n"
+    R"({"id":"f1","schema":"Family","properties":{"person":["p1"],"relative":["p2"]}})"
+    "\n";
+
+// id -> {schema, properties}, letting key order go (FtM properties are a map).
+std::map<std::string, nlohmann::json> ById(const std::string& lines) {
+  std::map<std::string, nlohmann::json> by_id;
+  std::istringstream in(lines);
+  for (std::string line; std::getline(in, line);) {
+    const nlohmann::json entity = nlohmann::json::parse(line);
+    by_id[entity.at("id")] = {{"schema", entity.at("schema")},
+                              {"properties", entity.at("properties")}};
+  }
+  return by_id;
+}
+
+TEST(FtmExportTest, AnImportedCaseComesBackWithEveryEntityAndProperty) {
+  const std::string path = ::testing::TempDir() + "/ftm_export_case.ftm";
+  std::ofstream(path, std::ios::binary) << kCase;
+  storage::MemoryLinkStore store;
+  FtmImportOptions options;
+  options.source = "test fixture (made up)";
+  Result<FtmImportOutcome> imported = ImportFtmFile(store, path, options);
+  ASSERT_TRUE(imported.has_value());
+  ASSERT_TRUE(imported->problems.empty());
+  std::ostringstream out;
+
+  Result<FtmExportCounts> counts = ExportFtm(store, out);
+
+  ASSERT_TRUE(counts.has_value()) << counts.error().ToString();
+  EXPECT_EQ(counts->entities, 3u);
+  EXPECT_EQ(counts->links, 3u);
+  EXPECT_EQ(counts->skipped, 3u + 3u);  // 3 shared nodes, 3 "holds" links
+  EXPECT_EQ(ById(out.str()), ById(kCase));
+}
+
+TEST(FtmExportTest, AFailedWriteIsAnErrorNotAShortFile) {
+  storage::MemoryLinkStore store;
+  Entity entity;
+  entity.entity_id = "p1";
+  entity.schema = "Person";
+  ASSERT_TRUE(store.AppendGraph({{entity}, {}}).has_value());
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+
+  Result<FtmExportCounts> counts = ExportFtm(store, out);
+
+  ASSERT_FALSE(counts.has_value());
+  EXPECT_EQ(counts.error().code(), ErrorCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace ordo::analytics
