@@ -286,4 +286,16 @@ double IgraphMultilevelModularity(std::size_t node_count, const ArcList& arcs,
   return best;
 }
 
+std::vector<std::size_t> IgraphArticulationPoints(std::size_t node_count, const ArcList& arcs) {
+  IgraphGraph graph(node_count, arcs, false);
+  IntVector points;
+  Check(igraph_articulation_points(graph.get(), &points.v), "igraph_articulation_points");
+  std::vector<std::size_t> result;
+  for (igraph_integer_t i = 0; i < igraph_vector_int_size(&points.v); ++i) {
+    result.push_back(static_cast<std::size_t>(VECTOR(points.v)[i]));
+  }
+  std::sort(result.begin(), result.end());
+  return result;
+}
+
 }  // namespace ordo::graph::testing

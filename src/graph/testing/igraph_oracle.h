@@ -75,4 +75,7 @@ double IgraphModularity(std::size_t node_count, const ArcList& arcs,
 double IgraphMultilevelModularity(std::size_t node_count, const ArcList& arcs,
                                   const std::vector<double>& weights);
 
+// igraph_articulation_points of the graph read as undirected, sorted.
+std::vector<std::size_t> IgraphArticulationPoints(std::size_t node_count, const ArcList& arcs);
+
 }  // namespace ordo::graph::testing
