@@ -20,12 +20,17 @@ ComponentLabels FindConnectedComponents(const Graph& graph) {
   std::vector<NodeId> parent(n);
   for (std::size_t v = 0; v < n; ++v) parent[v] = static_cast<NodeId>(v);
   for (NodeId source = 0; source < n; ++source) {
+    // The source's root, kept up to date across its edges instead of found again for each.
+    NodeId source_root = FindRoot(parent, source);
     for (NodeId target : graph.OutTargets(source)) {
-      NodeId a = FindRoot(parent, source);
-      NodeId b = FindRoot(parent, target);
-      if (a == b) continue;
-      if (a > b) std::swap(a, b);
-      parent[b] = a;
+      const NodeId target_root = FindRoot(parent, target);
+      if (target_root == source_root) continue;
+      if (source_root < target_root) {
+        parent[target_root] = source_root;
+      } else {
+        parent[source_root] = target_root;
+        source_root = target_root;
+      }
     }
   }
 
