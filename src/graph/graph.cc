@@ -55,7 +55,11 @@ double Graph::BytesPerEdge() const {
 GraphBuilder::GraphBuilder(std::size_t node_count) : node_types_(node_count, 0) {}
 
 void GraphBuilder::SetNodeType(NodeId node, NodeType type) {
-  if (node < node_types_.size()) node_types_[node] = type;
+  if (node < node_types_.size()) {
+    node_types_[node] = type;
+  } else if (bad_node_ == kNoNode) {
+    bad_node_ = node;
+  }
 }
 
 void GraphBuilder::AddEdge(const EdgeSpec& edge) {
@@ -83,6 +87,10 @@ Result<Graph> GraphBuilder::Build() {
   if (n >= kNoNode) return InvalidArgument("graph: too many nodes (" + std::to_string(n) + ")");
   if (m >= std::numeric_limits<EdgeId>::max()) {
     return InvalidArgument("graph: too many edges (" + std::to_string(m) + ")");
+  }
+  if (bad_node_ != kNoNode) {
+    return InvalidArgument("graph: a type was given to node " + std::to_string(bad_node_) +
+                           " of " + std::to_string(n));
   }
   for (std::size_t i = 0; i < m; ++i) {
     if (sources_[i] >= n || targets_[i] >= n) {

@@ -135,13 +135,14 @@ class GraphBuilder {
   // A graph of `node_count` nodes, all of type 0 until SetNodeType says otherwise.
   explicit GraphBuilder(std::size_t node_count);
 
+  // A node >= node_count makes Build fail.
   void SetNodeType(NodeId node, NodeType type);
   // Parallel edges and self-loops are kept as given. Checked in Build.
   void AddEdge(const EdgeSpec& edge);
   void Reserve(std::size_t edge_count);
 
-  // Builds the graph in O(n + m) and leaves the builder empty. kInvalidArgument when an edge names a
-  // node >= node_count, has valid_from > valid_to, a negative or non-finite weight, or when there
+  // Builds the graph in O(n + m) and leaves the builder empty. kInvalidArgument when an edge or a
+  // SetNodeType names a node >= node_count, has valid_from > valid_to, a negative or non-finite weight, or when there
   // are 2^32 - 1 edges or more.
   Result<Graph> Build();
 
@@ -154,6 +155,7 @@ class GraphBuilder {
   std::vector<Day> valid_to_;
   std::vector<float> weights_;
   bool weighted_ = false;
+  NodeId bad_node_ = kNoNode;  // the first node SetNodeType was given out of range
 };
 
 }  // namespace ordo::graph

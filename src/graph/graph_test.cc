@@ -74,6 +74,13 @@ TEST(GraphTest, RejectsAnEdgeToAMissingNode) {
   EXPECT_EQ(graph.error().code(), ErrorCode::kInvalidArgument);
 }
 
+TEST(GraphTest, RejectsATypeForAMissingNode) {
+  GraphBuilder builder(2);
+  builder.SetNodeType(2, 1);
+
+  EXPECT_FALSE(builder.Build().has_value());
+}
+
 TEST(GraphTest, RejectsAnIntervalThatEndsBeforeItStarts) {
   GraphBuilder builder(2);
   builder.AddEdge({.source = 0, .target = 1, .valid_from = 5, .valid_to = 4});
