@@ -71,7 +71,19 @@ bool CsvReader::Impl::FillBuffer() {
   if (buffer_.size() < size) input_ended_ = true;
   if (!started_) {
     started_ = true;
-    if (std::string_view(buffer_).substr(0, 3) == kByteOrderMark) buffer_pos_ = 3;
+    const std::string_view start = std::string_view(buffer_).substr(0, 3);
+    if (start == kByteOrderMark) buffer_pos_ = 3;
+    // UTF-16 (and UTF-32) files start with FF FE or FE FF: one clear message instead of the
+    // invalid bytes and NULs that would follow.
+    if (start.substr(0, 2) == "\xFF\xFE" || start.substr(0, 2) == "\xFE\xFF") {
+      tokenizer_.FailAt(1, 1,
+                        start[0] == '\xFF'
+                            ? "the file starts with the byte-order mark FF FE of UTF-16 or UTF-32 "
+                              "(little-endian); save it as UTF-8"
+                            : "the file starts with the byte-order mark FE FF of UTF-16 "
+                              "(big-endian); save it as UTF-8");
+      return false;
+    }
   }
   return !buffer_.empty();
 }

@@ -45,7 +45,9 @@ struct CsvRecord {
 // inside an unquoted field, characters after a closing quote, a carriage return without a line
 // feed, a record with the wrong number of fields (reported and not returned). Unrecoverable
 // problems (reported, then Next returns false): a NUL byte, a field longer than max_field_bytes, a
-// quoted field still open at the end of input, a stream read error, too many problems.
+// quoted field still open at the end of input, a stream read error, too many problems, a UTF-16 or
+// UTF-32 byte-order mark at the start, a carriage return without a line feed in the header (a file
+// whose lines end in CR alone).
 //
 // Positions: a problem in a character is reported at that character (an invalid UTF-8 sequence at
 // its first byte, an unterminated quoted field at its opening quote, a too long field at its

@@ -104,6 +104,28 @@ TEST(CsvReaderTest, ChunkSizeChangesNoValuePositionOrProblem) {
                           "t.csv:5:18: characters after the closing quote of a quoted field"));
 }
 
+TEST(CsvReaderTest, AUtf16FileIsOneClearProblem) {
+  const Parsed little = ReadAll(std::string("\xFF\xFE" "a\0,\0b\0\n\0", 10));
+  const Parsed big = ReadAll(std::string("\xFE\xFF\0a\0,\0b\0\n", 10));
+
+  EXPECT_THAT(little.records, IsEmpty());
+  EXPECT_THAT(little.problems,
+              ElementsAre("t.csv:1:1: the file starts with the byte-order mark FF FE of UTF-16 or "
+                          "UTF-32 (little-endian); save it as UTF-8"));
+  EXPECT_THAT(big.problems,
+              ElementsAre("t.csv:1:1: the file starts with the byte-order mark FE FF of UTF-16 "
+                          "(big-endian); save it as UTF-8"));
+}
+
+TEST(CsvReaderTest, LinesEndedByCarriageReturnsAloneAreOneProblem) {
+  const Parsed parsed = ReadAll("a,b\r1,2\r3,4\r");
+
+  EXPECT_THAT(parsed.records, IsEmpty());
+  EXPECT_THAT(parsed.problems,
+              ElementsAre("t.csv:1:4: carriage return not followed by a line feed in the header: "
+                          "lines ended by CR alone? save the file with LF or CRLF line ends"));
+}
+
 TEST(CsvReaderTest, StripsByteOrderMarkWithoutCountingItAsAColumn) {
   const Parsed parsed = ReadAll("\xEF\xBB\xBFname,iso3\nKyrgyzstan,KGZ\n");
 
@@ -257,13 +279,12 @@ TEST(CsvReaderTest, StopsAtNulByte) {
   EXPECT_EQ(parsed.records.size(), 1u);
 }
 
-TEST(CsvReaderTest, Utf16InputIsReportedAndStopsEarly) {
-  const Parsed parsed = ReadAll(std::string("\xFF\xFE\x61\0,\0b\0", 8));
+// UTF-16 without a byte-order mark still stops at its first NUL.
+TEST(CsvReaderTest, Utf16WithoutAByteOrderMarkStopsAtItsFirstNul) {
+  const Parsed parsed = ReadAll(std::string("a\0,\0b\0", 6));
 
-  EXPECT_THAT(
-      parsed.problems,
-      ElementsAre("t.csv:1:1: invalid UTF-8 byte 0xFF", "t.csv:1:2: invalid UTF-8 byte 0xFE",
-                  "t.csv:1:4: NUL byte (is this a UTF-16 or binary file?)"));
+  EXPECT_THAT(parsed.problems,
+              ElementsAre("t.csv:1:2: NUL byte (is this a UTF-16 or binary file?)"));
 }
 
 TEST(CsvReaderTest, StopsAtAFieldOverTheSizeLimit) {

@@ -55,6 +55,14 @@ bool CsvTokenizer::Consume(unsigned char byte, CsvRecord& record) {
       next_column_ = 1;
       return completed;
     }
+    if (expected_fields_ == 0) {
+      // In the header: the lines of the whole file most likely end in CR alone (old Mac text),
+      // and every later message would only repeat that.
+      Fail(line_, pending_cr_column_,
+           "carriage return not followed by a line feed in the header: lines ended by CR alone? "
+           "save the file with LF or CRLF line ends");
+      return false;
+    }
     BeginText(pending_cr_column_);
     Report(line_, pending_cr_column_, "carriage return not followed by a line feed");
     Append("\r");

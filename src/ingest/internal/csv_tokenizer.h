@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ingest/csv_reader.h"
@@ -34,6 +35,8 @@ class CsvTokenizer {
   bool Finish(CsvRecord& record);
   // Reports an unrecoverable problem of the input itself (a read error) at the current line.
   void FailAtLine(std::string message);
+  // Reports an unrecoverable problem at line:column (a UTF-16 byte-order mark at 1:1).
+  void FailAt(int line, int column, std::string message) { Fail(line, column, std::move(message)); }
   // True after an unrecoverable problem or Finish().
   bool Done() const { return done_; }
 
