@@ -49,8 +49,8 @@ enum class Landing { kExitedFirst, kBeforeWrite, kDuringWrite, kAfterCommit, kCo
 const char* const kLandingNames[] = {"exited before the kill", "killed before writing",
                                      "killed while writing", "killed after commit"};
 
-const char* const kTables[] = {"seizures", "trade_flows", "relations", "cultivation_records",
-                               "drug_prices"};
+const char* const kTables[] = {"seizures",    "trade_flows", "relations", "cultivation_records",
+                               "drug_prices", "entities"};
 
 [[noreturn]] void Usage(const std::string& problem) {
   std::fprintf(stderr,

@@ -54,12 +54,29 @@ void WritePrices(const ImportJob& job, std::int64_t rows) {
   }
 }
 
+// Made-up FtM entities: persons sharing a phone two by two, and a call between each pair; ids and
+// phone numbers carry the job number, so no two jobs collide.
+void WriteFtm(const ImportJob& job, std::int64_t persons) {
+  std::ofstream out(job.file);
+  const std::string prefix = Tag(job) + "-";
+  for (std::int64_t person = 0; person < persons; ++person) {
+    out << R"({"id":")" << prefix << 'p' << person
+        << R"(","schema":"Person","properties":{"name":["Made-up person )" << person
+        << R"("],"phone":["+1 555 )" << job.number << ' ' << person / 2 << R"("]}})" << '\n';
+  }
+  for (std::int64_t person = 1; person < persons; person += 2) {
+    out << R"({"id":")" << prefix << 'c' << person << R"(","schema":"Call","properties":{"caller":[")"
+        << prefix << 'p' << person - 1 << R"("],"receiver":[")" << prefix << 'p' << person
+        << R"("],"date":["2021-03"]}})" << '\n';
+  }
+}
+
 }  // namespace
 
 const std::vector<ImportKind>& AllImportKinds() {
   static const std::vector<ImportKind> kinds = {ImportKind::kSeizures, ImportKind::kTrade,
                                                 ImportKind::kRelations, ImportKind::kCultivation,
-                                                ImportKind::kPrices};
+                                                ImportKind::kPrices,    ImportKind::kFtm};
   return kinds;
 }
 
@@ -75,6 +92,8 @@ std::string KindName(ImportKind kind) {
       return "cultivation";
     case ImportKind::kPrices:
       return "prices";
+    case ImportKind::kFtm:
+      return "ftm";
   }
   return "?";
 }
@@ -92,6 +111,8 @@ std::vector<std::string> ImportJob::Arguments(const std::string& ordo,
       return {ordo, "--db", database, "narcotics", "import", "cultivation", file};
     case ImportKind::kPrices:
       return {ordo, "--db", database, "narcotics", "import", "prices", file};
+    case ImportKind::kFtm:
+      return {ordo, "--db", database, "import", "ftm", file, "--source", Tag(*this), "--synthetic"};
   }
   return {};
 }
@@ -119,7 +140,8 @@ std::optional<ImportJob> JobFactory::Make(ImportKind kind) {
   ImportJob job;
   job.kind = kind;
   job.number = next_number_++;
-  job.file = settings_.directory + "/" + KindName(kind) + "-" + std::to_string(job.number) + ".csv";
+  job.file = settings_.directory + "/" + KindName(kind) + "-" + std::to_string(job.number) +
+             (kind == ImportKind::kFtm ? ".ftm" : ".csv");
   const std::string url = "'https://crash-harness.invalid/" + Tag(job) + "'";
   switch (kind) {
     case ImportKind::kSeizures: {
@@ -168,6 +190,14 @@ std::optional<ImportJob> JobFactory::Make(ImportKind kind) {
       job.where = "source = '" + Tag(job) + "'";
       job.rows = settings_.small_rows;
       WritePrices(job, job.rows);
+      return job;
+    case ImportKind::kFtm:
+      // The persons and their shared phone nodes all carry the job's source; the links go in
+      // the same transaction.
+      job.table = "entities";
+      job.where = "source = '" + Tag(job) + "'";
+      WriteFtm(job, settings_.small_rows);
+      job.rows = settings_.small_rows + settings_.small_rows / 2;
       return job;
   }
   return std::nullopt;

@@ -12,7 +12,7 @@
 
 namespace ordo::crash {
 
-enum class ImportKind { kSeizures, kTrade, kRelations, kCultivation, kPrices };
+enum class ImportKind { kSeizures, kTrade, kRelations, kCultivation, kPrices, kFtm };
 
 const std::vector<ImportKind>& AllImportKinds();
 std::string KindName(ImportKind kind);
