@@ -7,7 +7,8 @@
 // (`ordo import KIND FILE`), seizures (`ordo seizures import FILE`) or unodc (`ordo seizures import
 // --format unodc FILE --source ...`; made-up UNODC-style files, not real data).
 // Files of kind cultivation or prices go to `ordo narcotics import KIND FILE`; their rows are
-// made-up test fixtures, not real figures.
+// made-up test fixtures, not real figures. Files ftm__<case>.ftm are FollowTheMoney entity streams
+// (`ordo import ftm FILE --source ...`), made-up entities too.
 
 #include <gtest/gtest.h>
 
@@ -36,7 +37,9 @@ std::string SeededDatabase() {
 std::vector<std::string> CorpusFiles() {
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(ORDO_SOURCE_DIR "/tests/bad-input")) {
-    if (entry.path().extension() == ".csv") files.push_back(entry.path().filename().string());
+    if (entry.path().extension() == ".csv" || entry.path().extension() == ".ftm") {
+      files.push_back(entry.path().filename().string());
+    }
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -55,6 +58,9 @@ RunResult Import(const std::string& kind, const std::string& file, const std::st
     return RunOrdo({"--db", db, "narcotics", "import", kind, file});
   }
   if (kind == "seizures") return RunOrdo({"--db", db, "seizures", "import", file});
+  if (kind == "ftm") {
+    return RunOrdo({"--db", db, "import", "ftm", file, "--source", "bad-input corpus (made up)"});
+  }
   if (kind == "unodc") {
     return RunOrdo({"--db", db, "seizures", "import", "--format", "unodc", file, "--source",
                     "bad-input corpus (made up)"});
