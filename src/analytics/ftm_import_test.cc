@@ -30,8 +30,11 @@ constexpr char kCase[] =
 
 class FtmImportTest : public ::testing::Test {
  protected:
+  // Each test its own files: ctest runs the tests of this binary in parallel processes.
   std::string Write(const std::string& name, const std::string& text) {
-    const std::string path = ::testing::TempDir() + "/ftm_import_" + name + ".ftm";
+    const std::string path = ::testing::TempDir() + "/ftm_import_" +
+                             ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+                             "_" + name + ".ftm";
     std::ofstream(path, std::ios::binary) << text;
     return path;
   }
