@@ -12,17 +12,14 @@
 #include "analytics/ftm_export.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
-#include "storage/link_store.h"
+#include "cli/link_store_access.h"
 
 namespace ordo::cli {
 namespace {
 
 Status RunExport(CommandContext& context, const std::string& out_path) {
-  ORDO_TRY(store, context.OpenStore());
-  auto* links = dynamic_cast<storage::LinkStore*>(store.get());
-  if (links == nullptr) {
-    return FailedPrecondition("this database backend does not store link analysis");
-  }
+  ORDO_TRY(opened, OpenLinkStore(context));
+  storage::LinkStore* links = opened.links;
   if (out_path.empty()) {
     ORDO_TRY(counts, analytics::ExportFtm(*links, context.out()));
     (void)counts;
@@ -51,8 +48,7 @@ Status RunExport(CommandContext& context, const std::string& out_path) {
   }
   context.out() << "exported " << counts.entities << " entities and " << counts.links
                 << " links to " << out_path << " (" << counts.skipped
-                << " shared nodes and their links not written: they come back from the "
-                   "properties)\n";
+                << " shared nodes and holds links left out: the properties bring them back)\n";
   return OkStatus();
 }
 

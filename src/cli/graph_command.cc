@@ -1,9 +1,9 @@
 // `ordo graph expand|path|central|components`: link analysis over the entities and links in the
 // database (analytics/link_graph.h on the graph engine of src/graph; docs/cli.md, "Link analysis").
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <limits>
 #include <memory>
@@ -15,13 +15,13 @@
 #include "cli/cells.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
+#include "cli/link_store_access.h"
 #include "graph/components.h"
 #include "graph/degree.h"
 #include "graph/kcore.h"
 #include "graph/neighbourhood.h"
 #include "graph/pagerank.h"
 #include "graph/shortest_path.h"
-#include "storage/link_store.h"
 
 namespace ordo::cli {
 namespace {
@@ -96,12 +96,8 @@ Result<GraphFilter> ParseFilter(const GraphFilterFlags& flags) {
 }
 
 Result<analytics::LinkGraph> LoadGraph(CommandContext& context) {
-  ORDO_TRY(store, context.OpenStore());
-  auto* links = dynamic_cast<storage::LinkStore*>(store.get());
-  if (links == nullptr) {
-    return FailedPrecondition("this database backend does not store link analysis");
-  }
-  return analytics::BuildLinkGraph(*links);
+  ORDO_TRY(opened, OpenLinkStore(context));
+  return analytics::BuildLinkGraph(*opened.links);
 }
 
 std::string TypeName(const analytics::LinkGraph& links, graph::NodeId node) {
@@ -171,8 +167,8 @@ Status RunPath(CommandContext& context, const PathFlags& flags) {
   options.links = filter.links;
   options.node_types = filter.node_types;
   Section steps{"path", "Path", {}, {}, false};
-  steps.columns = {{"path"}, {"step"}, {"entity_id"}, {"name"}, {"type"}, {"via_link"},
-                   {"link_type"}};
+  steps.columns = {{"path"}, {"step"},     {"entity_id"}, {"name"},
+                   {"type"}, {"via_link"}, {"link_type"}};
   Report report;
   if (flags.all == 0) {
     Result<graph::Path> path = graph::ShortestPath(links.graph, from, to, options);
@@ -229,8 +225,8 @@ Status RunCentral(CommandContext& context, const CentralFlags& flags) {
     const graph::NodeId node = order[i];
     Cell value = flags.measure == "pagerank" ? Cell(score[node])
                                              : Cell(static_cast<std::int64_t>(score[node]));
-    section.rows.push_back({links.entity_ids[node], links.names[node], TypeName(links, node),
-                            value});
+    section.rows.push_back(
+        {links.entity_ids[node], links.names[node], TypeName(links, node), value});
   }
   Report report{{std::move(section)}, {}};
   report.notes.push_back(std::to_string(shown) + " of " + std::to_string(n) +
@@ -278,21 +274,20 @@ void RegisterGraphCommands(CLI::App& app, CommandContext& context) {
   auto expand_flags = std::make_shared<ExpandFlags>();
   CLI::App* expand = graph_command->add_subcommand(
       "expand", "The entities within N hops of some entities, and the links between them");
-  expand->add_option("entity", expand_flags->entities, "Entity ids (or unique names)")
-      ->required();
+  expand->add_option("entity", expand_flags->entities, "Entity ids (or unique names)")->required();
   expand->add_option("--hops", expand_flags->hops, "How many links away")
       ->check(CLI::Range(1, 10))
       ->capture_default_str();
-  expand->add_option("--max-links", expand_flags->max_links,
-                     "Follow at most this many links of each entity (the strongest); 0 = all")
+  expand
+      ->add_option("--max-links", expand_flags->max_links,
+                   "Follow at most this many links of each entity (the strongest); 0 = all")
       ->capture_default_str();
   expand->add_option("--offset", expand_flags->offset, "Entities to skip (paging)")
       ->capture_default_str();
   expand->add_option("--limit", expand_flags->limit, "At most this many entities; 0 = all")
       ->capture_default_str();
   AddFilterFlags(*expand, expand_flags->filter);
-  expand->callback(
-      [&context, expand_flags] { context.Finish(RunExpand(context, *expand_flags)); });
+  expand->callback([&context, expand_flags] { context.Finish(RunExpand(context, *expand_flags)); });
 
   auto path_flags = std::make_shared<PathFlags>();
   CLI::App* path = graph_command->add_subcommand(
@@ -318,8 +313,7 @@ void RegisterGraphCommands(CLI::App& app, CommandContext& context) {
   auto top = std::make_shared<std::size_t>(20);
   CLI::App* components = graph_command->add_subcommand(
       "components", "Groups of entities connected by any chain of links");
-  components->add_option("--top", *top, "At most this many groups; 0 = all")
-      ->capture_default_str();
+  components->add_option("--top", *top, "At most this many groups; 0 = all")->capture_default_str();
   components->callback([&context, top] { context.Finish(RunComponents(context, *top)); });
 }
 

@@ -5,7 +5,7 @@
 #include "analytics/ftm_import.h"
 #include "cli/command_context.h"
 #include "cli/exit_codes.h"
-#include "storage/link_store.h"
+#include "cli/link_store_access.h"
 
 namespace ordo::cli {
 
@@ -19,26 +19,22 @@ void AddFtmImportFlags(CLI::App& import, FtmImportFlags& flags) {
 }
 
 void RunFtmImport(CommandContext& context, const std::string& path, const FtmImportFlags& flags) {
-  auto store = context.OpenStore();
-  if (!store) return context.Fail(store.error());
-  auto* links = dynamic_cast<storage::LinkStore*>(store->get());
-  if (links == nullptr) {
-    return context.Fail(FailedPrecondition("this database backend does not store link analysis"));
-  }
+  auto opened = OpenLinkStore(context);
+  if (!opened) return context.Fail(opened.error());
   analytics::FtmImportOptions options;
   options.source = flags.source;
   options.case_id = flags.case_id;
   options.synthetic = flags.synthetic;
   options.shared_nodes = !flags.no_shared_nodes;
-  auto outcome = analytics::ImportFtmFile(*links, path, options);
+  auto outcome = analytics::ImportFtmFile(*opened->links, path, options);
   if (!outcome) return context.Fail(outcome.error());
   if (!outcome->problems.empty()) {
     for (const ingest::Diagnostic& problem : outcome->problems) {
       context.err() << problem.ToString() << "\n";
     }
-    return context.FailWithStatus(
-        kExitDataError, std::to_string(outcome->problems.size()) + " problem(s) in " + path +
-                            "; nothing was imported");
+    return context.FailWithStatus(kExitDataError, std::to_string(outcome->problems.size()) +
+                                                      " problem(s) in " + path +
+                                                      "; nothing was imported");
   }
   context.out() << "imported " << outcome->entities_written << " entities, "
                 << outcome->shared_nodes_written << " shared phone, email and identifier nodes and "

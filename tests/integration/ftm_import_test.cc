@@ -82,8 +82,8 @@ TEST_F(FtmImportCliTest, ExportThenImportIsARoundTrip) {
 
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   EXPECT_EQ(exported.out, "exported 5 entities and 2 links to " + first +
-                              " (5 shared nodes and their links not written: they come back "
-                              "from the properties)\n");
+                              " (5 shared nodes and holds links left out: the properties bring "
+                              "them back)\n");
   ASSERT_EQ(reimported.exit_code, 0) << reimported.err;
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.out, ReadFile(first));
