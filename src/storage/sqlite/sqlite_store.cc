@@ -1,5 +1,6 @@
 #include "storage/sqlite/sqlite_store.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -8,8 +9,6 @@
 #include <optional>
 #include <system_error>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "storage/sqlite/internal/country_reader.h"
 #include "storage/sqlite/internal/link_reader.h"
@@ -42,6 +41,20 @@ template <typename T>
 Result<T> AboutDatabase(const std::string& path, Result<T> result) {
   if (!result) return AboutDatabase(path, result.error());
   return result;
+}
+
+// Runs a row walk `walk(visitor)` that hands each row to `visit`: the visitor's own error comes
+// back as it is, the store's errors name the database.
+template <typename Row, typename Walk, typename Visit>
+Status WalkRows(const std::string& path, Walk walk, const Visit& visit) {
+  std::optional<Error> visitor_error;
+  Status walked = walk([&](const Row& row) {
+    Status visited = visit(row);
+    if (!visited) visitor_error = visited.error();
+    return visited;
+  });
+  if (visitor_error) return *visitor_error;
+  return AboutDatabase(path, std::move(walked));
 }
 
 // Checks what SQLite would otherwise report vaguely or not at all: a missing file, a directory,
@@ -284,15 +297,12 @@ Result<std::size_t> SqliteStore::CountSeizures(const SeizureFilter& filter) {
 }
 
 Status SqliteStore::ForEachSeizure(const SeizureFilter& filter, const SeizureVisitor& visit) {
-  // The visitor's own error comes back as it is, without the database path.
-  std::optional<Error> visitor_error;
-  Status walked = internal::VisitSeizures(*connection_, filter, [&](const Seizure& seizure) {
-    Status visited = visit(seizure);
-    if (!visited) visitor_error = visited.error();
-    return visited;
-  });
-  if (visitor_error) return *visitor_error;
-  return AboutDatabase(path_, std::move(walked));
+  return WalkRows<Seizure>(
+      path_,
+      [&](const SeizureVisitor& each) {
+        return internal::VisitSeizures(*connection_, filter, each);
+      },
+      visit);
 }
 
 Status SqliteStore::AppendGraph(const GraphBatch& batch) {
@@ -318,26 +328,16 @@ Result<std::optional<Entity>> SqliteStore::FindEntity(const std::string& entity_
 }
 
 Status SqliteStore::ForEachEntity(const EntityVisitor& visit) {
-  // The visitor's own error comes back as it is; the store's errors name the database.
-  std::optional<Error> visitor_error;
-  Status walked = internal::ForEachEntityRow(*connection_, [&](const Entity& entity) {
-    Status visited = visit(entity);
-    if (!visited) visitor_error = visited.error();
-    return visited;
-  });
-  if (visitor_error) return *visitor_error;
-  return AboutDatabase(path_, walked);
+  return WalkRows<Entity>(
+      path_,
+      [&](const EntityVisitor& each) { return internal::ForEachEntityRow(*connection_, each); },
+      visit);
 }
 
 Status SqliteStore::ForEachLink(const LinkVisitor& visit) {
-  std::optional<Error> visitor_error;
-  Status walked = internal::ForEachLinkRow(*connection_, [&](const Link& link) {
-    Status visited = visit(link);
-    if (!visited) visitor_error = visited.error();
-    return visited;
-  });
-  if (visitor_error) return *visitor_error;
-  return AboutDatabase(path_, walked);
+  return WalkRows<Link>(
+      path_, [&](const LinkVisitor& each) { return internal::ForEachLinkRow(*connection_, each); },
+      visit);
 }
 
 Status SqliteStore::AppendCultivation(const std::vector<CultivationRecord>& records) {
