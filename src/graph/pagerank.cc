@@ -1,49 +1,109 @@
 #include "graph/pagerank.h"
 
 #include <algorithm>
+#include <barrier>
 #include <cmath>
+#include <cstdint>
 #include <thread>
 
 namespace ordo::graph {
 namespace {
 
-// The total weight each node passes on: its out-edges (kOut), in-edges (kIn) or both (kBoth).
-std::vector<double> OutgoingWeight(const Graph& graph, const PageRankOptions& options) {
+// The graph as PageRank pulls it, in its own node numbering: nodes sorted by how many arcs they
+// pass rank along (most first, ties by id), so that the ranks read most often -- the hubs' -- sit
+// together in a few cache lines and the nodes that pass nothing (dangling) come last. Arc i of
+// node v (in the new numbering) brings rank from sources[i]; offsets has n + 1 entries.
+struct PullGraph {
+  std::vector<NodeId> old_id;   // new -> old
+  std::vector<std::uint32_t> offsets;
+  std::vector<NodeId> sources;  // new ids
+  std::vector<float> weights;   // per arc; empty when every weight is 1
+  std::vector<double> inverse;  // 1 / the weight a node passes on; 0 for a dangling node
+};
+
+PullGraph MakePullGraph(const Graph& graph, const PageRankOptions& options) {
   const std::size_t n = graph.NodeCount();
-  std::vector<double> total(n, 0);
+  const bool along_out = options.direction != Direction::kIn;  // rank flows along out-edges
+  const bool along_in = options.direction != Direction::kOut;  // ... or against them
+  const bool weighted = options.weighted && graph.HasWeights();
+  PullGraph pull;
+
+  // Arcs each node passes rank along, then a counting sort by that number, descending.
+  std::vector<std::uint32_t> passes(n, 0);
+  std::uint32_t most = 0;
   for (NodeId v = 0; v < n; ++v) {
-    if (options.direction != Direction::kIn) {
-      for (EdgeId edge = graph.OutBegin(v); edge < graph.OutEnd(v); ++edge) {
-        total[v] += options.weighted ? graph.Weight(edge) : 1.0;
+    passes[v] = static_cast<std::uint32_t>((along_out ? graph.OutDegree(v) : 0) +
+                                           (along_in ? graph.InDegree(v) : 0));
+    most = std::max(most, passes[v]);
+  }
+  std::vector<std::uint32_t> start(std::size_t{most} + 2, 0);
+  for (NodeId v = 0; v < n; ++v) ++start[most - passes[v] + 1];
+  for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  pull.old_id.resize(n);
+  std::vector<NodeId> new_id(n);
+  for (NodeId v = 0; v < n; ++v) {
+    const NodeId id = start[most - passes[v]]++;
+    new_id[v] = id;
+    pull.old_id[id] = v;
+  }
+
+  // The arcs into each node, in the new numbering: read in the old order (the graph's arrays
+  // front to back), each node's arcs written where its new number puts them.
+  pull.offsets.assign(n + 1, 0);
+  for (NodeId v = 0; v < n; ++v) {
+    pull.offsets[new_id[v] + 1] = static_cast<std::uint32_t>(
+        (along_out ? graph.InDegree(v) : 0) + (along_in ? graph.OutDegree(v) : 0));
+  }
+  for (std::size_t id = 0; id < n; ++id) pull.offsets[id + 1] += pull.offsets[id];
+  pull.sources.resize(pull.offsets[n]);
+  if (weighted) pull.weights.resize(pull.offsets[n]);
+  std::vector<double> outgoing(weighted ? n : 0, 0);
+  for (NodeId v = 0; v < n; ++v) {
+    std::uint32_t at = pull.offsets[new_id[v]];
+    if (along_out) {
+      const auto sources = graph.InSources(v);
+      const auto edges = graph.InEdges(v);
+      for (std::size_t i = 0; i < sources.size(); ++i, ++at) {
+        const NodeId u = new_id[sources[i]];
+        pull.sources[at] = u;
+        if (weighted) {
+          pull.weights[at] = graph.Weight(edges[i]);
+          outgoing[u] += pull.weights[at];
+        }
       }
     }
-    if (options.direction != Direction::kOut) {
-      for (EdgeId edge : graph.InEdges(v)) total[v] += options.weighted ? graph.Weight(edge) : 1.0;
+    if (along_in) {
+      for (EdgeId edge = graph.OutBegin(v); edge < graph.OutEnd(v); ++edge, ++at) {
+        const NodeId u = new_id[graph.Target(edge)];
+        pull.sources[at] = u;
+        if (weighted) {
+          pull.weights[at] = graph.Weight(edge);
+          outgoing[u] += pull.weights[at];
+        }
+      }
     }
   }
-  return total;
+  pull.inverse.resize(n);
+  for (NodeId id = 0; id < n; ++id) {
+    const double total = weighted ? outgoing[id] : static_cast<double>(passes[pull.old_id[id]]);
+    pull.inverse[id] = total > 0 ? 1.0 / total : 0.0;
+  }
+  return pull;
 }
 
-// Splits the nodes into `parts` ranges with about the same number of edges to pull (each range
-// begins where the returned vector says; the last entry is n).
-std::vector<NodeId> SplitByWork(const Graph& graph, const PageRankOptions& options,
-                                std::size_t parts) {
-  const std::size_t n = graph.NodeCount();
-  auto work = [&](NodeId v) {
-    std::size_t edges = 1;
-    if (options.direction != Direction::kOut) edges += graph.OutDegree(v);
-    if (options.direction != Direction::kIn) edges += graph.InDegree(v);
-    return edges;
-  };
-  std::size_t total = 0;
-  for (NodeId v = 0; v < n; ++v) total += work(v);
+// Splits the nodes into `parts` ranges with about the same number of arcs to pull (range p is
+// [bounds[p], bounds[p + 1])).
+std::vector<NodeId> SplitByWork(const PullGraph& pull, std::size_t parts) {
+  const std::size_t n = pull.inverse.size();
+  const double total = static_cast<double>(pull.offsets[n]) + static_cast<double>(n);
   std::vector<NodeId> bounds{0};
-  std::size_t done = 0;
   for (NodeId v = 0; v < n && bounds.size() < parts; ++v) {
-    done += work(v);
-    if (done * parts >= total * bounds.size()) bounds.push_back(v + 1);
+    const double done = static_cast<double>(pull.offsets[v + 1]) + static_cast<double>(v + 1);
+    if (done * static_cast<double>(parts) >= total * static_cast<double>(bounds.size())) {
+      bounds.push_back(v + 1);
+    }
   }
-  bounds.push_back(static_cast<NodeId>(n));
+  while (bounds.size() <= parts) bounds.push_back(static_cast<NodeId>(n));
   return bounds;
 }
 
@@ -55,80 +115,149 @@ PageRankResult PageRank(const Graph& graph, const PageRankOptions& options) {
   if (n == 0) return result;
   const double d = options.damping;
   const double uniform = 1.0 / static_cast<double>(n);
-  const std::vector<double> outgoing = OutgoingWeight(graph, options);
-  const bool pull_in = options.direction != Direction::kIn;    // rank arrives along in-edges
-  const bool pull_out = options.direction != Direction::kOut;  // rank arrives along out-edges
-  const bool unit_weights = !options.weighted || !graph.HasWeights();
-  const std::vector<NodeId> bounds = SplitByWork(graph, options, std::max<std::size_t>(1, options.threads));
+  const PullGraph pull = MakePullGraph(graph, options);
+  const std::size_t parts = std::max<std::size_t>(1, std::min<std::size_t>(options.threads, n));
+  const std::vector<NodeId> bounds = SplitByWork(pull, parts);
 
+  // Ranks in the pull numbering. share[u] = rank[u] / (what u passes on): what u passes along one
+  // unit of weight, held as a float (the pull reads it at random, and half the bytes keep more of
+  // it in cache); every sum is a double.
   std::vector<double> rank(n, uniform);
-  // rank[u] / outgoing[u]: what u passes along one unit of weight. Held as float: the pull reads
-  // it at random, and half the bytes keep more of it in cache (measured: 1.8 s -> 1.24 s on the
-  // 1M-node R-MAT graph of bench/graph); sums stay double, and results still agree with igraph's
-  // to about 1e-9 on the tests' graphs.
+  std::vector<double> next(n, 0);
   std::vector<float> share(n);
-  std::vector<double> next(n);
-  // next[v] for v in [begin, end), given the base every node receives; returns their sum.
-  auto pull = [&](NodeId begin, NodeId end, double base) {
+  double dangling = 0;
+  for (NodeId u = 0; u < n; ++u) {
+    share[u] = static_cast<float>(uniform * pull.inverse[u]);
+    if (pull.inverse[u] == 0) dangling += uniform;
+  }
+  const std::uint32_t* offsets = pull.offsets.data();
+  const NodeId* sources = pull.sources.data();
+  const float* weights = pull.weights.empty() ? nullptr : pull.weights.data();
+
+  // Per part and iteration: the sum of its next ranks, then its L1 change and dangling rank.
+  struct alignas(64) PartSums {
     double sum = 0;
-    for (NodeId v = begin; v < end; ++v) {
-      double incoming = 0;
-      if (pull_in) {
-        const auto sources = graph.InSources(v);
-        if (unit_weights) {
-          for (NodeId u : sources) incoming += share[u];
-        } else {
-          const auto edges = graph.InEdges(v);
-          for (std::size_t i = 0; i < sources.size(); ++i) {
-            incoming += share[sources[i]] * graph.Weight(edges[i]);
-          }
+    double change = 0;
+    double dangling = 0;
+  };
+  std::vector<PartSums> sums(parts);
+  double base = 0;
+  double scale = 1;
+  bool done = false;
+  // On one thread the sweeps are Gauss-Seidel's: a node's new share is read by the nodes after it
+  // in the same sweep, which converges in fewer sweeps (15 against 21 on the benchmark's R-MAT
+  // graph). Its change bounds no error, so once it falls below the tolerance the sweeps go on as
+  // power iterations (Jacobi) until one of those does too: the result is then within
+  // tolerance * d / (1 - d) of the fixed point in L1, as plain power iteration's.
+  bool gauss_seidel = parts == 1;
+
+  // Pulls next[v] for the part's nodes. Four accumulators: the adds do not wait on each other.
+  // A Gauss-Seidel sweep passes the new rank on at once (unnormalised until the sweep ends).
+  auto pull_part = [&](std::size_t part) {
+    double sum = 0;
+    for (NodeId v = bounds[part]; v < bounds[part + 1]; ++v) {
+      std::uint32_t i = offsets[v];
+      const std::uint32_t end = offsets[v + 1];
+      double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+      if (weights == nullptr) {
+        for (; i + 4 <= end; i += 4) {
+          a0 += share[sources[i]];
+          a1 += share[sources[i + 1]];
+          a2 += share[sources[i + 2]];
+          a3 += share[sources[i + 3]];
         }
+        for (; i < end; ++i) a0 += share[sources[i]];
+      } else {
+        for (; i < end; ++i) a0 += static_cast<double>(share[sources[i]]) * weights[i];
       }
-      if (pull_out) {
-        for (EdgeId edge = graph.OutBegin(v); edge < graph.OutEnd(v); ++edge) {
-          incoming += share[graph.Target(edge)] * (unit_weights ? 1.0 : graph.Weight(edge));
-        }
-      }
-      next[v] = base + d * incoming;
+      next[v] = base + d * ((a0 + a1) + (a2 + a3));
+      if (gauss_seidel) share[v] = static_cast<float>(next[v] * pull.inverse[v]);
       sum += next[v];
     }
-    return sum;
+    sums[part].sum = sum;
   };
-
-  for (result.iterations = 0; result.iterations < options.max_iterations; ++result.iterations) {
-    double dangling = 0;
-    for (std::size_t u = 0; u < n; ++u) {
-      if (outgoing[u] > 0) {
-        share[u] = static_cast<float>(rank[u] / outgoing[u]);
-      } else {
-        share[u] = 0;
-        dangling += rank[u];
-      }
-    }
-    const double base = (1 - d) * uniform + d * dangling * uniform;
-    std::vector<double> sums(bounds.size() - 1, 0);
-    {
-      std::vector<std::jthread> helpers;
-      for (std::size_t part = 1; part + 1 < bounds.size(); ++part) {
-        helpers.emplace_back([&, part] { sums[part] = pull(bounds[part], bounds[part + 1], base); });
-      }
-      sums[0] = pull(bounds[0], bounds[1], base);
-    }  // the helpers join here
-    double sum = 0;
-    for (double part_sum : sums) sum += part_sum;
-    // Renormalise against rounding drift, then measure the step.
+  // Renormalises the part's next ranks against rounding drift, measures the step and prepares the
+  // next one's shares.
+  auto finish_part = [&](std::size_t part) {
     double change = 0;
-    for (std::size_t v = 0; v < n; ++v) {
-      next[v] /= sum;
-      change += std::fabs(next[v] - rank[v]);
+    double lost = 0;
+    for (NodeId v = bounds[part]; v < bounds[part + 1]; ++v) {
+      const double r = next[v] * scale;
+      change += std::fabs(r - rank[v]);
+      rank[v] = r;
+      share[v] = static_cast<float>(r * pull.inverse[v]);
+      lost += pull.inverse[v] == 0 ? r : 0;
     }
-    rank.swap(next);
+    sums[part].change = change;
+    sums[part].dangling = lost;
+  };
+  // The serial steps between the phases of an iteration.
+  auto before_pull = [&] { base = (1 - d) * uniform + d * dangling * uniform; };
+  auto before_finish = [&] {
+    double sum = 0;
+    for (const PartSums& s : sums) sum += s.sum;
+    scale = 1 / sum;
+  };
+  auto after_finish = [&] {
+    double change = 0;
+    dangling = 0;
+    for (const PartSums& s : sums) {
+      change += s.change;
+      dangling += s.dangling;
+    }
+    ++result.iterations;
     if (change < options.tolerance) {
-      ++result.iterations;
-      break;
+      if (gauss_seidel) {
+        gauss_seidel = false;
+      } else {
+        done = true;
+      }
     }
-  }
-  result.rank = std::move(rank);
+  };
+  if (options.max_iterations == 0) done = true;
+
+  if (parts == 1) {
+    while (!done) {
+      before_pull();
+      pull_part(0);
+      before_finish();
+      finish_part(0);
+      after_finish();
+      if (result.iterations >= options.max_iterations) done = true;
+    }
+  } else {
+    // Every thread runs the same iterations over its own part; the barrier's completion step
+    // (run by one thread while the others wait) does the serial steps between the phases.
+    bool at_pull = true;
+    bool started = false;
+    auto completion = [&]() noexcept {
+      if (at_pull) {
+        if (started) after_finish();
+        started = true;
+        if (result.iterations >= options.max_iterations) done = true;
+        if (!done) before_pull();
+      } else {
+        before_finish();
+      }
+      at_pull = !at_pull;
+    };
+    std::barrier sync(static_cast<std::ptrdiff_t>(parts), completion);
+    auto work = [&](std::size_t part) {
+      for (;;) {
+        sync.arrive_and_wait();
+        if (done) return;
+        pull_part(part);
+        sync.arrive_and_wait();
+        finish_part(part);
+      }
+    };
+    std::vector<std::jthread> helpers;
+    for (std::size_t part = 1; part < parts; ++part) helpers.emplace_back(work, part);
+    work(0);
+  }  // the helpers join here
+
+  result.rank.resize(n);
+  for (NodeId id = 0; id < n; ++id) result.rank[pull.old_id[id]] = rank[id];
   return result;
 }
 

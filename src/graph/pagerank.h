@@ -20,8 +20,9 @@ struct PageRankOptions {
   // Power iteration stops when the L1 change of one step is below this, or after max_iterations.
   double tolerance = 1e-12;
   std::size_t max_iterations = 1000;
-  // Threads that share each iteration (the nodes split by in-degree); 1 runs on the caller's
-  // thread only. The result does not depend on it beyond rounding.
+  // Threads that share each iteration (the nodes split by the arcs they pull). 1 runs on the
+  // caller's thread, with Gauss-Seidel sweeps (fewer of them); more run power iterations. Either
+  // way the result is within tolerance * d / (1 - d) of the fixed point in L1.
   std::size_t threads = 1;
 };
 
@@ -30,7 +31,8 @@ struct PageRankResult {
   std::size_t iterations = 0;
 };
 
-// O((n + m) · iterations) by power iteration over the CSR; an empty graph gives an empty result.
+// O((n + m) · iterations) over a copy of the in-adjacency renumbered by out-degree (hubs first, so
+// the ranks read most sit together in cache); an empty graph gives an empty result.
 // Thread-safe (reads `graph` only).
 PageRankResult PageRank(const Graph& graph, const PageRankOptions& options = {});
 
