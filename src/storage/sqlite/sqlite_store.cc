@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <utility>
 
 #include "storage/sqlite/internal/country_reader.h"
+#include "storage/sqlite/internal/audit_log.h"
 #include "storage/sqlite/internal/link_reader.h"
 #include "storage/sqlite/internal/link_writer.h"
 #include "storage/sqlite/internal/narcotics_record_reader.h"
@@ -338,6 +340,43 @@ Status SqliteStore::ForEachLink(const LinkVisitor& visit) {
   return WalkRows<Link>(
       path_, [&](const LinkVisitor& each) { return internal::ForEachLinkRow(*connection_, each); },
       visit);
+}
+
+Result<AuditRecord> SqliteStore::AppendAudit(const AuditEntry& entry) {
+  ORDO_RETURN_IF_ERROR(CheckAuditEntry(entry));
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  ORDO_TRY(record, AboutDatabase(path_, internal::InsertAuditRecord(*connection_, entry)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Commit()));
+  return record;
+}
+
+Result<std::size_t> SqliteStore::CountAudit() {
+  ORDO_TRY(count, AboutDatabase(path_, connection_->QueryInt("SELECT count(*) FROM audit_log")));
+  return static_cast<std::size_t>(count);
+}
+
+Status SqliteStore::ForEachAudit(const AuditVisitor& visit) {
+  return WalkRows<AuditRecord>(
+      path_,
+      [&](const AuditVisitor& each) { return internal::ForEachAuditRow(*connection_, 0, each); },
+      visit);
+}
+
+Result<std::vector<AuditRecord>> SqliteStore::TailAudit(std::size_t count) {
+  std::vector<AuditRecord> records;
+  if (count == 0) return records;
+  // The seq just before the count-th last row, or 0 when the log is shorter.
+  ORDO_TRY(after, AboutDatabase(path_, connection_->QueryInt(fmt::format(
+                                           "SELECT coalesce((SELECT seq FROM audit_log ORDER BY "
+                                           "seq DESC LIMIT 1 OFFSET {}) - 1, 0)",
+                                           std::min<std::size_t>(count, std::size_t{1} << 62) - 1))));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(
+      path_, internal::ForEachAuditRow(*connection_, after, [&](const AuditRecord& record) {
+        records.push_back(record);
+        return OkStatus();
+      })));
+  return records;
 }
 
 Status SqliteStore::AppendCultivation(const std::vector<CultivationRecord>& records) {

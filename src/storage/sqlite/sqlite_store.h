@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/audit_store.h"
 #include "storage/link_store.h"
 #include "storage/narcotics_record_store.h"
 #include "storage/registry_store.h"
@@ -38,11 +39,14 @@ enum class SqliteOpenMode {
 // The SeizureStore side follows its contract exactly like MemorySeizureStore; each AppendSeizures is
 // one transaction with one prepared insert statement reused for every row. The
 // NarcoticsRecordStore side follows its contract exactly like MemoryNarcoticsRecordStore, one
-// transaction per append, and so does the LinkStore side like MemoryLinkStore.
+// transaction per append, and so does the LinkStore side like MemoryLinkStore. The AuditStore side
+// appends each record in its own BEGIN IMMEDIATE transaction, so writers in several processes
+// share one chain.
 class SqliteStore final : public RegistryStore,
                           public SeizureStore,
                           public NarcoticsRecordStore,
-                          public LinkStore {
+                          public LinkStore,
+                          public AuditStore {
  public:
   // Opens (and with kCreateIfMissing creates) the database at `path`, sets the connection's
   // PRAGMAs and migrates the schema to LatestSchemaVersion(). Errors, each naming `path`:
@@ -104,6 +108,11 @@ class SqliteStore final : public RegistryStore,
   Result<std::optional<Entity>> FindEntity(const std::string& entity_id) override;
   Status ForEachEntity(const EntityVisitor& visit) override;
   Status ForEachLink(const LinkVisitor& visit) override;
+
+  Result<AuditRecord> AppendAudit(const AuditEntry& entry) override;
+  Result<std::size_t> CountAudit() override;
+  Status ForEachAudit(const AuditVisitor& visit) override;
+  Result<std::vector<AuditRecord>> TailAudit(std::size_t count) override;
 
  private:
   SqliteStore(std::string path, std::unique_ptr<internal::Connection> connection);

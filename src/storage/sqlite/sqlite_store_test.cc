@@ -59,6 +59,31 @@ RegistryBatch KyrgyzstanAndTurkey() {
   return batch;
 }
 
+// The audit log is append-only in SQLite itself: UPDATE and DELETE are refused by triggers, so
+// only someone who drops them first (what `ordo audit verify` is for) can change a record.
+TEST_F(SqliteStoreTest, AuditLogRefusesUpdateAndDelete) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->AppendAudit({"2026-12-01T00:00:00.000Z", "aidai", "summary", "", "cli", "ok",
+                                  ""})
+                  .has_value());
+  RawDatabase raw(path_);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  char* message = nullptr;
+  EXPECT_NE(sqlite3_exec(db, "UPDATE audit_log SET actor = 'x'", nullptr, nullptr, &message),
+            SQLITE_OK);
+  EXPECT_THAT(message != nullptr ? std::string(message) : "", HasSubstr("append-only"));
+  sqlite3_free(message);
+  message = nullptr;
+  EXPECT_NE(sqlite3_exec(db, "DELETE FROM audit_log", nullptr, nullptr, &message), SQLITE_OK);
+  EXPECT_THAT(message != nullptr ? std::string(message) : "", HasSubstr("append-only"));
+  sqlite3_free(message);
+  sqlite3_close(db);
+  EXPECT_EQ(raw.QueryText("SELECT actor FROM audit_log WHERE seq = 1"), "aidai");
+  EXPECT_EQ(store->CountAudit().value(), 1u);
+}
+
 TEST_F(SqliteStoreTest, ReopeningKeepsWrittenRows) {
   ASSERT_TRUE(OpenOrDie()->Write(KyrgyzstanAndTurkey()).has_value());
 

@@ -1,0 +1,131 @@
+#include "storage/conformance/audit_store_conformance.h"
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <ostream>
+#include <vector>
+
+namespace ordo::storage::conformance {
+
+std::string AuditBackendName(const ::testing::TestParamInfo<AuditStoreBackend>& info) {
+  return info.param.name;
+}
+
+void PrintTo(const AuditStoreBackend& backend, std::ostream* out) { *out << backend.name; }
+
+void AuditStoreConformanceTest::SetUp() {
+  std::string pattern = ::testing::TempDir() + "ordo_audit_conformance_XXXXXX";
+  ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+  scratch_dir_ = pattern;
+  Result<std::shared_ptr<AuditStore>> store = GetParam().make_store(scratch_dir_);
+  ASSERT_TRUE(store.has_value()) << store.error().ToString();
+  store_ = std::move(store).value();
+}
+
+void AuditStoreConformanceTest::TearDown() {
+  store_.reset();
+  std::error_code ignored;
+  std::filesystem::remove_all(scratch_dir_, ignored);
+}
+
+namespace {
+
+AuditEntry Entry(const std::string& action, const std::string& object) {
+  return {"2026-12-01T14:40:05.123Z", "aidai", action, object, "cli", "ok", ""};
+}
+
+std::vector<AuditRecord> All(AuditStore& store) {
+  std::vector<AuditRecord> records;
+  EXPECT_TRUE(store.ForEachAudit([&](const AuditRecord& record) {
+    records.push_back(record);
+    return OkStatus();
+  }));
+  return records;
+}
+
+TEST_P(AuditStoreConformanceTest, EmptyLog) {
+  EXPECT_EQ(Store().CountAudit().value(), 0u);
+  EXPECT_TRUE(All(Store()).empty());
+  EXPECT_TRUE(Store().TailAudit(5).value().empty());
+}
+
+TEST_P(AuditStoreConformanceTest, AppendNumbersAndChains) {
+  Result<AuditRecord> first = Store().AppendAudit(Entry("import ftm", "a.ftm"));
+  ASSERT_TRUE(first.has_value()) << first.error().ToString();
+  EXPECT_EQ(first->seq, 1);
+  EXPECT_EQ(first->prev_hash, kAuditGenesisHash);
+  EXPECT_EQ(first->hash, AuditRecordHash(1, Entry("import ftm", "a.ftm"), kAuditGenesisHash));
+
+  Result<AuditRecord> second = Store().AppendAudit(Entry("graph expand", "p1"));
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(second->seq, 2);
+  EXPECT_EQ(second->prev_hash, first->hash);
+  EXPECT_EQ(second->hash, AuditRecordHash(2, Entry("graph expand", "p1"), first->hash));
+
+  EXPECT_EQ(Store().CountAudit().value(), 2u);
+  EXPECT_EQ(All(Store()), (std::vector<AuditRecord>{*first, *second}));
+}
+
+TEST_P(AuditStoreConformanceTest, EveryFieldReadsBackExactly) {
+  AuditEntry entry = {"2026-12-01T00:00:00.000Z", "Айдай Садырова", "export gexf",
+                      std::string("nul\0inside", 10), "127.0.0.1:5512", "exit 6",
+                      "line one\nline two; ' \" \\ ӨҮҢ"};
+  ASSERT_TRUE(Store().AppendAudit(entry).has_value());
+  std::vector<AuditRecord> records = All(Store());
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].entry, entry);
+  EXPECT_EQ(records[0].hash, AuditRecordHash(1, entry, kAuditGenesisHash));
+}
+
+TEST_P(AuditStoreConformanceTest, BadEntryIsRefusedAndNothingIsStored) {
+  AuditEntry entry = Entry("import ftm", "a.ftm");
+  entry.actor.clear();
+  Result<AuditRecord> appended = Store().AppendAudit(entry);
+  ASSERT_FALSE(appended.has_value());
+  EXPECT_EQ(appended.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(appended.error().message(), "audit entry with an empty actor");
+  EXPECT_EQ(Store().CountAudit().value(), 0u);
+  // The next good entry is still record 1.
+  EXPECT_EQ(Store().AppendAudit(Entry("import ftm", "a.ftm")).value().seq, 1);
+}
+
+TEST_P(AuditStoreConformanceTest, TailIsTheLastRecordsOldestFirst) {
+  for (int i = 0; i < 7; ++i) ASSERT_TRUE(Store().AppendAudit(Entry("read", std::to_string(i))));
+  std::vector<AuditRecord> tail = Store().TailAudit(3).value();
+  ASSERT_EQ(tail.size(), 3u);
+  EXPECT_EQ(tail[0].seq, 5);
+  EXPECT_EQ(tail[2].seq, 7);
+  EXPECT_EQ(tail[2].entry.object, "6");
+  EXPECT_EQ(Store().TailAudit(100).value().size(), 7u);
+  EXPECT_TRUE(Store().TailAudit(0).value().empty());
+}
+
+TEST_P(AuditStoreConformanceTest, VisitorErrorStopsTheWalk) {
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(Store().AppendAudit(Entry("read", std::to_string(i))));
+  int visited = 0;
+  Status walked = Store().ForEachAudit([&](const AuditRecord&) -> Status {
+    if (++visited == 2) return Internal("stop here");
+    return OkStatus();
+  });
+  ASSERT_FALSE(walked);
+  EXPECT_EQ(walked.error().message(), "stop here");
+  EXPECT_EQ(visited, 2);
+}
+
+TEST_P(AuditStoreConformanceTest, TwoWritersShareOneChain) {
+  if (!GetParam().open_again) GTEST_SKIP() << "the backend has no second connection";
+  Result<std::shared_ptr<AuditStore>> other = GetParam().open_again(ScratchDir());
+  ASSERT_TRUE(other.has_value()) << other.error().ToString();
+  AuditRecord a = Store().AppendAudit(Entry("read", "a")).value();
+  AuditRecord b = (*other)->AppendAudit(Entry("read", "b")).value();
+  AuditRecord c = Store().AppendAudit(Entry("read", "c")).value();
+  EXPECT_EQ(b.seq, 2);
+  EXPECT_EQ(b.prev_hash, a.hash);
+  EXPECT_EQ(c.seq, 3);
+  EXPECT_EQ(c.prev_hash, b.hash);
+  EXPECT_EQ(All(**other).size(), 3u);
+}
+
+}  // namespace
+}  // namespace ordo::storage::conformance
