@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "storage/sqlite/internal/country_reader.h"
+#include "storage/sqlite/internal/account_rows.h"
 #include "storage/sqlite/internal/audit_log.h"
 #include "storage/sqlite/internal/link_reader.h"
 #include "storage/sqlite/internal/link_writer.h"
@@ -57,6 +58,13 @@ Status WalkRows(const std::string& path, Walk walk, const Visit& visit) {
   });
   if (visitor_error) return *visitor_error;
   return AboutDatabase(path, std::move(walked));
+}
+
+// The account side's kNotFound (no such account or token) is the contract's answer about what the
+// caller named, not a problem of the database, so it is not prefixed with the path either.
+Status AboutAccounts(const std::string& path, Status status) {
+  if (!status && status.error().code() == ErrorCode::kNotFound) return status;
+  return AboutDatabase(path, std::move(status));
 }
 
 // Checks what SQLite would otherwise report vaguely or not at all: a missing file, a directory,
@@ -377,6 +385,53 @@ Result<std::vector<AuditRecord>> SqliteStore::TailAudit(std::size_t count) {
         return OkStatus();
       })));
   return records;
+}
+
+Status SqliteStore::AddAccount(const StoredAccount& account) {
+  ORDO_TRY(canonical, CanonicalAccount(account));
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertAccount(*connection_, canonical)));
+  return AboutDatabase(path_, transaction.Commit());
+}
+
+Status SqliteStore::UpdateAccount(const StoredAccount& account) {
+  ORDO_TRY(canonical, CanonicalAccount(account));
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(AboutAccounts(path_, internal::ReplaceAccount(*connection_, canonical)));
+  return AboutDatabase(path_, transaction.Commit());
+}
+
+Result<std::optional<StoredAccount>> SqliteStore::FindAccount(const std::string& name) {
+  return AboutDatabase(path_, internal::SelectAccount(*connection_, name));
+}
+
+Result<std::vector<Account>> SqliteStore::ListAccounts() {
+  return AboutDatabase(path_, internal::SelectAccounts(*connection_));
+}
+
+Status SqliteStore::AddApiToken(const ApiToken& token) {
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(AboutAccounts(path_, internal::InsertApiToken(*connection_, token)));
+  return AboutDatabase(path_, transaction.Commit());
+}
+
+Result<std::optional<ApiToken>> SqliteStore::FindApiToken(const std::string& token_hash) {
+  return AboutDatabase(path_, internal::SelectApiToken(*connection_, token_hash));
+}
+
+Result<std::vector<ApiToken>> SqliteStore::ListApiTokens(const std::string& account) {
+  return AboutDatabase(path_, internal::SelectApiTokens(*connection_, account));
+}
+
+Status SqliteStore::RevokeApiToken(const std::string& token_hash) {
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(
+      AboutAccounts(path_, internal::MarkApiTokenRevoked(*connection_, token_hash)));
+  return AboutDatabase(path_, transaction.Commit());
 }
 
 Status SqliteStore::AppendCultivation(const std::vector<CultivationRecord>& records) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/account_store.h"
 #include "storage/audit_store.h"
 #include "storage/link_store.h"
 #include "storage/narcotics_record_store.h"
@@ -41,12 +42,13 @@ enum class SqliteOpenMode {
 // NarcoticsRecordStore side follows its contract exactly like MemoryNarcoticsRecordStore, one
 // transaction per append, and so does the LinkStore side like MemoryLinkStore. The AuditStore side
 // appends each record in its own BEGIN IMMEDIATE transaction, so writers in several processes
-// share one chain.
+// share one chain. The AccountStore side writes each change in one transaction.
 class SqliteStore final : public RegistryStore,
                           public SeizureStore,
                           public NarcoticsRecordStore,
                           public LinkStore,
-                          public AuditStore {
+                          public AuditStore,
+                          public AccountStore {
  public:
   // Opens (and with kCreateIfMissing creates) the database at `path`, sets the connection's
   // PRAGMAs and migrates the schema to LatestSchemaVersion(). Errors, each naming `path`:
@@ -113,6 +115,15 @@ class SqliteStore final : public RegistryStore,
   Result<std::size_t> CountAudit() override;
   Status ForEachAudit(const AuditVisitor& visit) override;
   Result<std::vector<AuditRecord>> TailAudit(std::size_t count) override;
+
+  Status AddAccount(const StoredAccount& account) override;
+  Status UpdateAccount(const StoredAccount& account) override;
+  Result<std::optional<StoredAccount>> FindAccount(const std::string& name) override;
+  Result<std::vector<Account>> ListAccounts() override;
+  Status AddApiToken(const ApiToken& token) override;
+  Result<std::optional<ApiToken>> FindApiToken(const std::string& token_hash) override;
+  Result<std::vector<ApiToken>> ListApiTokens(const std::string& account) override;
+  Status RevokeApiToken(const std::string& token_hash) override;
 
  private:
   SqliteStore(std::string path, std::unique_ptr<internal::Connection> connection);
