@@ -28,6 +28,7 @@ std::string SizeText(const std::string& path) {
 Status RunBackup(CommandContext& context, const CliEnvironment& env, const BackupFlags& flags) {
   if (!env.backup) return FailedPrecondition("this build of ordo cannot back up its database");
   const std::string database = context.DatabasePath();
+  context.MarkDatabaseUsed();
   ORDO_RETURN_IF_ERROR(env.backup(database, flags.file, flags.force));
   context.out() << "backed up " << database << " to " << flags.file << " (" << SizeText(flags.file)
                 << ")\n";
@@ -37,6 +38,7 @@ Status RunBackup(CommandContext& context, const CliEnvironment& env, const Backu
 Status RunRestore(CommandContext& context, const CliEnvironment& env, const std::string& file) {
   if (!env.restore) return FailedPrecondition("this build of ordo cannot restore a database");
   const std::string database = context.DatabasePath();
+  context.MarkDatabaseUsed();
   ORDO_RETURN_IF_ERROR(env.restore(file, database));
   context.out() << "restored " << database << " from " << file << " (" << SizeText(database)
                 << ")\n";

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/audit_trail.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -44,6 +45,8 @@ int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::os
   RegisterExportCommand(app, context);
   RegisterServeCommand(app, context, env);
   RegisterBackupCommands(app, context, env);
+  RegisterAuditCommands(app, context);
+  RegisterUserCommands(app, context);
 
   try {
     app.parse(argc, argv);
@@ -54,6 +57,7 @@ int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::os
         << "Run 'ordo --help' for the commands and their options.\n";
     return kExitUsage;
   }
+  RecordCommand(context, env, app, argc, argv);
   return context.exit_code();
 }
 

@@ -46,6 +46,7 @@ Status CommandContext::CreateSeededDatabase(const std::string& path) {
     for (const ingest::Diagnostic& problem : report->problems) message += "\n  " + problem.ToString();
     return FailedPrecondition(std::move(message));
   }
+  MarkDatabaseUsed();
   return OkStatus();
 }
 
@@ -61,7 +62,9 @@ Result<std::unique_ptr<storage::RegistryStore>> CommandContext::OpenStore() {
     err_ << "ordo: creating the default database at " << path << " from " << DataDir() << "\n";
     ORDO_RETURN_IF_ERROR(CreateSeededDatabase(path));
   }
-  return env_.open_store(path, /*create=*/false);
+  auto store = env_.open_store(path, /*create=*/false);
+  if (store) MarkDatabaseUsed();
+  return store;
 }
 
 void CommandContext::Fail(const Error& error) {
@@ -71,6 +74,7 @@ void CommandContext::Fail(const Error& error) {
 void CommandContext::FailWithStatus(int exit_code, const std::string& message) {
   err_ << "ordo: " << message << "\n";
   exit_code_ = exit_code;
+  last_error_ = message;
 }
 
 void CommandContext::Print(const Report& report) {

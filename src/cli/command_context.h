@@ -54,6 +54,14 @@ class CommandContext {
   void Print(const Report& report);
 
   int exit_code() const { return exit_code_; }
+  // The last message Fail printed, "" when none (for the audit record).
+  const std::string& last_error() const { return last_error_; }
+
+  // Whether the command opened or created the database, so that it is audited
+  // (cli/audit_trail.h). OpenStore and CreateSeededDatabase set it; commands that reach the file
+  // otherwise (backup, restore) call MarkDatabaseUsed.
+  bool database_used() const { return database_used_; }
+  void MarkDatabaseUsed() { database_used_ = true; }
 
  private:
   const CliEnvironment& env_;
@@ -61,6 +69,8 @@ class CommandContext {
   std::ostream& err_;
   GlobalOptions options_;
   int exit_code_ = 0;
+  std::string last_error_;
+  bool database_used_ = false;
 };
 
 }  // namespace ordo::cli

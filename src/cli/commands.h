@@ -31,5 +31,7 @@ void RegisterServeCommand(CLI::App& app, CommandContext& context,
                           const CliEnvironment& env);                    // serve
 void RegisterBackupCommands(CLI::App& app, CommandContext& context,
                             const CliEnvironment& env);  // backup, restore
+void RegisterAuditCommands(CLI::App& app, CommandContext& context);  // audit
+void RegisterUserCommands(CLI::App& app, CommandContext& context);   // user
 
 }  // namespace ordo::cli

@@ -25,7 +25,7 @@ constexpr char kPriceFile[] =
 
 // Every table's rows and the schema, plus the two header fields .dump leaves out.
 std::string Dump(const std::string& db) {
-  return RunProgram({"/usr/bin/sqlite3", db, ".dump"}) +
+  return DumpWithoutAudit(db) +
          RunProgram({"/usr/bin/sqlite3", db, "PRAGMA application_id; PRAGMA user_version;"});
 }
 
@@ -111,6 +111,15 @@ TEST_F(BackupRestoreTest, RestoreReplacesADatabaseThatChangedSinceTheBackup) {
   EXPECT_EQ(restore.exit_code, 0) << restore.err;
   EXPECT_EQ(Dump(db_), at_backup);
   EXPECT_FALSE(std::filesystem::exists(db_ + ".ordo-restore"));
+  // The restored log is the backup's, with the restore itself appended after it: neither the
+  // second simulate (after the backup) nor the backup (recorded once the copy was taken) are in
+  // it, only the setup's simulate.
+  const std::string audit = AuditSummary(db_);
+  EXPECT_EQ(audit.find("|backup|"), std::string::npos) << audit;
+  EXPECT_EQ(CountOccurrences(audit, "|simulate|ok\n"), 1u) << audit;
+  const std::string last_line = "|restore|ok\n";
+  ASSERT_GE(audit.size(), last_line.size());
+  EXPECT_EQ(audit.substr(audit.size() - last_line.size()), last_line) << audit;
 }
 
 TEST_F(BackupRestoreTest, BackupDoesNotReplaceAnExistingFileWithoutForce) {

@@ -16,15 +16,18 @@ extern char** environ;
 namespace ordo::testing {
 namespace {
 
-RunResult Spawn(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env) {
+RunResult Spawn(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
+                const std::string* input = nullptr) {
   const std::string dir = MakeTempDir();
   const std::string out_path = dir + "/out";
   const std::string err_path = dir + "/err";
+  const std::string in_path = input != nullptr ? dir + "/in" : "/dev/null";
+  if (input != nullptr) std::ofstream(in_path, std::ios::binary) << *input;
   const pid_t pid = fork();
   if (pid == 0) {
     const int out_fd = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int err_fd = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int null_fd = open("/dev/null", O_RDONLY);
+    const int null_fd = open(in_path.c_str(), O_RDONLY);
     dup2(out_fd, 1);
     dup2(err_fd, 2);
     dup2(null_fd, 0);
@@ -71,5 +74,31 @@ RunResult RunOrdo(const std::vector<std::string>& args, const std::vector<std::s
 }
 
 std::string RunProgram(const std::vector<std::string>& argv) { return Spawn(argv, {}).out; }
+
+RunResult RunOrdoWithInput(const std::vector<std::string>& args, const std::string& input) {
+  std::vector<std::string> argv = {ORDO_BINARY_PATH};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return Spawn(argv, {"ORDO_DATA_DIR=" ORDO_SOURCE_DIR "/data"}, &input);
+}
+
+std::string DumpWithoutAudit(const std::string& db) {
+  const std::string dump = RunProgram({"/usr/bin/sqlite3", db, ".dump"});
+  std::string kept;
+  std::size_t start = 0;
+  while (start < dump.size()) {
+    std::size_t end = dump.find('\n', start);
+    end = end == std::string::npos ? dump.size() : end + 1;
+    // .dump writes one INSERT per row on one line (newlines inside values are escaped).
+    if (dump.compare(start, 23, "INSERT INTO audit_log V") != 0) kept.append(dump, start, end - start);
+    start = end;
+  }
+  return kept;
+}
+
+std::string AuditSummary(const std::string& db) {
+  return RunProgram({"/usr/bin/sqlite3", db,
+                     "SELECT seq || '|' || actor || '|' || action || '|' || outcome FROM audit_log "
+                     "ORDER BY seq"});
+}
 
 }  // namespace ordo::testing

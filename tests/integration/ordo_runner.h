@@ -16,6 +16,9 @@ struct RunResult {
 // environment variables ("NAME=value").
 RunResult RunOrdo(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
 
+// RunOrdo with `input` as its standard input (otherwise it reads /dev/null).
+RunResult RunOrdoWithInput(const std::vector<std::string>& args, const std::string& input);
+
 // A fresh empty directory under the test temp dir, unique per call.
 std::string MakeTempDir();
 
@@ -23,5 +26,13 @@ std::string MakeTempDir();
 std::string RunProgram(const std::vector<std::string>& argv);
 
 std::string ReadFile(const std::string& path);
+
+// `sqlite3 .dump` of `db` without the audit log's rows: what a rejected command must leave
+// unchanged, since every command that opens the database appends to the audit log
+// (cli/audit_trail.h). The schema of the audit log is kept.
+std::string DumpWithoutAudit(const std::string& db);
+
+// The audit log's records as "seq|actor|action|outcome" lines, oldest first.
+std::string AuditSummary(const std::string& db);
 
 }  // namespace ordo::testing
