@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <ctime>
+#include <utility>
 
 #include "core/sha256.h"
 
@@ -35,6 +36,14 @@ Status CheckAuditEntry(const AuditEntry& entry) {
   if (entry.at.empty()) return InvalidArgument("audit entry with an empty at");
   if (entry.actor.empty()) return InvalidArgument("audit entry with an empty actor");
   if (entry.action.empty()) return InvalidArgument("audit entry with an empty action");
+  for (const auto& [name, field] :
+       {std::pair<const char*, const std::string*>{"at", &entry.at}, {"actor", &entry.actor},
+        {"action", &entry.action}, {"object", &entry.object}, {"origin", &entry.origin},
+        {"outcome", &entry.outcome}, {"detail", &entry.detail}}) {
+    if (field->find('\0') != std::string::npos) {
+      return InvalidArgument(std::string("audit entry ") + name + " contains a NUL character");
+    }
+  }
   return OkStatus();
 }
 

@@ -12,8 +12,8 @@
 
 namespace ordo {
 
-// What happened, as the caller states it. Every field is free text (UTF-8); at, actor and action
-// must not be empty.
+// What happened, as the caller states it. Every field is free text (UTF-8, no NUL); at, actor and
+// action must not be empty.
 struct AuditEntry {
   std::string at;       // UTC time, AuditTimestamp's form: "2026-12-01T14:40:05.123Z"
   std::string actor;    // who: an account name, or the operating-system user of the CLI
@@ -45,7 +45,9 @@ inline constexpr std::string_view kAuditGenesisHash =
 // encoding unambiguous, so no two different records share an input.
 std::string AuditRecordHash(std::int64_t seq, const AuditEntry& entry, std::string_view prev_hash);
 
-// kInvalidArgument "audit entry with an empty FIELD" when at, actor or action is empty.
+// kInvalidArgument "audit entry with an empty FIELD" when at, actor or action is empty, and
+// "audit entry FIELD contains a NUL character" for any field with one (not every backend can
+// store it, and no command line or message holds one).
 Status CheckAuditEntry(const AuditEntry& entry);
 
 // `time` in UTC with milliseconds: "2026-12-01T14:40:05.123Z".

@@ -59,6 +59,11 @@ TEST(AuditRecordTest, RequiredFields) {
   entry = Sample();
   entry.action.clear();
   EXPECT_FALSE(CheckAuditEntry(entry));
+  entry = Sample();
+  entry.detail = std::string("a\0b", 3);
+  status = CheckAuditEntry(entry);
+  ASSERT_FALSE(status);
+  EXPECT_EQ(status.error().message(), "audit entry detail contains a NUL character");
 }
 
 TEST(AuditRecordTest, Timestamp) {

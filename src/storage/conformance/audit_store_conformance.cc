@@ -69,7 +69,7 @@ TEST_P(AuditStoreConformanceTest, AppendNumbersAndChains) {
 
 TEST_P(AuditStoreConformanceTest, EveryFieldReadsBackExactly) {
   AuditEntry entry = {"2026-12-01T00:00:00.000Z", "Айдай Садырова", "export gexf",
-                      std::string("nul\0inside", 10), "127.0.0.1:5512", "exit 6",
+                      "--out 'case 17.gexf' \t%s %n", "127.0.0.1:5512", "exit 6",
                       "line one\nline two; ' \" \\ ӨҮҢ"};
   ASSERT_TRUE(Store().AppendAudit(entry).has_value());
   std::vector<AuditRecord> records = All(Store());
@@ -85,6 +85,10 @@ TEST_P(AuditStoreConformanceTest, BadEntryIsRefusedAndNothingIsStored) {
   ASSERT_FALSE(appended.has_value());
   EXPECT_EQ(appended.error().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(appended.error().message(), "audit entry with an empty actor");
+  EXPECT_EQ(Store().CountAudit().value(), 0u);
+  entry = Entry("import ftm", std::string("a\0b", 3));
+  EXPECT_EQ(Store().AppendAudit(entry).error().message(),
+            "audit entry object contains a NUL character");
   EXPECT_EQ(Store().CountAudit().value(), 0u);
   // The next good entry is still record 1.
   EXPECT_EQ(Store().AppendAudit(Entry("import ftm", "a.ftm")).value().seq, 1);
