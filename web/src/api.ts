@@ -31,18 +31,20 @@ export function apiUrl(path: string, params: Params = {}): string {
   return `${API_ROOT}${path}${text ? `?${text}` : ''}`;
 }
 
-async function fetchJson<T>(url: string): Promise<T> {
+async function fetchJson<T>(url: string, method = 'GET', body?: unknown): Promise<T> {
   let response: Response;
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {
-    response = await fetch(url, { headers: { Accept: 'application/json, application/problem+json' } });
+    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (error) {
     throw new ApiError('network', 0, null, error instanceof Error ? error.message : String(error));
   }
-  const body = await response.text();
+  const text = await response.text();
   if (!response.ok) {
     let problem: Problem | null = null;
     try {
-      const parsed: unknown = JSON.parse(body);
+      const parsed: unknown = JSON.parse(text);
       if (parsed && typeof parsed === 'object') problem = parsed as Problem;
     } catch {
       problem = null;
@@ -50,8 +52,9 @@ async function fetchJson<T>(url: string): Promise<T> {
     const message = problem?.detail ?? problem?.title ?? `${response.status} ${response.statusText}`;
     throw new ApiError('http', response.status, problem, message);
   }
+  if (text === '' && response.status === 204) return null as T;
   try {
-    return JSON.parse(body) as T;
+    return JSON.parse(text) as T;
   } catch {
     throw new ApiError('json', response.status, null, `not JSON: ${url}`);
   }
@@ -67,6 +70,12 @@ export function getJson<T>(path: string, params: Params = {}): Promise<T> {
     pending.catch(() => cache.delete(url));
   }
   return pending;
+}
+
+// Not cached: answers that change while the page is open (a job's state) and requests that change
+// something on the server (POST, DELETE).
+export function requestJson<T>(method: 'GET' | 'POST' | 'DELETE', path: string, params: Params = {}, body?: unknown): Promise<T> {
+  return fetchJson<T>(apiUrl(path, params), method, body);
 }
 
 const PAGE_SIZE = 500;

@@ -10,6 +10,7 @@ import { countryView } from './views/country';
 import { drugsView } from './views/drugs';
 import { organizationsView, organizationView } from './views/organizations';
 import { overviewView } from './views/overview';
+import { linksView } from './views/links';
 import { seizuresView } from './views/seizures';
 import { tradeView } from './views/trade';
 
@@ -28,6 +29,8 @@ function navSection(route: Route): string {
       return 'drugs';
     case 'seizures':
       return 'seizures';
+    case 'links':
+      return 'links';
     case 'overview':
     case 'country':
       return 'overview';
@@ -38,7 +41,7 @@ function navSection(route: Route): string {
 
 function header(ctx: Ctx, route: Route): HTMLElement {
   const current = navSection(route);
-  const navLink = (key: 'overview' | 'organizations' | 'trade' | 'drugs' | 'seizures', target: Route): HTMLElement =>
+  const navLink = (key: 'overview' | 'organizations' | 'trade' | 'drugs' | 'seizures' | 'links', target: Route): HTMLElement =>
     h('li', null, h('a', {
       href: routeHash(target),
       'aria-current': current === key ? 'page' : null,
@@ -70,7 +73,8 @@ function header(ctx: Ctx, route: Route): HTMLElement {
         navLink('organizations', { name: 'organizations' }),
         navLink('trade', { name: 'trade', year: null, flow: null, reporter: null }),
         navLink('drugs', { name: 'drugs' }),
-        navLink('seizures', { name: 'seizures', filter: { from: null, to: null, drug: null, synthetic: null, measure: 'seizures' } }))),
+        navLink('seizures', { name: 'seizures', filter: { from: null, to: null, drug: null, synthetic: null, measure: 'seizures' } }),
+        navLink('links', { name: 'links', seeds: [] }))),
     h('nav', { 'aria-label': ctx.t('lang.label'), class: 'lang-switch', 'data-testid': 'lang-switch' }, h('ul', null, langLinks)));
 }
 
@@ -97,6 +101,8 @@ async function view(ctx: Ctx, route: Route): Promise<HTMLElement> {
       return drugsView(ctx);
     case 'seizures':
       return seizuresView(ctx, route.filter);
+    case 'links':
+      return linksView(ctx, route.seeds);
     case 'notFound':
       return notFound(ctx);
   }

@@ -1,5 +1,5 @@
 // Hash routes (#/, #/country/TUR, #/organizations, #/organizations/CSTO, #/trade?year=2023,
-// #/drugs, #/seizures?synthetic=true&drug=heroin); the language lives in the page's query string (?lang=ky) so it survives navigation.
+// #/drugs, #/seizures?synthetic=true&drug=heroin, #/links?seed=p1&seed=p2); the language lives in the page's query string (?lang=ky) so it survives navigation.
 import { parseSeizureQuery, seizureQueryText, type SeizureFilter } from './narcotics';
 import type { Flow, Lang } from './types';
 
@@ -11,6 +11,7 @@ export type Route =
   | { name: 'trade'; year: number | null; flow: Flow | null; reporter: string | null }
   | { name: 'drugs' }
   | { name: 'seizures'; filter: SeizureFilter }
+  | { name: 'links'; seeds: string[] }
   | { name: 'notFound'; path: string };
 
 function isFlow(value: string | null): value is Flow {
@@ -51,6 +52,8 @@ export function parseHash(hash: string): Route {
       return second ? { name: 'notFound', path: text } : { name: 'drugs' };
     case 'seizures':
       return second ? { name: 'notFound', path: text } : { name: 'seizures', filter: parseSeizureQuery(query) };
+    case 'links':
+      return second ? { name: 'notFound', path: text } : { name: 'links', seeds: query.getAll('seed').filter(Boolean) };
     default:
       return { name: 'notFound', path: text };
   }
@@ -79,6 +82,11 @@ export function routeHash(route: Route): string {
     case 'seizures': {
       const text = seizureQueryText(route.filter);
       return `#/seizures${text ? `?${text}` : ''}`;
+    }
+    case 'links': {
+      const query = new URLSearchParams(route.seeds.map((seed) => ['seed', seed]));
+      const text = query.toString();
+      return `#/links${text ? `?${text}` : ''}`;
     }
     case 'notFound':
       return `#${route.path}`;

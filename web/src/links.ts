@@ -1,0 +1,337 @@
+// The link chart's data and its pure logic: the answers of /api/v1/graph/..., the chart's contents
+// merged from expansions and paths, the time slider's filter, the path selection, colours and sizes,
+// and the SVG export. No DOM and no chart library here, so all of it is unit-tested.
+
+// --- The API's answers (docs/api, /api/v1/graph/...) ---
+
+export interface GraphNode {
+  id: string;
+  name: string | null;
+  type: string | null;
+  synthetic: boolean;
+  hops?: number;
+  degree?: number;
+}
+
+export interface GraphLink {
+  id: string;
+  type: string | null;
+  from: string;
+  to: string;
+  start: string | null;
+  end: string | null;
+}
+
+export interface GraphSummary {
+  entities: number;
+  links: number;
+}
+
+export interface SearchAnswer {
+  entities: Array<{ id: string; name: string | null; type: string | null; degree: number | null; synthetic: boolean }>;
+  total: number;
+}
+
+export interface EntityDetails {
+  id: string;
+  name: string | null;
+  type: string | null;
+  schema: string | null;
+  properties: Record<string, string[]>;
+  source: string | null;
+  case: string | null;
+  synthetic: boolean;
+  degree: number | null;
+}
+
+export interface ExpandAnswer {
+  nodes: GraphNode[];
+  links: GraphLink[];
+  hidden: Array<{ id: string; more: number }>;
+  next_offset: number | null;
+}
+
+export interface PathAnswer {
+  paths: Array<{ nodes: string[]; links: string[] }>;
+  nodes: GraphNode[];
+  links: GraphLink[];
+}
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface Job {
+  id: string;
+  kind: string;
+  state: JobState;
+  progress?: number | null;
+  error?: string | null;
+}
+
+export interface JobValues {
+  values: Record<string, number>;
+}
+
+export const GRAPH_PATHS = {
+  summary: '/graph/summary',
+  search: '/graph/search',
+  entity: (id: string): string => `/graph/entities/${encodeURIComponent(id)}`,
+  expand: '/graph/expand',
+  path: '/graph/path',
+  jobs: '/graph/jobs',
+  job: (id: string): string => `/graph/jobs/${encodeURIComponent(id)}`,
+  jobValues: (id: string): string => `/graph/jobs/${encodeURIComponent(id)}/values`,
+};
+
+export function jobFinished(state: JobState): boolean {
+  return state === 'done' || state === 'failed' || state === 'cancelled';
+}
+
+// --- The chart's contents ---
+
+// What the chart holds: every node and link fetched so far, and for each expanded node whose links
+// were capped how many were left out ("and M more"), the cap used and the next page of nodes.
+export interface MoreLinks {
+  more: number;
+  cap: number;
+  nextOffset: number | null;
+}
+
+export interface ChartData {
+  nodes: Map<string, GraphNode>;
+  links: Map<string, GraphLink>;
+  more: Map<string, MoreLinks>;
+}
+
+export function emptyChart(): ChartData {
+  return { nodes: new Map(), links: new Map(), more: new Map() };
+}
+
+// Adds nodes and links (a link only when both its ends are on the chart). Returns the ids added,
+// so the chart draws only those. A node already there keeps what it had, filling unknown fields.
+export function mergeGraph(chart: ChartData, nodes: GraphNode[], links: GraphLink[]): { nodes: string[]; links: string[] } {
+  const added = { nodes: [] as string[], links: [] as string[] };
+  for (const node of nodes) {
+    const { hops: _hops, ...rest } = node;
+    const old = chart.nodes.get(node.id);
+    if (old) {
+      chart.nodes.set(node.id, { ...rest, ...old, name: old.name ?? rest.name, type: old.type ?? rest.type });
+    } else {
+      chart.nodes.set(node.id, rest);
+      added.nodes.push(node.id);
+    }
+  }
+  for (const link of links) {
+    if (chart.links.has(link.id) || !chart.nodes.has(link.from) || !chart.nodes.has(link.to)) continue;
+    chart.links.set(link.id, link);
+    added.links.push(link.id);
+  }
+  return added;
+}
+
+// Merges one answer of /expand for `seed` asked with `cap` links per node: records the seed's
+// "and M more" (links left out by the cap) and the answer's next page of nodes, if any.
+export function mergeExpand(chart: ChartData, seed: string, answer: ExpandAnswer, cap: number): { nodes: string[]; links: string[] } {
+  const added = mergeGraph(chart, answer.nodes, answer.links);
+  const more = answer.hidden.find((h) => h.id === seed)?.more ?? 0;
+  const nextOffset = answer.next_offset ?? null;
+  if (more > 0 || nextOffset !== null) chart.more.set(seed, { more, cap, nextOffset });
+  else chart.more.delete(seed);
+  return added;
+}
+
+// The next request for a node's "and M more": the next page of nodes when the answer was paged,
+// else the same expansion with the cap raised by `step`.
+export function nextExpandPage(more: MoreLinks, step: number): { cap: number; offset: number } {
+  if (more.nextOffset !== null) return { cap: more.cap, offset: more.nextOffset };
+  return { cap: more.cap + step, offset: 0 };
+}
+
+// --- Time slider ---
+
+// Day number (days since 1970-01-01, UTC) of a date "YYYY", "YYYY-MM" or "YYYY-MM-DD": its first
+// day, or with last=true its last day (a link's end "2020" holds to 2020-12-31, as the server reads
+// it). null for anything else.
+export function dayOf(text: string | null | undefined, last = false): number | null {
+  if (!text) return null;
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.slice(0, 10));
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = match[2] ? Number(match[2]) : null;
+  const day = match[3] ? Number(match[3]) : null;
+  if ((month !== null && (month < 1 || month > 12)) || (day !== null && (day < 1 || day > 31))) return null;
+  const ms = 86_400_000;
+  if (day !== null) return Date.UTC(year, (month ?? 1) - 1, day) / ms;
+  if (month !== null) return last ? Date.UTC(year, month, 0) / ms : Date.UTC(year, month - 1, 1) / ms;
+  return last ? Date.UTC(year, 11, 31) / ms : Date.UTC(year, 0, 1) / ms;
+}
+
+// "YYYY-MM-DD" of a day number.
+export function dayText(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+// A link is valid from its start to its end; an end or start that is not known is open.
+export function linkValidOn(link: Pick<GraphLink, 'start' | 'end'>, day: number): boolean {
+  const from = dayOf(link.start);
+  const to = dayOf(link.end, true);
+  return (from === null || from <= day) && (to === null || day <= to);
+}
+
+// The first and last day named by the links' dates, or null when none has a date.
+export function dateRange(links: Iterable<Pick<GraphLink, 'start' | 'end'>>): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const link of links) {
+    for (const day of [dayOf(link.start), dayOf(link.end, true)]) {
+      if (day === null) continue;
+      min = Math.min(min, day);
+      max = Math.max(max, day);
+    }
+  }
+  return min === Infinity ? null : { min, max };
+}
+
+// The ids of the links hidden on `day` (null: the slider is off, nothing hidden).
+export function hiddenLinks(links: Iterable<GraphLink>, day: number | null): Set<string> {
+  const hidden = new Set<string>();
+  if (day === null) return hidden;
+  for (const link of links) if (!linkValidOn(link, day)) hidden.add(link.id);
+  return hidden;
+}
+
+// --- Path selection and highlighting ---
+
+// The nodes picked for a path: clicking adds a node, keeping the last two; clicking a picked node
+// again drops it.
+export function pickForPath(picked: readonly string[], id: string): string[] {
+  if (picked.includes(id)) return picked.filter((p) => p !== id);
+  return [...picked, id].slice(-2);
+}
+
+export interface PathHighlight {
+  from: string;
+  to: string;
+  nodes: Set<string>;
+  links: Set<string>;
+  count: number;
+  length: number | null;
+}
+
+// What a /path answer lights up: every node and link of every path returned.
+export function pathHighlight(from: string, to: string, answer: PathAnswer): PathHighlight {
+  const nodes = new Set<string>();
+  const links = new Set<string>();
+  for (const path of answer.paths) {
+    for (const n of path.nodes) nodes.add(n);
+    for (const l of path.links) links.add(l);
+  }
+  const length = answer.paths.length > 0 ? Math.min(...answer.paths.map((p) => p.links.length)) : null;
+  return { from, to, nodes, links, count: answer.paths.length, length };
+}
+
+// --- Colours and sizes ---
+
+// Entity types the store knows (src/core/entity.h), each with its colour; others get OTHER_TYPE.
+export const ENTITY_TYPES = ['person', 'organization', 'phone', 'vehicle', 'address', 'account', 'place', 'email', 'identifier'] as const;
+const TYPE_COLOURS: Record<string, string> = {
+  person: '#1f77b4',
+  organization: '#d62728',
+  phone: '#2ca02c',
+  vehicle: '#ff7f0e',
+  address: '#9467bd',
+  account: '#8c564b',
+  place: '#17becf',
+  email: '#bcbd22',
+  identifier: '#e377c2',
+};
+export const OTHER_TYPE_COLOUR = '#7f7f7f';
+
+export function typeColour(type: string | null): string {
+  return (type !== null && TYPE_COLOURS[type]) || OTHER_TYPE_COLOUR;
+}
+
+// Colours for communities: the largest community on the chart first. More communities than
+// colours share the last, grey, colour ("other"); a node without a value has none (unknown).
+export const COMMUNITY_PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#46f0f0', '#f032e6', '#bcf60c', '#008080', '#9a6324', '#800000', '#000075'];
+export const COMMUNITY_OTHER = '#a9a9a9';
+
+export function communityColours(values: Record<string, number>): Map<string, string> {
+  const sizes = new Map<number, number>();
+  for (const value of Object.values(values)) sizes.set(value, (sizes.get(value) ?? 0) + 1);
+  const order = [...sizes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([community]) => community);
+  const colourOf = new Map(order.map((community, i) => [community, COMMUNITY_PALETTE[i] ?? COMMUNITY_OTHER]));
+  const colours = new Map<string, string>();
+  for (const [id, value] of Object.entries(values)) colours.set(id, colourOf.get(value) ?? COMMUNITY_OTHER);
+  return colours;
+}
+
+export const NODE_SIZE = { min: 18, base: 28, max: 64 };
+
+// Node diameters from centrality values: the square root of the value over the largest one on the
+// chart, between NODE_SIZE.min and .max. Nodes without a value are not in the map (drawn at the
+// base size and their centrality shown as unknown).
+export function centralitySizes(values: Record<string, number>): Map<string, number> {
+  const sizes = new Map<string, number>();
+  const finite = Object.entries(values).filter(([, v]) => Number.isFinite(v) && v >= 0);
+  const top = Math.max(0, ...finite.map(([, v]) => v));
+  for (const [id, value] of finite) {
+    const share = top > 0 ? Math.sqrt(value / top) : 0;
+    sizes.set(id, Math.round(NODE_SIZE.min + share * (NODE_SIZE.max - NODE_SIZE.min)));
+  }
+  return sizes;
+}
+
+// --- Export ---
+
+export interface DrawnNode {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+  size: number;
+  colour: string;
+  highlighted: boolean;
+  synthetic: boolean;
+}
+
+export interface DrawnLink {
+  id: string;
+  from: string;
+  to: string;
+  label: string;
+  highlighted: boolean;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
+}
+
+// The chart as a standalone SVG document: links as lines, nodes as circles with their labels.
+// `note` (e.g. "SYNTHETIC data") is written at the top when given.
+export function chartSvg(nodes: DrawnNode[], links: DrawnLink[], note: string | null = null): string {
+  const pad = 40;
+  const xs = nodes.flatMap((n) => [n.x - n.size / 2, n.x + n.size / 2]);
+  const ys = nodes.flatMap((n) => [n.y - n.size / 2, n.y + n.size / 2 + 16]);
+  const minX = Math.min(0, ...xs) - pad;
+  const minY = Math.min(0, ...ys) - pad - (note ? 20 : 0);
+  const width = Math.max(1, ...xs) - minX + pad;
+  const height = Math.max(1, ...ys) - minY + pad;
+  const at = new Map(nodes.map((n) => [n.id, n]));
+  const f = (v: number): string => String(Math.round(v * 10) / 10);
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${f(minX)} ${f(minY)} ${f(width)} ${f(height)}" width="${f(width)}" height="${f(height)}" font-family="sans-serif">`);
+  out.push(`<rect x="${f(minX)}" y="${f(minY)}" width="${f(width)}" height="${f(height)}" fill="#ffffff"/>`);
+  if (note) out.push(`<text x="${f(minX + 10)}" y="${f(minY + 20)}" font-size="14" font-weight="bold" fill="#b00020">${escapeXml(note)}</text>`);
+  for (const link of links) {
+    const a = at.get(link.from);
+    const b = at.get(link.to);
+    if (!a || !b) continue;
+    out.push(`<line data-id="${escapeXml(link.id)}" x1="${f(a.x)}" y1="${f(a.y)}" x2="${f(b.x)}" y2="${f(b.y)}" stroke="${link.highlighted ? '#ff8c00' : '#9aa5b1'}" stroke-width="${link.highlighted ? 4 : 1.5}"><title>${escapeXml(link.label)}</title></line>`);
+  }
+  for (const node of nodes) {
+    out.push(`<g data-id="${escapeXml(node.id)}"><circle cx="${f(node.x)}" cy="${f(node.y)}" r="${f(node.size / 2)}" fill="${node.colour}" stroke="${node.highlighted ? '#ff8c00' : '#ffffff'}" stroke-width="${node.highlighted ? 4 : 1.5}"/>`
+      + `<text x="${f(node.x)}" y="${f(node.y + node.size / 2 + 13)}" font-size="11" text-anchor="middle" fill="#1d232b">${escapeXml(node.label)}</text></g>`);
+  }
+  out.push('</svg>');
+  return out.join('\n');
+}

@@ -1,0 +1,778 @@
+// The Links screen (#/links): a link chart over /api/v1/graph/. Search an entity and add it, click a
+// node to expand it (1 hop, capped: "and M more" pages on), Shift+click two nodes for the shortest
+// path, size by PageRank and colour by community (server jobs with a progress bar and Cancel), a
+// time slider that hides links not valid on a day, a details panel, a legend and export. The chart
+// is drawn by Cytoscape.js on a canvas; the list under it holds the same entities with buttons, so
+// everything can be done from the keyboard. The logic lives in ../links.ts (unit-tested).
+import cytoscape from 'cytoscape';
+import { getJson, requestJson } from '../api';
+import { h, sourceLink } from '../dom';
+import { formatDecimal, formatInteger, unknownText } from '../format';
+import { translateOpen } from '../i18n';
+import {
+  ENTITY_TYPES,
+  GRAPH_PATHS,
+  NODE_SIZE,
+  OTHER_TYPE_COLOUR,
+  centralitySizes,
+  chartSvg,
+  communityColours,
+  dateRange,
+  dayText,
+  emptyChart,
+  hiddenLinks,
+  jobFinished,
+  mergeExpand,
+  mergeGraph,
+  nextExpandPage,
+  pathHighlight,
+  pickForPath,
+  typeColour,
+  type EntityDetails,
+  type ExpandAnswer,
+  type GraphNode,
+  type GraphSummary,
+  type Job,
+  type JobValues,
+  type PathAnswer,
+  type PathHighlight,
+  type SearchAnswer,
+} from '../links';
+import type { MessageKey } from '../messages';
+import { errorBox, textOrUnknown, unknown, type Ctx } from '../components/common';
+
+// Links followed per expanded node before "and M more"; each click on "more" raises it by as much.
+export const EXPAND_CAP = 20;
+const EXPAND_LIMIT = 200;
+const SEARCH_LIMIT = 20;
+const POLL_MS = 250;
+const VALUES_CHUNK = 100;
+
+type AnalysisKind = 'pagerank' | 'communities';
+
+function typeName(type: string | null, ctx: Ctx): string {
+  return translateOpen(ctx.t, 'entityType', type) ?? unknownText(ctx.lang);
+}
+
+function linkTypeName(type: string | null, ctx: Ctx): string {
+  return translateOpen(ctx.t, 'linkType', type) ?? unknownText(ctx.lang);
+}
+
+function syntheticTag(ctx: Ctx, testId = 'synthetic-tag'): HTMLElement {
+  return h('span', { class: 'synthetic-tag', 'data-testid': testId }, ctx.t('seizures.syntheticTag'));
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+class LinkChart {
+  readonly ctx: Ctx;
+  readonly chart = emptyChart();
+  readonly expanded = new Set<string>();
+  picked: string[] = [];
+  path: PathHighlight | null = null;
+  selected: string | null = null;
+  day: number | null = null;
+  centrality: Record<string, number> | null = null;
+  communities: Record<string, number> | null = null;
+  readonly cy: cytoscape.Core;
+
+  // The screen's parts.
+  readonly root: HTMLElement;
+  readonly container: HTMLElement;
+  readonly status: HTMLElement;
+  readonly nodeList: HTMLElement;
+  readonly synthNote: HTMLElement;
+  readonly details: HTMLElement;
+  readonly pathPanel: HTMLElement;
+  readonly jobPanel: HTMLElement;
+  readonly timePanel: HTMLElement;
+  readonly styleNote: HTMLElement;
+  readonly jobButtons: HTMLButtonElement[] = [];
+
+  constructor(ctx: Ctx, summary: GraphSummary) {
+    this.ctx = ctx;
+    const t = ctx.t;
+    this.container = h('div', { class: 'link-chart', 'data-testid': 'link-chart', role: 'img', 'aria-label': t('links.chartAria') });
+    this.status = h('div', { class: 'link-status', 'aria-live': 'polite', 'data-testid': 'links-status' });
+    this.nodeList = h('div', { class: 'link-node-list', 'data-testid': 'node-list' });
+    this.synthNote = h('div', { 'data-testid': 'chart-synthetic' });
+    this.details = h('div', { 'data-testid': 'entity-details' }, h('p', { class: 'empty' }, t('links.detailsEmpty')));
+    this.pathPanel = h('div', { 'data-testid': 'path-panel' });
+    this.jobPanel = h('div', { class: 'job-panel', 'data-testid': 'job-panel', 'aria-live': 'polite' });
+    this.timePanel = h('div', { 'data-testid': 'time-panel' });
+    this.styleNote = h('div', { class: 'muted', 'data-testid': 'style-note' });
+
+    this.cy = cytoscape({
+      container: this.container,
+      elements: [],
+      minZoom: 0.1,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+      style: [
+        {
+          selector: 'node',
+          style: {
+            'background-color': 'data(colour)',
+            width: 'data(size)',
+            height: 'data(size)',
+            label: 'data(label)',
+            'font-size': 10,
+            'text-valign': 'bottom',
+            'text-margin-y': 3,
+            'text-wrap': 'wrap',
+            'text-max-width': '120px',
+            'border-width': 1.5,
+            'border-color': '#ffffff',
+            color: '#1d232b',
+          },
+        },
+        { selector: 'node[?synthetic]', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#a1005c' } },
+        { selector: 'node.selected', style: { 'border-width': 4, 'border-color': '#1d232b', 'border-style': 'solid' } },
+        { selector: 'node.picked', style: { 'border-width': 5, 'border-color': '#0b5cad', 'border-style': 'double' } },
+        { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#ff8c00', 'border-style': 'solid' } },
+        {
+          selector: 'edge',
+          style: {
+            width: 1.5,
+            'line-color': '#9aa5b1',
+            'curve-style': 'bezier',
+            label: 'data(label)',
+            'font-size': 8,
+            color: '#5b6570',
+            'text-rotation': 'autorotate',
+            'text-background-color': '#ffffff',
+            'text-background-opacity': 0.8,
+          },
+        },
+        { selector: 'edge.path', style: { width: 4, 'line-color': '#ff8c00' } },
+        { selector: '.faded', style: { opacity: 0.3 } },
+        { selector: 'edge.time-hidden', style: { display: 'none' } },
+      ],
+    });
+    // The DOM element carries the chart for the browser test (it reads node positions to click).
+    (this.container as unknown as { cy: cytoscape.Core }).cy = this.cy;
+    new ResizeObserver(() => this.cy.resize()).observe(this.container);
+
+    this.cy.on('tap', 'node', (event) => {
+      const id = event.target.id() as string;
+      const original = event.originalEvent as MouseEvent | undefined;
+      if (original?.shiftKey) {
+        this.pick(id);
+        return;
+      }
+      void this.select(id);
+      void this.expandOrMore(id);
+    });
+    this.cy.on('tap', 'edge', (event) => this.showLink(event.target.id() as string));
+
+    this.root = this.layout(summary);
+    this.renderPathPanel();
+    this.renderTimePanel();
+    this.renderNodeList();
+  }
+
+  // --- Layout of the screen ---
+
+  private layout(summary: GraphSummary): HTMLElement {
+    const { t, lang } = this.ctx;
+    const panel = (id: string, title: string, ...children: Array<Node | null>): HTMLElement =>
+      h('section', { class: 'panel', 'aria-labelledby': `${id}-title`, 'data-testid': id }, h('h2', { id: `${id}-title` }, title), ...children);
+
+    const searchInput = h('input', { type: 'search', id: 'links-q', name: 'q', autocomplete: 'off', 'data-testid': 'links-search' });
+    const results = h('div', { 'data-testid': 'search-results', 'aria-live': 'polite' });
+    const form = h('form', { class: 'picker-form', role: 'search' },
+      h('label', { for: 'links-q' }, t('links.search')), ' ', searchInput, ' ',
+      h('button', { type: 'submit', 'data-testid': 'links-search-submit' }, t('links.searchSubmit')));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.search(searchInput.value.trim(), results);
+    });
+
+    const jobButton = (kind: AnalysisKind, label: MessageKey): HTMLButtonElement => {
+      const button = h('button', { type: 'button', 'data-testid': `job-${kind}` }, t(label));
+      button.addEventListener('click', () => void this.runJob(kind));
+      this.jobButtons.push(button);
+      return button;
+    };
+    const reset = h('button', { type: 'button', class: 'secondary', 'data-testid': 'style-reset' }, t('links.resetStyle'));
+    reset.addEventListener('click', () => {
+      this.centrality = null;
+      this.communities = null;
+      this.restyle();
+    });
+
+    const exportButton = (format: 'png' | 'svg' | 'json', label: MessageKey): HTMLButtonElement => {
+      const button = h('button', { type: 'button', 'data-testid': `export-${format}` }, t(label));
+      button.addEventListener('click', () => void this.export(format));
+      return button;
+    };
+
+    const relayout = h('button', { type: 'button', class: 'secondary', 'data-testid': 'chart-layout' }, t('links.layout'));
+    relayout.addEventListener('click', () => this.arrange());
+    const clear = h('button', { type: 'button', class: 'secondary', 'data-testid': 'chart-clear' }, t('links.clear'));
+    clear.addEventListener('click', () => this.clear());
+
+    const legend = h('ul', { class: 'type-legend', 'data-testid': 'type-legend' },
+      [...ENTITY_TYPES, null].map((type) => h('li', null,
+        h('span', { class: 'swatch', style: `background:${type === null ? OTHER_TYPE_COLOUR : typeColour(type)}`, 'aria-hidden': 'true' }),
+        type === null ? t('entityType.other') : typeName(type, this.ctx))),
+      h('li', null, h('span', { class: 'swatch swatch-synthetic', 'aria-hidden': 'true' }), t('seizures.syntheticTag')),
+      h('li', null, h('span', { class: 'swatch swatch-path', 'aria-hidden': 'true' }), t('links.pathTitle')));
+
+    return h('div', { class: 'view links-view' },
+      h('h1', { 'data-testid': 'page-title' }, t('links.title')),
+      h('p', { class: 'explain' }, t('links.intro')),
+      h('p', { class: 'muted', 'data-testid': 'graph-summary' },
+        t('links.summary', { entities: formatInteger(summary.entities, lang), links: formatInteger(summary.links, lang) })),
+      summary.entities === 0 ? h('p', { class: 'warning' }, t('links.noEntities')) : null,
+      h('div', { class: 'links-layout' },
+        h('div', { class: 'links-main' },
+          this.synthNote,
+          h('div', { class: 'chart-tools' }, relayout, ' ', clear),
+          this.container,
+          this.status,
+          this.styleNote,
+          panel('links-list', t('links.nodeList'), this.nodeList)),
+        h('div', { class: 'links-side' },
+          panel('links-search-panel', t('links.searchSubmit'), form, results),
+          panel('links-details', t('links.details'), this.details),
+          panel('links-path', t('links.pathTitle'), this.pathPanel),
+          panel('links-analysis', t('links.analysis'),
+            h('p', { class: 'button-row' }, jobButton('pagerank', 'links.sizeByCentrality'), ' ', jobButton('communities', 'links.colourByCommunity'), ' ', reset),
+            this.jobPanel),
+          panel('links-time', t('links.timeTitle'), this.timePanel),
+          panel('links-export', t('links.export'),
+            h('p', { class: 'button-row' }, exportButton('png', 'links.exportPng'), ' ', exportButton('svg', 'links.exportSvg'), ' ', exportButton('json', 'links.exportJson'))),
+          panel('links-legend', t('links.legend'), legend))));
+  }
+
+  private showError(error: unknown, where: HTMLElement = this.status): void {
+    where.replaceChildren(errorBox(error, this.ctx));
+  }
+
+  // --- Search and adding ---
+
+  private async search(q: string, results: HTMLElement): Promise<void> {
+    const { t, lang } = this.ctx;
+    if (q === '') return;
+    results.replaceChildren(h('p', { class: 'loading' }, t('loading')));
+    try {
+      const answer = await requestJson<SearchAnswer>('GET', GRAPH_PATHS.search, { q, limit: SEARCH_LIMIT });
+      if (answer.entities.length === 0) {
+        results.replaceChildren(h('p', { class: 'empty', 'data-testid': 'search-none' }, t('links.noResults')));
+        return;
+      }
+      results.replaceChildren(
+        h('p', { class: 'muted' }, t('links.results', { n: formatInteger(answer.entities.length, lang), total: formatInteger(answer.total, lang) })),
+        h('ul', { class: 'search-results' }, answer.entities.map((entity) => {
+          const add = h('button', { type: 'button', 'data-testid': 'search-add', 'data-id': entity.id }, t('links.add'));
+          add.addEventListener('click', () => void this.addEntity({ id: entity.id, name: entity.name, type: entity.type, synthetic: entity.synthetic }));
+          return h('li', { 'data-testid': 'search-result' },
+            h('strong', null, entity.name ?? entity.id), ' ',
+            h('span', { class: 'muted' }, `${typeName(entity.type, this.ctx)} · ${entity.id}`), ' ',
+            entity.synthetic ? syntheticTag(this.ctx) : null, ' ', add);
+        })));
+    } catch (error) {
+      this.showError(error, results);
+    }
+  }
+
+  async addEntity(node: GraphNode): Promise<void> {
+    const added = mergeGraph(this.chart, [node], []);
+    this.draw(added.nodes, added.links, null);
+    await this.select(node.id);
+    this.cy.getElementById(node.id).length && this.cy.center(this.cy.getElementById(node.id));
+  }
+
+  async addSeeds(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      try {
+        const entity = await getJson<EntityDetails>(GRAPH_PATHS.entity(id));
+        await this.addEntity({ id: entity.id, name: entity.name, type: entity.type, synthetic: entity.synthetic });
+      } catch (error) {
+        this.showError(error);
+      }
+    }
+  }
+
+  // --- Expansion ---
+
+  private async expandOrMore(id: string): Promise<void> {
+    if (!this.expanded.has(id)) await this.expand(id, EXPAND_CAP, 0);
+    else {
+      const more = this.chart.more.get(id);
+      if (more) await this.expand(id, nextExpandPage(more, EXPAND_CAP).cap, nextExpandPage(more, EXPAND_CAP).offset);
+    }
+  }
+
+  async expand(id: string, cap: number, offset: number): Promise<void> {
+    this.status.replaceChildren(h('p', { class: 'loading' }, this.ctx.t('loading')));
+    try {
+      const answer = await requestJson<ExpandAnswer>('GET', GRAPH_PATHS.expand, {
+        seed: id, hops: 1, cap, offset, limit: EXPAND_LIMIT, as_of: this.day === null ? null : dayText(this.day),
+      });
+      this.expanded.add(id);
+      const added = mergeExpand(this.chart, id, answer, cap);
+      this.draw(added.nodes, added.links, id);
+      this.status.replaceChildren();
+      await this.refreshValues();
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  // --- Drawing ---
+
+  private nodeLabel(id: string): string {
+    const node = this.chart.nodes.get(id);
+    const name = node?.name ?? id;
+    const more = this.chart.more.get(id);
+    if (!more) return name;
+    return `${name}\n(${more.more > 0 ? this.ctx.t('links.more', { n: formatInteger(more.more, this.ctx.lang) }) : this.ctx.t('links.moreNodes')})`;
+  }
+
+  private nodeColour(id: string): string {
+    const community = this.communities ? communityColours(this.communities).get(id) : undefined;
+    return community ?? typeColour(this.chart.nodes.get(id)?.type ?? null);
+  }
+
+  // Adds new elements, placing new nodes in a ring around `around` (or the chart's middle).
+  private draw(nodes: string[], links: string[], around: string | null): void {
+    const centre = around !== null && this.cy.getElementById(around).length > 0
+      ? this.cy.getElementById(around).position()
+      : { x: this.cy.width() / 2 || 300, y: this.cy.height() / 2 || 200 };
+    const ringStart = this.cy.nodes().length === 0 ? 0 : 1;
+    const radius = 90 + nodes.length * 6;
+    nodes.forEach((id, i) => {
+      const node = this.chart.nodes.get(id) as GraphNode;
+      const angle = (2 * Math.PI * i) / Math.max(1, nodes.length) + 0.3;
+      const position = ringStart === 0 && nodes.length === 1
+        ? centre
+        : { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
+      this.cy.add({
+        group: 'nodes',
+        data: { id, label: node.name ?? id, colour: typeColour(node.type), size: NODE_SIZE.base, synthetic: node.synthetic },
+        position,
+      });
+    });
+    for (const id of links) {
+      const link = this.chart.links.get(id);
+      if (!link) continue;
+      this.cy.add({ group: 'edges', data: { id: `link:${id}`, source: link.from, target: link.to, label: linkTypeName(link.type, this.ctx) } });
+    }
+    if (nodes.length > 0 && this.cy.nodes().length > 1) this.cy.fit(undefined, 40);
+    this.restyle();
+    this.renderTimePanel();
+    this.renderNodeList();
+  }
+
+  private arrange(): void {
+    this.cy.layout({ name: 'cose', animate: false, randomize: false, fit: true, padding: 40 }).run();
+  }
+
+  private clear(): void {
+    this.cy.elements().remove();
+    this.chart.nodes.clear();
+    this.chart.links.clear();
+    this.chart.more.clear();
+    this.expanded.clear();
+    this.picked = [];
+    this.path = null;
+    this.selected = null;
+    this.details.replaceChildren(h('p', { class: 'empty' }, this.ctx.t('links.detailsEmpty')));
+    this.status.replaceChildren();
+    this.renderPathPanel();
+    this.renderTimePanel();
+    this.renderNodeList();
+  }
+
+  private remove(id: string): void {
+    this.cy.getElementById(id).remove();
+    this.chart.nodes.delete(id);
+    for (const [linkId, link] of this.chart.links) if (link.from === id || link.to === id) this.chart.links.delete(linkId);
+    this.chart.more.delete(id);
+    this.expanded.delete(id);
+    this.picked = this.picked.filter((p) => p !== id);
+    if (this.path && this.path.nodes.has(id)) this.path = null;
+    if (this.selected === id) {
+      this.selected = null;
+      this.details.replaceChildren(h('p', { class: 'empty' }, this.ctx.t('links.detailsEmpty')));
+    }
+    this.restyle();
+    this.renderPathPanel();
+    this.renderTimePanel();
+    this.renderNodeList();
+  }
+
+  // Sizes, colours, labels and the classes for selection, picks, the path and the time slider.
+  private restyle(): void {
+    const hidden = hiddenLinks(this.chart.links.values(), this.day);
+    const sizes = this.centrality ? centralitySizes(this.centrality) : null;
+    const colours = this.communities ? communityColours(this.communities) : null;
+    this.cy.batch(() => {
+      this.cy.nodes().forEach((node) => {
+        const id = node.id();
+        const chartNode = this.chart.nodes.get(id);
+        node.data('label', this.nodeLabel(id));
+        node.data('size', sizes?.get(id) ?? NODE_SIZE.base);
+        node.data('colour', colours?.get(id) ?? typeColour(chartNode?.type ?? null));
+        node.toggleClass('selected', id === this.selected);
+        node.toggleClass('picked', this.picked.includes(id));
+        node.toggleClass('path', this.path?.nodes.has(id) ?? false);
+        node.toggleClass('faded', this.path !== null && !this.path.nodes.has(id));
+      });
+      this.cy.edges().forEach((edge) => {
+        const id = (edge.id() as string).slice('link:'.length);
+        edge.toggleClass('time-hidden', hidden.has(id));
+        edge.toggleClass('path', this.path?.links.has(id) ?? false);
+        edge.toggleClass('faded', this.path !== null && !this.path.links.has(id));
+      });
+    });
+    const synthetic = [...this.chart.nodes.values()].some((n) => n.synthetic);
+    this.synthNote.replaceChildren(synthetic
+      ? h('p', { class: 'synthetic-banner', role: 'note', 'data-testid': 'synthetic-banner' },
+        h('strong', null, this.ctx.t('seizures.syntheticTag')), ' ', this.ctx.t('links.syntheticOnChart', { tag: this.ctx.t('seizures.syntheticTag') }))
+      : '');
+    const notes: HTMLElement[] = [];
+    if (this.centrality) notes.push(h('p', { 'data-testid': 'sized-note' }, this.ctx.t('links.sizedBy')));
+    if (this.communities) {
+      const shown = new Set([...this.chart.nodes.keys()].map((id) => this.communities?.[id]).filter((v) => v !== undefined));
+      notes.push(h('p', { 'data-testid': 'coloured-note' }, this.ctx.t('links.colouredBy', { n: formatInteger(shown.size, this.ctx.lang) })));
+    }
+    this.styleNote.replaceChildren(...notes);
+  }
+
+  private renderNodeList(): void {
+    const { t, lang } = this.ctx;
+    if (this.chart.nodes.size === 0) {
+      this.nodeList.replaceChildren(h('p', { class: 'empty', 'data-testid': 'chart-empty' }, t('links.chartEmpty')));
+      return;
+    }
+    const rows = [...this.chart.nodes.values()].map((node) => {
+      const button = (label: string, testId: string, action: () => void, attrs: Record<string, string> = {}): HTMLButtonElement => {
+        const b = h('button', { type: 'button', class: 'small', 'data-testid': testId, ...attrs }, label);
+        b.addEventListener('click', action);
+        return b;
+      };
+      const more = this.chart.more.get(node.id);
+      return h('tr', { 'data-testid': 'chart-node', 'data-id': node.id },
+        h('th', { scope: 'row' },
+          h('span', { class: 'swatch', style: `background:${this.nodeColour(node.id)}`, 'aria-hidden': 'true' }), ' ',
+          node.name ?? node.id, ' ', node.synthetic ? syntheticTag(this.ctx) : null),
+        h('td', null, typeName(node.type, this.ctx)),
+        h('td', { class: 'button-row' },
+          button(t('links.select'), 'node-select', () => void this.select(node.id)), ' ',
+          this.expanded.has(node.id) ? null : button(t('links.expand'), 'node-expand', () => void this.expand(node.id, EXPAND_CAP, 0)),
+          more ? button(more.more > 0 ? t('links.more', { n: formatInteger(more.more, lang) }) : t('links.moreNodes'), 'node-more',
+            () => void this.expand(node.id, nextExpandPage(more, EXPAND_CAP).cap, nextExpandPage(more, EXPAND_CAP).offset)) : null, ' ',
+          button(t('links.pick'), 'node-pick', () => this.pick(node.id), { 'aria-pressed': String(this.picked.includes(node.id)) }), ' ',
+          button(t('links.remove'), 'node-remove', () => this.remove(node.id))));
+    });
+    this.nodeList.replaceChildren(h('div', { class: 'table-scroll' },
+      h('table', { class: 'node-table' },
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('links.field.name')), h('th', { scope: 'col' }, t('links.field.type')), h('th', { scope: 'col' }, ''))),
+        h('tbody', null, rows))));
+  }
+
+  // --- Details ---
+
+  async select(id: string): Promise<void> {
+    this.selected = id;
+    this.restyle();
+    const { t, lang } = this.ctx;
+    this.details.replaceChildren(h('p', { class: 'loading' }, t('loading')));
+    try {
+      const entity = await getJson<EntityDetails>(GRAPH_PATHS.entity(id));
+      if (this.selected !== id) return;
+      const row = (label: string, value: Node): HTMLElement[] => [h('dt', null, label), h('dd', null, value)];
+      const sourceValue = entity.source
+        ? (/^https?:\/\//.test(entity.source) ? sourceLink(entity.source, entity.source) : document.createTextNode(entity.source))
+        : unknown(lang);
+      const properties = Object.entries(entity.properties ?? {}).sort(([a], [b]) => a.localeCompare(b));
+      const pagerank = this.centrality ? this.centrality[id] : undefined;
+      const community = this.communities ? this.communities[id] : undefined;
+      this.details.replaceChildren(
+        h('h3', { 'data-testid': 'details-name' }, entity.name ?? entity.id, ' ', entity.synthetic ? syntheticTag(this.ctx, 'details-synthetic') : null),
+        entity.synthetic ? h('p', { class: 'synthetic-banner', role: 'note' }, h('strong', null, t('seizures.syntheticTag')), ' ', t('links.syntheticText')) : '',
+        h('dl', { class: 'facts-list', 'data-testid': 'details-fields' },
+          row(t('links.field.id'), document.createTextNode(entity.id)),
+          row(t('links.field.type'), document.createTextNode(typeName(entity.type, this.ctx))),
+          row(t('links.field.schema'), textOrUnknown(entity.schema, lang)),
+          row(t('links.field.source'), sourceValue),
+          row(t('links.field.case'), textOrUnknown(entity.case, lang)),
+          row(t('links.field.degree'), entity.degree === null || entity.degree === undefined ? unknown(lang) : document.createTextNode(formatInteger(entity.degree, lang))),
+          this.centrality ? row(t('links.field.pagerank'), pagerank === undefined ? unknown(lang) : document.createTextNode(formatDecimal(pagerank, 4, lang))) : [],
+          this.communities ? row(t('links.field.community'), community === undefined ? unknown(lang) : document.createTextNode(String(community))) : []),
+        h('h4', null, t('links.properties')),
+        properties.length === 0
+          ? h('p', { class: 'empty' }, t('none'))
+          : h('dl', { class: 'facts-list properties', 'data-testid': 'details-properties' },
+            properties.map(([key, values]) => [h('dt', { lang: 'en' }, key), h('dd', null, values.length ? values.join('; ') : unknown(lang))])));
+    } catch (error) {
+      if (this.selected === id) this.showError(error, this.details);
+    }
+  }
+
+  private showLink(edgeId: string): void {
+    const { t, lang } = this.ctx;
+    const link = this.chart.links.get(edgeId.slice('link:'.length));
+    if (!link) return;
+    this.selected = null;
+    this.restyle();
+    const name = (id: string): string => this.chart.nodes.get(id)?.name ?? id;
+    this.details.replaceChildren(
+      h('h3', { 'data-testid': 'details-name' }, `${linkTypeName(link.type, this.ctx)}: ${name(link.from)} — ${name(link.to)}`),
+      h('p', null, t('links.linkDates', { from: link.start ?? unknownText(lang), to: link.end ?? unknownText(lang) })),
+      h('p', { class: 'muted' }, link.id));
+  }
+
+  // --- Path ---
+
+  pick(id: string): void {
+    this.picked = pickForPath(this.picked, id);
+    this.restyle();
+    this.renderPathPanel();
+    this.renderNodeList();
+  }
+
+  private renderPathPanel(): void {
+    const { t, lang } = this.ctx;
+    const name = (id: string): string => this.chart.nodes.get(id)?.name ?? id;
+    const parts: Node[] = [];
+    if (this.picked.length === 0) parts.push(h('p', { class: 'muted' }, t('links.pathHint')));
+    else if (this.picked.length === 1) parts.push(h('p', { 'data-testid': 'path-picked' }, t('links.pathOne', { from: name(this.picked[0] as string) })));
+    else parts.push(h('p', { 'data-testid': 'path-picked' }, t('links.pathPicked', { from: name(this.picked[0] as string), to: name(this.picked[1] as string) })));
+    const find = h('button', { type: 'button', 'data-testid': 'path-find', disabled: this.picked.length !== 2 }, t('links.findPath'));
+    find.addEventListener('click', () => void this.findPath());
+    parts.push(h('p', { class: 'button-row' }, find));
+    if (this.path) {
+      parts.push(h('p', { 'data-testid': 'path-result' }, this.path.count === 0
+        ? t('links.noPath')
+        : t('links.pathFound', { n: formatInteger(this.path.count, lang), len: formatInteger(this.path.length ?? 0, lang) })));
+      const clear = h('button', { type: 'button', class: 'secondary', 'data-testid': 'path-clear' }, t('links.clearPath'));
+      clear.addEventListener('click', () => {
+        this.path = null;
+        this.restyle();
+        this.renderPathPanel();
+      });
+      parts.push(h('p', null, clear));
+    }
+    parts.push(h('div', { 'data-testid': 'path-error' }));
+    this.pathPanel.replaceChildren(...parts);
+  }
+
+  private async findPath(): Promise<void> {
+    const [from, to] = this.picked;
+    if (from === undefined || to === undefined) return;
+    try {
+      const answer = await requestJson<PathAnswer>('GET', GRAPH_PATHS.path, { from, to, mode: 'hops', max_paths: 10 });
+      // The path's entities and links not yet on the chart come with the answer.
+      const added = mergeGraph(this.chart, answer.nodes, answer.links);
+      this.draw(added.nodes, added.links, from);
+      this.path = pathHighlight(from, to, answer);
+      this.restyle();
+      this.renderPathPanel();
+    } catch (error) {
+      this.renderPathPanel();
+      this.showError(error, this.pathPanel.querySelector('[data-testid="path-error"]') as HTMLElement);
+    }
+  }
+
+  // --- Jobs: PageRank sizes and community colours ---
+
+  private async runJob(kind: AnalysisKind): Promise<void> {
+    const { t } = this.ctx;
+    const kindName = t(`links.job.${kind}` as MessageKey);
+    for (const b of this.jobButtons) b.disabled = true;
+    const bar = h('progress', { max: 1, 'data-testid': 'job-progress', 'aria-label': t('links.progressAria', { kind: kindName }) });
+    const label = h('p', { 'data-testid': 'job-state' });
+    const cancel = h('button', { type: 'button', class: 'secondary', 'data-testid': 'job-cancel' }, t('links.cancel'));
+    this.jobPanel.replaceChildren(label, bar, ' ', cancel);
+    const show = (job: Job): void => {
+      label.textContent = t('links.jobStatus', { kind: kindName, state: t(`links.state.${job.state}` as MessageKey) });
+      if (typeof job.progress === 'number') bar.value = job.progress;
+      else bar.removeAttribute('value');
+    };
+    let job: Job | null = null;
+    cancel.addEventListener('click', () => {
+      if (job === null) return;
+      cancel.disabled = true;
+      requestJson<Job>('DELETE', GRAPH_PATHS.job(job.id)).catch((error: unknown) => this.showError(error, this.jobPanel));
+    });
+    try {
+      job = await requestJson<Job>('POST', GRAPH_PATHS.jobs, {}, { kind });
+      show(job);
+      while (!jobFinished(job.state)) {
+        await sleep(POLL_MS);
+        if (!this.root.isConnected) return;
+        job = await requestJson<Job>('GET', GRAPH_PATHS.job(job.id));
+        show(job);
+      }
+      cancel.remove();
+      if (job.state === 'failed') {
+        this.jobPanel.append(h('p', { class: 'error', role: 'alert', 'data-testid': 'job-error' }, job.error ?? unknownText(this.ctx.lang)));
+      } else if (job.state === 'done') {
+        bar.value = 1;
+        const values = await this.fetchValues(job.id, [...this.chart.nodes.keys()]);
+        if (kind === 'pagerank') {
+          this.centrality = values;
+          this.centralityJob = job.id;
+        } else {
+          this.communities = values;
+          this.communityJob = job.id;
+        }
+        this.restyle();
+        this.renderNodeList();
+        if (this.selected) void this.select(this.selected);
+      }
+    } catch (error) {
+      this.showError(error, this.jobPanel);
+    } finally {
+      for (const b of this.jobButtons) b.disabled = false;
+    }
+  }
+
+  centralityJob: string | null = null;
+  communityJob: string | null = null;
+
+  private async fetchValues(jobId: string, ids: string[]): Promise<Record<string, number>> {
+    const values: Record<string, number> = {};
+    for (let i = 0; i < ids.length; i += VALUES_CHUNK) {
+      const answer = await requestJson<JobValues>('GET', GRAPH_PATHS.jobValues(jobId), { ids: ids.slice(i, i + VALUES_CHUNK).join(',') });
+      for (const [id, value] of Object.entries(answer.values ?? {})) if (typeof value === 'number') values[id] = value;
+    }
+    return values;
+  }
+
+  // After an expansion: the values of the new nodes from the jobs already run.
+  private async refreshValues(): Promise<void> {
+    for (const [job, target] of [[this.centralityJob, 'centrality'], [this.communityJob, 'communities']] as const) {
+      const current = this[target];
+      if (job === null || current === null) continue;
+      const missing = [...this.chart.nodes.keys()].filter((id) => !(id in current));
+      if (missing.length === 0) continue;
+      try {
+        Object.assign(current, await this.fetchValues(job, missing));
+      } catch (error) {
+        this.showError(error);
+      }
+    }
+    this.restyle();
+    this.renderNodeList();
+  }
+
+  // --- Time slider ---
+
+  private renderTimePanel(): void {
+    const { t, lang } = this.ctx;
+    const range = dateRange(this.chart.links.values());
+    if (range === null) {
+      this.day = null;
+      this.timePanel.replaceChildren(h('p', { class: 'muted', 'data-testid': 'time-none' }, t('links.timeNoDates')));
+      this.restyle();
+      return;
+    }
+    const on = this.day !== null;
+    if (this.day !== null) this.day = Math.min(range.max, Math.max(range.min, this.day));
+    const value = this.day ?? range.max;
+    const toggle = h('input', { type: 'checkbox', id: 'time-on', 'data-testid': 'time-on', checked: on });
+    const slider = h('input', {
+      type: 'range', id: 'time-day', min: range.min, max: range.max, step: 1, value, disabled: !on,
+      'data-testid': 'time-slider', 'aria-valuetext': dayText(value),
+    });
+    const output = h('output', { for: 'time-day', 'data-testid': 'time-day' }, h('time', { datetime: dayText(value) }, dayText(value)));
+    const note = h('p', { class: 'muted', 'data-testid': 'time-note' });
+    const update = (): void => {
+      this.day = toggle.checked ? Number(slider.value) : null;
+      slider.disabled = !toggle.checked;
+      const text = dayText(Number(slider.value));
+      slider.setAttribute('aria-valuetext', text);
+      output.replaceChildren(h('time', { datetime: text }, text));
+      this.restyle();
+      note.textContent = this.day === null ? '' : t('links.timeHidden', {
+        n: formatInteger(hiddenLinks(this.chart.links.values(), this.day).size, lang), day: text,
+      });
+    };
+    toggle.addEventListener('change', update);
+    slider.addEventListener('input', update);
+    this.timePanel.replaceChildren(
+      h('p', null, toggle, ' ', h('label', { for: 'time-on' }, t('links.timeOn'))),
+      h('p', { class: 'time-row' }, h('label', { for: 'time-day' }, t('links.timeDay')), ' ', slider, ' ', output),
+      h('p', { class: 'muted' }, `${dayText(range.min)} – ${dayText(range.max)}`),
+      note);
+    update();
+  }
+
+  // --- Export ---
+
+  private async export(format: 'png' | 'svg' | 'json'): Promise<void> {
+    const synthetic = [...this.chart.nodes.values()].some((n) => n.synthetic);
+    const note = synthetic ? `${this.ctx.t('seizures.syntheticTag')}: ${this.ctx.t('links.syntheticText')}` : null;
+    try {
+      if (format === 'json') {
+        const json = {
+          nodes: [...this.chart.nodes.values()].map((n) => ({ ...n, position: this.cy.getElementById(n.id).position() })),
+          links: [...this.chart.links.values()],
+          as_of: this.day === null ? null : dayText(this.day),
+          hidden_links: [...hiddenLinks(this.chart.links.values(), this.day)],
+          path: this.path ? { from: this.path.from, to: this.path.to, nodes: [...this.path.nodes], links: [...this.path.links] } : null,
+          pagerank: this.centrality,
+          communities: this.communities,
+        };
+        download('ordo-links.json', new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }));
+      } else if (format === 'svg') {
+        const hidden = hiddenLinks(this.chart.links.values(), this.day);
+        const svg = chartSvg(
+          this.cy.nodes().map((node) => ({
+            id: node.id(), label: (node.data('label') as string).replace(/\n/g, ' '), x: node.position().x, y: node.position().y,
+            size: node.data('size') as number, colour: node.data('colour') as string,
+            highlighted: this.path?.nodes.has(node.id()) ?? false, synthetic: Boolean(node.data('synthetic')),
+          })),
+          [...this.chart.links.values()].filter((l) => !hidden.has(l.id)).map((l) => ({
+            id: l.id, from: l.from, to: l.to, label: linkTypeName(l.type, this.ctx), highlighted: this.path?.links.has(l.id) ?? false,
+          })),
+          note);
+        download('ordo-links.svg', new Blob([svg], { type: 'image/svg+xml' }));
+      } else {
+        const png = this.cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as unknown as Blob;
+        download('ordo-links.png', note === null ? png : await withNote(png, note));
+      }
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+}
+
+// The PNG with a line of text above the drawing (the synthetic label).
+async function withNote(png: Blob, note: string): Promise<Blob> {
+  const image = await createImageBitmap(png);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(image.width, 600);
+  canvas.height = image.height + 40;
+  const g = canvas.getContext('2d');
+  if (!g) return png;
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.fillStyle = '#a1005c';
+  g.font = 'bold 20px sans-serif';
+  g.fillText(note, 10, 27);
+  g.drawImage(image, 0, 40);
+  return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob ?? png), 'image/png'));
+}
+
+export async function linksView(ctx: Ctx, seeds: string[]): Promise<HTMLElement> {
+  const summary = await getJson<GraphSummary>(GRAPH_PATHS.summary);
+  const chart = new LinkChart(ctx, summary);
+  if (seeds.length > 0) void chart.addSeeds(seeds);
+  return chart.root;
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COMMUNITY_OTHER,
+  COMMUNITY_PALETTE,
+  NODE_SIZE,
+  OTHER_TYPE_COLOUR,
+  centralitySizes,
+  chartSvg,
+  communityColours,
+  dateRange,
+  dayOf,
+  dayText,
+  emptyChart,
+  hiddenLinks,
+  linkValidOn,
+  mergeExpand,
+  mergeGraph,
+  nextExpandPage,
+  pathHighlight,
+  pickForPath,
+  typeColour,
+  type ExpandAnswer,
+  type GraphLink,
+  type GraphNode,
+} from '../src/links';
+import { parseHash, routeHash } from '../src/router';
+
+const node = (id: string, extra: Partial<GraphNode> = {}): GraphNode => ({ id, name: id.toUpperCase(), type: 'person', synthetic: false, ...extra });
+const link = (id: string, from: string, to: string, start: string | null = null, end: string | null = null): GraphLink =>
+  ({ id, type: 'call', from, to, start, end });
+const day = (text: string): number => dayOf(text) as number;
+
+describe('dates of links', () => {
+  it('read full and partial dates, first or last day', () => {
+    expect(dayText(day('2021-03-05'))).toBe('2021-03-05');
+    expect(dayText(day('2021-03'))).toBe('2021-03-01');
+    expect(dayText(dayOf('2021-02', true) as number)).toBe('2021-02-28');
+    expect(dayText(dayOf('2020-02', true) as number)).toBe('2020-02-29');
+    expect(dayText(day('2021'))).toBe('2021-01-01');
+    expect(dayText(dayOf('2021', true) as number)).toBe('2021-12-31');
+    expect(dayOf(null)).toBeNull();
+    expect(dayOf('')).toBeNull();
+    expect(dayOf('March 2021')).toBeNull();
+    expect(dayOf('2021-13')).toBeNull();
+  });
+
+  it('a link is valid from its start to its end, both days included; an open end is unknown, so valid', () => {
+    const bounded = link('l', 'a', 'b', '2019-01-01', '2020-12-31');
+    expect(linkValidOn(bounded, day('2018-12-31'))).toBe(false);
+    expect(linkValidOn(bounded, day('2019-01-01'))).toBe(true);
+    expect(linkValidOn(bounded, day('2020-12-31'))).toBe(true);
+    expect(linkValidOn(bounded, day('2021-01-01'))).toBe(false);
+    // An end given as a year holds to that year's last day, as the server reads it.
+    expect(linkValidOn(link('y', 'a', 'b', '2019', '2020'), day('2020-12-31'))).toBe(true);
+    expect(linkValidOn(link('s', 'a', 'b', '2022-06-01', null), day('2030-01-01'))).toBe(true);
+    expect(linkValidOn(link('s', 'a', 'b', '2022-06-01', null), day('2022-05-31'))).toBe(false);
+    expect(linkValidOn(link('e', 'a', 'b', null, '2020-01-01'), day('1990-01-01'))).toBe(true);
+    expect(linkValidOn(link('n', 'a', 'b'), day('1900-01-01'))).toBe(true);
+  });
+
+  it('the slider spans the links\' dates and hides the links not valid on its day', () => {
+    const links = [
+      link('call1', 'a', 'b', '2021-03-05', '2021-03-05'),
+      link('call2', 'b', 'c', '2023-08-10', '2023-08-10'),
+      link('dir', 'c', 'd', '2019', '2020'),
+      link('family', 'd', 'e'),
+    ];
+    expect(dateRange(links)).toEqual({ min: day('2019-01-01'), max: day('2023-08-10') });
+    expect(dateRange([link('x', 'a', 'b')])).toBeNull();
+    expect(hiddenLinks(links, null)).toEqual(new Set());
+    expect(hiddenLinks(links, day('2021-03-05'))).toEqual(new Set(['call2', 'dir']));
+    expect(hiddenLinks(links, day('2020-06-01'))).toEqual(new Set(['call1', 'call2']));
+  });
+});
+
+describe('the chart\'s contents', () => {
+  it('merge nodes once and links only between nodes on the chart', () => {
+    const chart = emptyChart();
+    expect(mergeGraph(chart, [node('a')], [link('l1', 'a', 'b')])).toEqual({ nodes: ['a'], links: [] });
+    expect(mergeGraph(chart, [node('a', { name: null }), node('b', { hops: 1 })], [link('l1', 'a', 'b')])).toEqual({ nodes: ['b'], links: ['l1'] });
+    expect(chart.nodes.get('a')?.name).toBe('A');
+    expect(chart.nodes.get('b')).not.toHaveProperty('hops');
+    expect(mergeGraph(chart, [], [link('l1', 'a', 'b')])).toEqual({ nodes: [], links: [] });
+  });
+
+  it('a capped expansion keeps "and M more", and the next click raises the cap or pages on', () => {
+    const chart = emptyChart();
+    const first: ExpandAnswer = {
+      nodes: [node('hub', { hops: 0 }), node('c1', { hops: 1 })],
+      links: [link('l1', 'hub', 'c1')],
+      hidden: [{ id: 'hub', more: 10 }],
+      next_offset: null,
+    };
+    mergeExpand(chart, 'hub', first, 20);
+    expect(chart.more.get('hub')).toEqual({ more: 10, cap: 20, nextOffset: null });
+    expect(nextExpandPage(chart.more.get('hub')!, 20)).toEqual({ cap: 40, offset: 0 });
+    mergeExpand(chart, 'hub', { ...first, hidden: [], next_offset: 200 }, 40);
+    expect(nextExpandPage(chart.more.get('hub')!, 20)).toEqual({ cap: 40, offset: 200 });
+    mergeExpand(chart, 'hub', { ...first, hidden: [], next_offset: null }, 40);
+    expect(chart.more.has('hub')).toBe(false);
+  });
+});
+
+describe('the path', () => {
+  it('is picked by two clicks, a third replaces the older pick, a click on a pick drops it', () => {
+    let picked: string[] = [];
+    picked = pickForPath(picked, 'a');
+    expect(picked).toEqual(['a']);
+    picked = pickForPath(picked, 'b');
+    expect(picked).toEqual(['a', 'b']);
+    picked = pickForPath(picked, 'c');
+    expect(picked).toEqual(['b', 'c']);
+    picked = pickForPath(picked, 'b');
+    expect(picked).toEqual(['c']);
+  });
+
+  it('lights every node and link of every shortest path returned', () => {
+    const highlight = pathHighlight('a', 'd', {
+      paths: [{ nodes: ['a', 'b', 'd'], links: ['l1', 'l3'] }, { nodes: ['a', 'c', 'd'], links: ['l2', 'l4'] }],
+      nodes: [],
+      links: [],
+    });
+    expect(highlight.nodes).toEqual(new Set(['a', 'b', 'c', 'd']));
+    expect(highlight.links).toEqual(new Set(['l1', 'l2', 'l3', 'l4']));
+    expect(highlight.count).toBe(2);
+    expect(highlight.length).toBe(2);
+    const none = pathHighlight('a', 'z', { paths: [], nodes: [], links: [] });
+    expect(none.count).toBe(0);
+    expect(none.length).toBeNull();
+    expect(none.nodes.size).toBe(0);
+  });
+});
+
+describe('colours and sizes', () => {
+  it('give each entity type its colour and unknown types one grey', () => {
+    expect(typeColour('person')).not.toBe(typeColour('phone'));
+    expect(typeColour('spaceship')).toBe(OTHER_TYPE_COLOUR);
+    expect(typeColour(null)).toBe(OTHER_TYPE_COLOUR);
+  });
+
+  it('colour communities by size, the largest first, the same colour for one community', () => {
+    const colours = communityColours({ a: 7, b: 7, c: 7, d: 3, e: 3, f: 9 });
+    expect(colours.get('a')).toBe(COMMUNITY_PALETTE[0]);
+    expect(colours.get('c')).toBe(colours.get('a'));
+    expect(colours.get('d')).toBe(COMMUNITY_PALETTE[1]);
+    expect(colours.get('f')).toBe(COMMUNITY_PALETTE[2]);
+    expect(colours.has('g')).toBe(false);
+    const many: Record<string, number> = {};
+    for (let i = 0; i < COMMUNITY_PALETTE.length + 3; i += 1) many[`n${i}`] = i;
+    expect(communityColours(many).get(`n${COMMUNITY_PALETTE.length + 2}`)).toBe(COMMUNITY_OTHER);
+  });
+
+  it('size nodes by the square root of their share of the largest centrality', () => {
+    const sizes = centralitySizes({ a: 0.4, b: 0.1, c: 0, d: Number.NaN });
+    expect(sizes.get('a')).toBe(NODE_SIZE.max);
+    expect(sizes.get('b')).toBe(Math.round(NODE_SIZE.min + 0.5 * (NODE_SIZE.max - NODE_SIZE.min)));
+    expect(sizes.get('c')).toBe(NODE_SIZE.min);
+    expect(sizes.has('d')).toBe(false);
+    expect(centralitySizes({ a: 0 }).get('a')).toBe(NODE_SIZE.min);
+  });
+});
+
+describe('the SVG export', () => {
+  it('draws each node and link, escapes labels and carries the synthetic note', () => {
+    const svg = chartSvg(
+      [
+        { id: 'a', label: 'Asan <A&B>', x: 0, y: 0, size: 20, colour: '#123456', highlighted: true, synthetic: true },
+        { id: 'b', label: 'Бакыт', x: 100, y: 50, size: 30, colour: '#654321', highlighted: false, synthetic: false },
+      ],
+      [{ id: 'l1', from: 'a', to: 'b', label: 'Call', highlighted: true }, { id: 'l2', from: 'a', to: 'gone', label: 'x', highlighted: false }],
+      'SYNTHETIC',
+    );
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.match(/<circle /g)?.length).toBe(2);
+    expect(svg.match(/<line /g)?.length).toBe(1);
+    expect(svg).toContain('Asan &lt;A&amp;B&gt;');
+    expect(svg).toContain('Бакыт');
+    expect(svg).toContain('>SYNTHETIC</text>');
+    expect(svg.trim().endsWith('</svg>')).toBe(true);
+  });
+});
+
+describe('the route', () => {
+  it('#/links keeps its seeds', () => {
+    expect(parseHash('#/links')).toEqual({ name: 'links', seeds: [] });
+    expect(parseHash('#/links?seed=p1&seed=phone%3A%2B996')).toEqual({ name: 'links', seeds: ['p1', 'phone:+996'] });
+    expect(routeHash({ name: 'links', seeds: ['p1'] })).toBe('#/links?seed=p1');
+    expect(parseHash('#/links/x').name).toBe('notFound');
+  });
+});
