@@ -10,7 +10,6 @@ import { countryView } from './views/country';
 import { drugsView } from './views/drugs';
 import { organizationsView, organizationView } from './views/organizations';
 import { overviewView } from './views/overview';
-import { linksView } from './views/links';
 import { seizuresView } from './views/seizures';
 import { tradeView } from './views/trade';
 
@@ -102,7 +101,8 @@ async function view(ctx: Ctx, route: Route): Promise<HTMLElement> {
     case 'seizures':
       return seizuresView(ctx, route.filter);
     case 'links':
-      return linksView(ctx, route.seeds);
+      // The chart library is loaded with its screen only.
+      return (await import('./views/links')).linksView(ctx, route.seeds);
     case 'notFound':
       return notFound(ctx);
   }

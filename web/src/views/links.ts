@@ -114,9 +114,9 @@ class LinkChart {
     this.cy = cytoscape({
       container: this.container,
       elements: [],
+      layout: { name: 'preset' },
       minZoom: 0.1,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       style: [
         {
@@ -162,6 +162,9 @@ class LinkChart {
     // The DOM element carries the chart for the browser test (it reads node positions to click).
     (this.container as unknown as { cy: cytoscape.Core }).cy = this.cy;
     new ResizeObserver(() => this.cy.resize()).observe(this.container);
+    // Cytoscape keeps the container's place on the page; the page above it may have moved since
+    // (a banner, a message), so it is measured again before each click is read.
+    for (const type of ['mousedown', 'touchstart']) this.container.addEventListener(type, () => this.cy.resize(), { capture: true });
 
     this.cy.on('tap', 'node', (event) => {
       const id = event.target.id() as string;
@@ -347,7 +350,7 @@ class LinkChart {
   }
 
   // Adds new elements, placing new nodes in a ring around `around` (or the chart's middle).
-  private draw(nodes: string[], links: string[], around: string | null): void {
+  private draw(nodes: string[], links: string[], around: string | null, placed: Map<string, { x: number; y: number }> = new Map()): void {
     const centre = around !== null && this.cy.getElementById(around).length > 0
       ? this.cy.getElementById(around).position()
       : { x: this.cy.width() / 2 || 300, y: this.cy.height() / 2 || 200 };
@@ -356,9 +359,9 @@ class LinkChart {
     nodes.forEach((id, i) => {
       const node = this.chart.nodes.get(id) as GraphNode;
       const angle = (2 * Math.PI * i) / Math.max(1, nodes.length) + 0.3;
-      const position = ringStart === 0 && nodes.length === 1
+      const position = placed.get(id) ?? (ringStart === 0 && nodes.length === 1
         ? centre
-        : { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) };
+        : { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
       this.cy.add({
         group: 'nodes',
         data: { id, label: node.name ?? id, colour: typeColour(node.type), size: NODE_SIZE.base, synthetic: node.synthetic },
@@ -578,7 +581,17 @@ class LinkChart {
       const answer = await requestJson<PathAnswer>('GET', GRAPH_PATHS.path, { from, to, mode: 'hops', max_paths: 10 });
       // The path's entities and links not yet on the chart come with the answer.
       const added = mergeGraph(this.chart, answer.nodes, answer.links);
-      this.draw(added.nodes, added.links, from);
+      // New entities of the path go on the line between its ends, in the path's order, a little off it.
+      const placed = new Map<string, { x: number; y: number }>();
+      const a = this.cy.getElementById(from).position();
+      const b = this.cy.getElementById(to).position();
+      const first = answer.paths[0]?.nodes ?? [];
+      first.forEach((id, i) => {
+        if (!added.nodes.includes(id) || first.length < 2) return;
+        const share = i / (first.length - 1);
+        placed.set(id, { x: a.x + (b.x - a.x) * share, y: a.y + (b.y - a.y) * share + (i % 2 === 0 ? 30 : -30) });
+      });
+      this.draw(added.nodes, added.links, from, placed);
       this.path = pathHighlight(from, to, answer);
       this.restyle();
       this.renderPathPanel();
