@@ -1,7 +1,7 @@
 // Browser test of the Links screen (#/links): a database with a small made-up investigation
 // imported from an FtM entity stream (`ordo import ftm --synthetic`, written below), `ordo serve`
 // with web/dist, Debian's chromium driven by playwright-core. Run with
-// `node --test tests/e2e/links_e2e.test.mjs` (ctest: web_e2e) after `cd web && npm run build`.
+// `node --test tests/e2e/links_e2e.test.mjs` (ctest: links_e2e) after `cd web && npm run build`.
 //   ORDO_BINARY     the ordo binary (default build/debug/ordo)
 //   ORDO_BUILD_DIR  where the screenshot goes: <dir>/e2e/links.png (default build/debug)
 import assert from 'node:assert/strict';

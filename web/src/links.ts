@@ -335,3 +335,45 @@ export function chartSvg(nodes: DrawnNode[], links: DrawnLink[], note: string | 
   out.push('</svg>');
   return out.join('\n');
 }
+
+// --- Jobs ---
+
+// How a job is run, given the requests (the API, or a mock in the unit tests): start it, report
+// each state until it has finished, then fetch the values of `ids` (in chunks of `chunk`) when
+// it is done. Stops early (null) when `stillWanted` says the screen has gone.
+export interface JobRequests {
+  start(kind: string): Promise<Job>;
+  get(id: string): Promise<Job>;
+  values(id: string, ids: string[]): Promise<JobValues>;
+  wait(): Promise<void>;
+}
+
+export async function runJobToValues(
+  requests: JobRequests,
+  kind: string,
+  ids: () => string[],
+  onState: (job: Job) => void,
+  stillWanted: () => boolean = () => true,
+  chunk = 100,
+): Promise<{ job: Job; values: Record<string, number> | null } | null> {
+  let job = await requests.start(kind);
+  onState(job);
+  while (!jobFinished(job.state)) {
+    await requests.wait();
+    if (!stillWanted()) return null;
+    job = await requests.get(job.id);
+    onState(job);
+  }
+  if (job.state !== 'done') return { job, values: null };
+  return { job, values: await fetchJobValues(requests, job.id, ids(), chunk) };
+}
+
+// The values of `ids` from a finished job; an id the job has no value for is left out (unknown).
+export async function fetchJobValues(requests: Pick<JobRequests, 'values'>, jobId: string, ids: string[], chunk = 100): Promise<Record<string, number>> {
+  const values: Record<string, number> = {};
+  for (let i = 0; i < ids.length; i += chunk) {
+    const answer = await requests.values(jobId, ids.slice(i, i + chunk));
+    for (const [id, value] of Object.entries(answer.values ?? {})) if (typeof value === 'number' && Number.isFinite(value)) values[id] = value;
+  }
+  return values;
+}

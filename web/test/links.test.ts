@@ -18,10 +18,13 @@ import {
   nextExpandPage,
   pathHighlight,
   pickForPath,
+  runJobToValues,
   typeColour,
   type ExpandAnswer,
   type GraphLink,
   type GraphNode,
+  type Job,
+  type JobRequests,
 } from '../src/links';
 import { parseHash, routeHash } from '../src/router';
 
@@ -186,5 +189,58 @@ describe('the route', () => {
     expect(parseHash('#/links?seed=p1&seed=phone%3A%2B996')).toEqual({ name: 'links', seeds: ['p1', 'phone:+996'] });
     expect(routeHash({ name: 'links', seeds: ['p1'] })).toBe('#/links?seed=p1');
     expect(parseHash('#/links/x').name).toBe('notFound');
+  });
+});
+
+// A small stand-in for the jobs routes: the job runs for `steps` polls, then ends in `end`.
+function mockJobs(steps: number, end: Job['state'], values: Record<string, number>) {
+  const calls: string[] = [];
+  let polls = 0;
+  const requests: JobRequests = {
+    start: async (kind) => {
+      calls.push(`POST ${kind}`);
+      return { id: 'j1', kind, state: 'queued', progress: 0 };
+    },
+    get: async (id) => {
+      polls += 1;
+      calls.push(`GET ${id}`);
+      return polls > steps
+        ? { id, kind: 'pagerank', state: end, progress: 1, error: end === 'failed' ? 'out of memory' : null }
+        : { id, kind: 'pagerank', state: 'running', progress: polls / (steps + 1) };
+    },
+    values: async (id, ids) => {
+      calls.push(`VALUES ${id} ${ids.join(',')}`);
+      return { values: Object.fromEntries(ids.filter((i) => i in values).map((i) => [i, values[i] as number])) };
+    },
+    wait: async () => {},
+  };
+  return { requests, calls };
+}
+
+describe('a job', () => {
+  it('reports its progress until done, then fetches the values of the chart\'s nodes in chunks', async () => {
+    const { requests, calls } = mockJobs(2, 'done', { a: 0.5, b: 0.25, c: 0.25 });
+    const states: Array<[string, number | null | undefined]> = [];
+    const result = await runJobToValues(requests, 'pagerank', () => ['a', 'b', 'c', 'gone'], (job) => states.push([job.state, job.progress]), () => true, 3);
+    expect(states.map(([s]) => s)).toEqual(['queued', 'running', 'running', 'done']);
+    expect(states.map(([, p]) => p)).toEqual([0, 1 / 3, 2 / 3, 1]);
+    expect(calls).toEqual(['POST pagerank', 'GET j1', 'GET j1', 'GET j1', 'VALUES j1 a,b,c', 'VALUES j1 gone']);
+    // An entity the job has no value for is left out, so it shows as unknown.
+    expect(result?.values).toEqual({ a: 0.5, b: 0.25, c: 0.25 });
+  });
+
+  it('that fails or is cancelled gives no values', async () => {
+    const failed = await runJobToValues(mockJobs(1, 'failed', {}).requests, 'communities', () => ['a'], () => {});
+    expect(failed?.job.error).toBe('out of memory');
+    expect(failed?.values).toBeNull();
+    const cancelled = await runJobToValues(mockJobs(0, 'cancelled', {}).requests, 'communities', () => ['a'], () => {});
+    expect(cancelled?.job.state).toBe('cancelled');
+    expect(cancelled?.values).toBeNull();
+  });
+
+  it('stops polling when the screen is gone', async () => {
+    const { requests, calls } = mockJobs(5, 'done', {});
+    expect(await runJobToValues(requests, 'pagerank', () => [], () => {}, () => false)).toBeNull();
+    expect(calls).toEqual(['POST pagerank']);
   });
 });

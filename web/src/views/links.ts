@@ -20,19 +20,21 @@ import {
   dateRange,
   dayText,
   emptyChart,
+  fetchJobValues,
   hiddenLinks,
-  jobFinished,
   mergeExpand,
   mergeGraph,
   nextExpandPage,
   pathHighlight,
   pickForPath,
+  runJobToValues,
   typeColour,
   type EntityDetails,
   type ExpandAnswer,
   type GraphNode,
   type GraphSummary,
   type Job,
+  type JobRequests,
   type JobValues,
   type PathAnswer,
   type PathHighlight,
@@ -616,27 +618,24 @@ class LinkChart {
       if (typeof job.progress === 'number') bar.value = job.progress;
       else bar.removeAttribute('value');
     };
-    let job: Job | null = null;
+    let jobId: string | null = null;
     cancel.addEventListener('click', () => {
-      if (job === null) return;
+      if (jobId === null) return;
       cancel.disabled = true;
-      requestJson<Job>('DELETE', GRAPH_PATHS.job(job.id)).catch((error: unknown) => this.showError(error, this.jobPanel));
+      requestJson<Job>('DELETE', GRAPH_PATHS.job(jobId)).catch((error: unknown) => this.showError(error, this.jobPanel));
     });
     try {
-      job = await requestJson<Job>('POST', GRAPH_PATHS.jobs, {}, { kind });
-      show(job);
-      while (!jobFinished(job.state)) {
-        await sleep(POLL_MS);
-        if (!this.root.isConnected) return;
-        job = await requestJson<Job>('GET', GRAPH_PATHS.job(job.id));
+      const result = await runJobToValues(this.requests, kind, () => [...this.chart.nodes.keys()], (job) => {
+        jobId = job.id;
         show(job);
-      }
+      }, () => this.root.isConnected, VALUES_CHUNK);
+      if (result === null) return;
       cancel.remove();
+      const { job, values } = result;
       if (job.state === 'failed') {
         this.jobPanel.append(h('p', { class: 'error', role: 'alert', 'data-testid': 'job-error' }, job.error ?? unknownText(this.ctx.lang)));
-      } else if (job.state === 'done') {
+      } else if (values !== null) {
         bar.value = 1;
-        const values = await this.fetchValues(job.id, [...this.chart.nodes.keys()]);
         if (kind === 'pagerank') {
           this.centrality = values;
           this.centralityJob = job.id;
@@ -655,17 +654,16 @@ class LinkChart {
     }
   }
 
+  private readonly requests: JobRequests = {
+    start: (kind) => requestJson<Job>('POST', GRAPH_PATHS.jobs, {}, { kind }),
+    get: (id) => requestJson<Job>('GET', GRAPH_PATHS.job(id)),
+    values: (id, ids) => requestJson<JobValues>('GET', GRAPH_PATHS.jobValues(id), { ids: ids.join(',') }),
+    wait: () => sleep(POLL_MS),
+  };
+
   centralityJob: string | null = null;
   communityJob: string | null = null;
 
-  private async fetchValues(jobId: string, ids: string[]): Promise<Record<string, number>> {
-    const values: Record<string, number> = {};
-    for (let i = 0; i < ids.length; i += VALUES_CHUNK) {
-      const answer = await requestJson<JobValues>('GET', GRAPH_PATHS.jobValues(jobId), { ids: ids.slice(i, i + VALUES_CHUNK).join(',') });
-      for (const [id, value] of Object.entries(answer.values ?? {})) if (typeof value === 'number') values[id] = value;
-    }
-    return values;
-  }
 
   // After an expansion: the values of the new nodes from the jobs already run.
   private async refreshValues(): Promise<void> {
@@ -675,7 +673,7 @@ class LinkChart {
       const missing = [...this.chart.nodes.keys()].filter((id) => !(id in current));
       if (missing.length === 0) continue;
       try {
-        Object.assign(current, await this.fetchValues(job, missing));
+        Object.assign(current, await fetchJobValues(this.requests, job, missing, VALUES_CHUNK));
       } catch (error) {
         this.showError(error);
       }
