@@ -52,9 +52,11 @@ export interface ExpandAnswer {
 }
 
 export interface PathAnswer {
-  paths: Array<{ nodes: string[]; links: string[] }>;
+  paths: Array<{ nodes: string[]; links: string[]; length?: number }>;
   nodes: GraphNode[];
   links: GraphLink[];
+  // mode=all: how many shortest paths there are (may be more than returned); null otherwise.
+  total?: number | null;
 }
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -214,6 +216,7 @@ export interface PathHighlight {
   nodes: Set<string>;
   links: Set<string>;
   count: number;
+  total: number | null;
   length: number | null;
 }
 
@@ -226,7 +229,7 @@ export function pathHighlight(from: string, to: string, answer: PathAnswer): Pat
     for (const l of path.links) links.add(l);
   }
   const length = answer.paths.length > 0 ? Math.min(...answer.paths.map((p) => p.links.length)) : null;
-  return { from, to, nodes, links, count: answer.paths.length, length };
+  return { from, to, nodes, links, count: answer.paths.length, total: answer.total ?? null, length };
 }
 
 // --- Colours and sizes ---

@@ -122,13 +122,16 @@ describe('the path', () => {
       paths: [{ nodes: ['a', 'b', 'd'], links: ['l1', 'l3'] }, { nodes: ['a', 'c', 'd'], links: ['l2', 'l4'] }],
       nodes: [],
       links: [],
+      total: 3,
     });
+    expect(highlight.total).toBe(3);
     expect(highlight.nodes).toEqual(new Set(['a', 'b', 'c', 'd']));
     expect(highlight.links).toEqual(new Set(['l1', 'l2', 'l3', 'l4']));
     expect(highlight.count).toBe(2);
     expect(highlight.length).toBe(2);
     const none = pathHighlight('a', 'z', { paths: [], nodes: [], links: [] });
     expect(none.count).toBe(0);
+    expect(none.total).toBeNull();
     expect(none.length).toBeNull();
     expect(none.nodes.size).toBe(0);
   });

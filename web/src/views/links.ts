@@ -49,6 +49,8 @@ const EXPAND_LIMIT = 200;
 const SEARCH_LIMIT = 20;
 const POLL_MS = 250;
 const VALUES_CHUNK = 100;
+// Shortest paths lit at once (all of them when there are no more).
+const MAX_PATHS = 10;
 
 type AnalysisKind = 'pagerank' | 'communities';
 
@@ -563,7 +565,9 @@ class LinkChart {
     if (this.path) {
       parts.push(h('p', { 'data-testid': 'path-result' }, this.path.count === 0
         ? t('links.noPath')
-        : t('links.pathFound', { n: formatInteger(this.path.count, lang), len: formatInteger(this.path.length ?? 0, lang) })));
+        : this.path.total !== null && this.path.total > this.path.count
+          ? t('links.pathFoundSome', { total: formatInteger(this.path.total, lang), n: formatInteger(this.path.count, lang), len: formatInteger(this.path.length ?? 0, lang) })
+          : t('links.pathFound', { n: formatInteger(this.path.count, lang), len: formatInteger(this.path.length ?? 0, lang) })));
       const clear = h('button', { type: 'button', class: 'secondary', 'data-testid': 'path-clear' }, t('links.clearPath'));
       clear.addEventListener('click', () => {
         this.path = null;
@@ -580,7 +584,9 @@ class LinkChart {
     const [from, to] = this.picked;
     if (from === undefined || to === undefined) return;
     try {
-      const answer = await requestJson<PathAnswer>('GET', GRAPH_PATHS.path, { from, to, mode: 'hops', max_paths: 10 });
+      const answer = await requestJson<PathAnswer>('GET', GRAPH_PATHS.path, {
+        from, to, mode: 'all', max_paths: MAX_PATHS, as_of: this.day === null ? null : dayText(this.day),
+      });
       // The path's entities and links not yet on the chart come with the answer.
       const added = mergeGraph(this.chart, answer.nodes, answer.links);
       // New entities of the path go on the line between its ends, in the path's order, a little off it.
