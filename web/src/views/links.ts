@@ -358,14 +358,20 @@ class LinkChart {
     const centre = around !== null && this.cy.getElementById(around).length > 0
       ? this.cy.getElementById(around).position()
       : { x: this.cy.width() / 2 || 300, y: this.cy.height() / 2 || 200 };
-    const ringStart = this.cy.nodes().length === 0 ? 0 : 1;
-    const radius = 90 + nodes.length * 6;
+    const first = this.cy.nodes().length === 0;
+    // New nodes go on a ring around `around`, each pushed outwards until it is clear of the others.
+    const taken = this.cy.nodes().map((n) => ({ ...n.position() }));
+    const clear = (p: { x: number; y: number }): boolean => taken.every((q) => Math.hypot(p.x - q.x, p.y - q.y) > 45);
+    const radius = Math.max(90, (nodes.length * 50) / (2 * Math.PI));
     nodes.forEach((id, i) => {
       const node = this.chart.nodes.get(id) as GraphNode;
       const angle = (2 * Math.PI * i) / Math.max(1, nodes.length) + 0.3;
-      const position = placed.get(id) ?? (ringStart === 0 && nodes.length === 1
-        ? centre
-        : { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) });
+      let position = placed.get(id) ?? (first && nodes.length === 1 ? centre : null);
+      for (let r = radius; position === null; r += 40) {
+        const candidate = { x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) };
+        if (clear(candidate) || r > radius + 40 * 30) position = candidate;
+      }
+      taken.push(position);
       this.cy.add({
         group: 'nodes',
         data: { id, label: node.name ?? id, colour: typeColour(node.type), size: NODE_SIZE.base, synthetic: node.synthetic },
@@ -377,7 +383,9 @@ class LinkChart {
       if (!link) continue;
       this.cy.add({ group: 'edges', data: { id: `link:${id}`, source: link.from, target: link.to, label: linkTypeName(link.type, this.ctx) } });
     }
-    if (nodes.length > 0 && this.cy.nodes().length > 1) this.cy.fit(undefined, 40);
+    if (nodes.length > 0 && this.cy.nodes().length > 1) {
+      this.cy.fit(undefined, 40);
+    }
     this.restyle();
     this.renderTimePanel();
     this.renderNodeList();
