@@ -17,6 +17,7 @@ const SCREENS = [
   ['organization-CSTO', '#/organizations/CSTO'],
   ['trade', '#/trade'],
   ['drugs', '#/drugs'],
+  ['links', '#/links'],
   ['not-found', '#/nowhere'],
   ['trade-unknown-reporter', '#/trade?year=2018&reporter=Nobody'],
 ];
