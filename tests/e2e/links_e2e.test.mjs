@@ -200,8 +200,9 @@ test('the Links screen: search, expand, path, jobs, time slider, export, three l
     await t.test('Size by centrality runs a PageRank job with a progress bar, then sizes the nodes', { skip: jobsServed ? false : 'the jobs routes (/api/v1/graph/jobs) are not served yet' }, async () => {
       await page.locator('[data-testid="job-pagerank"]').click();
       await page.locator('[data-testid="job-progress"]').waitFor();
-      await page.locator('[data-testid="job-cancel"]').waitFor({ state: 'attached' }).catch(() => {});
       await page.locator('[data-testid="job-state"]', { hasText: 'PageRank: done' }).waitFor({ timeout: 60_000 });
+      assert.equal(await page.locator('[data-testid="job-progress"]').evaluate((el) => el.value), 1);
+      assert.equal(await page.locator('[data-testid="job-cancel"]').count(), 0, 'no Cancel once the job is done');
       await page.locator('[data-testid="sized-note"]').waitFor();
       const sizes = await page.locator('[data-testid="link-chart"]').evaluate((el) => Object.fromEntries(el.cy.nodes().map((n) => [n.id(), n.data('size')])));
       assert.ok(sizes.boss > sizes.c01, `the organiser is drawn larger than a courier: ${sizes.boss} vs ${sizes.c01}`);
