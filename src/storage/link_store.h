@@ -4,6 +4,7 @@
 // sqlite/sqlite_store.h; storage/conformance/link_store_conformance.h holds them to this contract.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -24,6 +25,26 @@ struct GraphBatch {
 // reference is valid only during the call.
 using EntityVisitor = std::function<Status(const Entity&)>;
 using LinkVisitor = std::function<Status(const Link&)>;
+
+// An analyst's decision that some entities are one and the same (`ordo graph merge`): the
+// `merged` entities are read as `kept` by the graph (analytics/link_graph.h), while every entity
+// and link stays stored as it was, so an undo restores the exact graph. A merge is never deleted:
+// undoing it records who undid it and when.
+struct EntityMerge {
+  std::int64_t merge_id = 0;  // given by the store on RecordMerge: 1, 2, ...; never reused
+  std::string kept;           // entity_id of the entity that stands for the group
+  std::vector<std::string> merged;  // entity_ids read as `kept`, in the order given; never empty
+  std::string note;                 // the analyst's reason; may be ""
+  std::string merged_by;            // who recorded it; never ""
+  std::string merged_at;            // when, as the caller writes it (ISO 8601 UTC); never ""
+  std::string undone_by;            // "" while the merge is in force
+  std::string undone_at;            // "" while the merge is in force
+
+  bool InForce() const { return undone_at.empty(); }
+  friend bool operator==(const EntityMerge&, const EntityMerge&) = default;
+};
+
+using MergeVisitor = std::function<Status(const EntityMerge&)>;
 
 // Rules every backend enforces, with the same codes and messages, in this order for each batch
 // (entities first, then links, each in batch order; the first broken rule is returned):
@@ -54,6 +75,32 @@ class LinkStore {
   // must not be written from inside `visit`.
   virtual Status ForEachEntity(const EntityVisitor& visit) = 0;
   virtual Status ForEachLink(const LinkVisitor& visit) = 0;
+
+  // Merges (EntityMerge). RecordMerge stores `merge` (its merge_id, undone_by and undone_at are
+  // ignored) and returns the new merge_id, or writes nothing and returns the first broken rule:
+  //   kept or merged empty -> kInvalidArgument "a merge names the entity to keep and at least one
+  //     other";
+  //   merged_by or merged_at empty -> kInvalidArgument "a merge records who made it and when";
+  //   an id of merged equal to kept or repeated -> kInvalidArgument
+  //     "entity 'X' is named twice in the merge";
+  //   kept, then each of merged, not stored -> kNotFound "no entity 'X'";
+  //   an entity of merged of another type -> kInvalidArgument
+  //     "cannot merge phone 'X' into person 'K'";
+  //   kept, then each of merged, already merged into another by a merge in force ->
+  //     kFailedPrecondition "entity 'X' is already merged into 'K' (merge N)";
+  //   an entity of merged that keeps a merge in force -> kFailedPrecondition
+  //     "entity 'X' keeps merge N; undo that first or merge into 'X'".
+  // So groups never chain: an entity is merged by at most one merge in force.
+  virtual Result<std::int64_t> RecordMerge(const EntityMerge& merge) = 0;
+
+  // Marks merge `merge_id` undone by `undone_by` at `undone_at` (both non-empty, else
+  // kInvalidArgument "an undo records who made it and when"); kNotFound "no merge N";
+  // kFailedPrecondition "merge N was already undone at T". Nothing else changes.
+  virtual Status UndoMerge(std::int64_t merge_id, const std::string& undone_by,
+                           const std::string& undone_at) = 0;
+
+  // Every merge, undone ones too, in merge_id order. As ForEachEntity.
+  virtual Status ForEachMerge(const MergeVisitor& visit) = 0;
 };
 
 }  // namespace ordo::storage

@@ -4,6 +4,8 @@
 
 #include <unordered_set>
 
+#include "storage/merge_rules.h"
+
 namespace ordo::storage {
 
 Status MemoryLinkStore::AppendGraph(const GraphBatch& batch) {
@@ -56,6 +58,57 @@ Status MemoryLinkStore::ForEachEntity(const EntityVisitor& visit) {
 
 Status MemoryLinkStore::ForEachLink(const LinkVisitor& visit) {
   for (const Link& link : links_) ORDO_RETURN_IF_ERROR(visit(link));
+  return OkStatus();
+}
+
+Result<std::int64_t> MemoryLinkStore::RecordMerge(const EntityMerge& merge) {
+  MergeLookup lookup;
+  lookup.entity_type = [&](const std::string& entity_id) -> Result<std::optional<EntityType>> {
+    const auto found = entity_index_.find(entity_id);
+    if (found == entity_index_.end()) return std::optional<EntityType>();
+    return std::optional<EntityType>(entities_[found->second].type);
+  };
+  lookup.merged_by = [&](const std::string& entity_id) -> Result<std::optional<MergeRef>> {
+    for (const EntityMerge& stored : merges_) {
+      if (!stored.InForce()) continue;
+      for (const std::string& merged : stored.merged) {
+        if (merged == entity_id) return std::optional<MergeRef>({stored.merge_id, stored.kept});
+      }
+    }
+    return std::optional<MergeRef>();
+  };
+  lookup.kept_by = [&](const std::string& entity_id) -> Result<std::optional<std::int64_t>> {
+    for (const EntityMerge& stored : merges_) {
+      if (stored.InForce() && stored.kept == entity_id) {
+        return std::optional<std::int64_t>(stored.merge_id);
+      }
+    }
+    return std::optional<std::int64_t>();
+  };
+  ORDO_RETURN_IF_ERROR(CheckMerge(merge, lookup));
+  EntityMerge stored = merge;
+  stored.merge_id = static_cast<std::int64_t>(merges_.size()) + 1;
+  stored.undone_by.clear();
+  stored.undone_at.clear();
+  merges_.push_back(std::move(stored));
+  return merges_.back().merge_id;
+}
+
+Status MemoryLinkStore::UndoMerge(std::int64_t merge_id, const std::string& undone_by,
+                                  const std::string& undone_at) {
+  ORDO_RETURN_IF_ERROR(CheckUndoArguments(undone_by, undone_at));
+  if (merge_id < 1 || merge_id > static_cast<std::int64_t>(merges_.size())) {
+    return NoMerge(merge_id);
+  }
+  EntityMerge& stored = merges_[static_cast<std::size_t>(merge_id - 1)];
+  if (!stored.InForce()) return AlreadyUndone(stored);
+  stored.undone_by = undone_by;
+  stored.undone_at = undone_at;
+  return OkStatus();
+}
+
+Status MemoryLinkStore::ForEachMerge(const MergeVisitor& visit) {
+  for (const EntityMerge& merge : merges_) ORDO_RETURN_IF_ERROR(visit(merge));
   return OkStatus();
 }
 

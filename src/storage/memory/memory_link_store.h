@@ -24,12 +24,17 @@ class MemoryLinkStore final : public LinkStore {
   Result<std::optional<Entity>> FindEntity(const std::string& entity_id) override;
   Status ForEachEntity(const EntityVisitor& visit) override;
   Status ForEachLink(const LinkVisitor& visit) override;
+  Result<std::int64_t> RecordMerge(const EntityMerge& merge) override;
+  Status UndoMerge(std::int64_t merge_id, const std::string& undone_by,
+                   const std::string& undone_at) override;
+  Status ForEachMerge(const MergeVisitor& visit) override;
 
  private:
   std::vector<Entity> entities_;
   std::vector<Link> links_;
   std::unordered_map<std::string, std::size_t> entity_index_;  // entity_id -> position
   std::unordered_map<std::string, std::size_t> link_index_;    // link_id -> position
+  std::vector<EntityMerge> merges_;                            // merge_id - 1 -> merge
 };
 
 }  // namespace ordo::storage

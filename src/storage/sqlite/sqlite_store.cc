@@ -16,6 +16,7 @@
 #include "storage/sqlite/internal/audit_log.h"
 #include "storage/sqlite/internal/link_reader.h"
 #include "storage/sqlite/internal/link_writer.h"
+#include "storage/sqlite/internal/merge_rows.h"
 #include "storage/sqlite/internal/narcotics_record_reader.h"
 #include "storage/sqlite/internal/narcotics_record_writer.h"
 #include "storage/sqlite/internal/registry_reader.h"
@@ -432,6 +433,33 @@ Status SqliteStore::RevokeApiToken(const std::string& token_hash) {
   ORDO_RETURN_IF_ERROR(
       AboutAccounts(path_, internal::MarkApiTokenRevoked(*connection_, token_hash)));
   return AboutDatabase(path_, transaction.Commit());
+}
+
+Result<std::int64_t> SqliteStore::RecordMerge(const EntityMerge& merge) {
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  bool rule_broken = false;
+  Result<std::int64_t> merge_id = internal::InsertMerge(*connection_, merge, &rule_broken);
+  if (!merge_id) return rule_broken ? merge_id.error() : AboutDatabase(path_, merge_id.error());
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Commit()));
+  return *merge_id;
+}
+
+Status SqliteStore::UndoMerge(std::int64_t merge_id, const std::string& undone_by,
+                              const std::string& undone_at) {
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  bool rule_broken = false;
+  Status undone =
+      internal::MarkMergeUndone(*connection_, merge_id, undone_by, undone_at, &rule_broken);
+  if (!undone) return rule_broken ? undone.error() : AboutDatabase(path_, undone.error());
+  return AboutDatabase(path_, transaction.Commit());
+}
+
+Status SqliteStore::ForEachMerge(const MergeVisitor& visit) {
+  return WalkRows<EntityMerge>(
+      path_, [&](const MergeVisitor& each) { return internal::ForEachMergeRow(*connection_, each); },
+      visit);
 }
 
 Status SqliteStore::AppendCultivation(const std::vector<CultivationRecord>& records) {
