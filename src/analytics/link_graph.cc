@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <numeric>
+#include <unordered_map>
+#include <utility>
 
 namespace ordo::analytics {
 namespace {
@@ -20,14 +22,35 @@ bool SameIgnoringAsciiCase(std::string_view a, std::string_view b) {
 
 Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store) {
   LinkGraph links;
+  // merged entity id -> the kept one, for the merges in force, in merge order.
+  std::unordered_map<std::string, std::string> kept_of;
+  std::vector<std::pair<std::string, std::string>> merged_in_order;
+  ORDO_RETURN_IF_ERROR(store.ForEachMerge([&](const storage::EntityMerge& merge) {
+    if (!merge.InForce()) return OkStatus();
+    for (const std::string& merged : merge.merged) {
+      kept_of.emplace(merged, merge.kept);
+      merged_in_order.emplace_back(merged, merge.kept);
+    }
+    return OkStatus();
+  }));
   std::vector<graph::NodeType> types;
   ORDO_RETURN_IF_ERROR(store.ForEachEntity([&](const Entity& entity) {
+    if (kept_of.count(entity.entity_id) != 0) return OkStatus();  // read as its kept entity
     links.node_of.emplace(entity.entity_id, static_cast<graph::NodeId>(links.entity_ids.size()));
     links.entity_ids.push_back(entity.entity_id);
     links.names.push_back(entity.name);
     types.push_back(static_cast<graph::NodeType>(entity.type));
     return OkStatus();
   }));
+  for (const auto& [merged, kept] : merged_in_order) {
+    const auto node = links.node_of.find(kept);
+    if (node == links.node_of.end()) {
+      return Internal(fmt::format("merge keeps '{}', which the store did not list", kept));
+    }
+    const graph::NodeId kept_node = node->second;
+    links.node_of.emplace(merged, kept_node);
+    links.merged_ids[kept_node].push_back(merged);
+  }
   std::vector<graph::EdgeSpec> edges;
   std::vector<std::string> link_ids;
   ORDO_RETURN_IF_ERROR(store.ForEachLink([&](const Link& link) -> Status {
@@ -66,6 +89,14 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store) {
   links.link_ids.reserve(order.size());
   for (std::size_t index : order) links.link_ids.push_back(std::move(link_ids[index]));
   return links;
+}
+
+std::vector<std::string> EntityIdsOf(const LinkGraph& links, graph::NodeId node) {
+  std::vector<std::string> ids{links.entity_ids[node]};
+  if (const auto merged = links.merged_ids.find(node); merged != links.merged_ids.end()) {
+    ids.insert(ids.end(), merged->second.begin(), merged->second.end());
+  }
+  return ids;
 }
 
 Result<graph::NodeId> FindNode(const LinkGraph& links, std::string_view text) {

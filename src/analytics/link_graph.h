@@ -5,6 +5,10 @@
 // a link's validity runs from the first day of its start to the last day of its end (open when
 // unknown). Every link is one directed edge from its from_entity; queries read undirected links
 // (and usually all links) with Direction::kBoth.
+//
+// Merges in force (LinkStore::RecordMerge) make one node of a group: the node is the kept
+// entity's, the links of the merged entities attach to it (a link inside the group becomes a
+// self-loop), and node_of maps every id of the group to it.
 
 #include <cstddef>
 #include <optional>
@@ -25,7 +29,9 @@ struct LinkGraph {
   std::vector<std::string> entity_ids;                     // by node
   std::vector<std::string> names;                          // by node
   std::vector<std::string> link_ids;                       // by edge
-  std::unordered_map<std::string, graph::NodeId> node_of;  // entity_id -> node
+  std::unordered_map<std::string, graph::NodeId> node_of;  // entity_id -> node, merged ids too
+  // By node, for the nodes of merge groups only: the merged entity ids, after the kept one.
+  std::unordered_map<graph::NodeId, std::vector<std::string>> merged_ids;
 
   EntityType TypeOf(graph::NodeId node) const {
     return static_cast<EntityType>(graph.TypeOf(node));
@@ -35,7 +41,10 @@ struct LinkGraph {
   }
 };
 
-// Reads every entity and link of `store` once. Errors: the store's.
+// Every entity id a node stands for: its own (the kept one) first, then those merged into it.
+std::vector<std::string> EntityIdsOf(const LinkGraph& links, graph::NodeId node);
+
+// Reads every entity, link and merge of `store` once. Errors: the store's.
 Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store);
 
 // The node an analyst means by `text`: the entity with that id, else the one entity whose name is

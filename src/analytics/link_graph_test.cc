@@ -2,6 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "graph/neighbourhood.h"
 #include "storage/memory/memory_link_store.h"
 
 namespace ordo::analytics {
@@ -91,6 +99,122 @@ TEST_F(LinkGraphTest, FindNodeTakesAnIdOrAUniqueName) {
   EXPECT_EQ(FindNode(links, "nobody").error().message(), "no entity 'nobody'");
   EXPECT_EQ(FindNode(links, "TWIN").error().message(),
             "'TWIN' names 2 entities: p2, p3; give an id");
+}
+
+
+// The entity ids and link ids (with their ends as entity ids) of everything within `hops` of
+// `text`, as sets, so graphs built from different stores or merges compare.
+struct Expanded {
+  std::set<std::string> entities;
+  std::set<std::tuple<std::string, std::string, std::string>> links;  // id, from, to
+  friend bool operator==(const Expanded&, const Expanded&) = default;
+};
+
+Expanded Expand(const LinkGraph& links, const std::string& text, std::size_t hops) {
+  Expanded expanded;
+  Result<graph::NodeId> seed = FindNode(links, text);
+  EXPECT_TRUE(seed.has_value()) << seed.error().ToString();
+  if (!seed) return expanded;
+  graph::NeighbourhoodOptions options;
+  options.hops = hops;
+  options.limit = 1000;
+  const graph::NodeId seeds[] = {*seed};
+  Result<graph::Neighbourhood> found = graph::ExpandNeighbourhood(links.graph, seeds, options);
+  EXPECT_TRUE(found.has_value());
+  if (!found) return expanded;
+  for (const graph::NeighbourhoodNode& node : found->nodes) {
+    expanded.entities.insert(links.entity_ids[node.node]);
+  }
+  for (const graph::NeighbourhoodLink& link : found->links) {
+    expanded.links.emplace(links.link_ids[link.edge], links.entity_ids[link.source],
+                           links.entity_ids[link.target]);
+  }
+  return expanded;
+}
+
+storage::EntityMerge MergeOf(const std::string& kept, std::vector<std::string> merged) {
+  storage::EntityMerge merge;
+  merge.kept = kept;
+  merge.merged = std::move(merged);
+  merge.merged_by = "test";
+  merge.merged_at = "2026-12-01T10:00:00Z";
+  return merge;
+}
+
+TEST_F(LinkGraphTest, AMergedGroupIsOneNodeWithTheUnionOfItsLinks) {
+  // p2 ("Twin") reaches p1 by l4; merging p2 and p3 into p1 puts all on one node.
+  Result<LinkGraph> before = BuildLinkGraph(store_);
+  ASSERT_TRUE(before.has_value());
+  ASSERT_TRUE(store_.RecordMerge(MergeOf("p1", {"p3", "p2"})).has_value());
+
+  Result<LinkGraph> built = BuildLinkGraph(store_);
+
+  ASSERT_TRUE(built.has_value()) << built.error().ToString();
+  const LinkGraph& links = *built;
+  EXPECT_EQ(links.graph.NodeCount(), 3u);
+  EXPECT_EQ(links.graph.EdgeCount(), 5u);  // no link is lost; l4 is now a self-loop on p1
+  const graph::NodeId p1 = FindNode(links, "p1").value();
+  EXPECT_EQ(FindNode(links, "p2").value(), p1);
+  EXPECT_EQ(FindNode(links, "p3").value(), p1);
+  EXPECT_EQ(EntityIdsOf(links, p1), (std::vector<std::string>{"p1", "p3", "p2"}));
+  EXPECT_EQ(EntityIdsOf(links, FindNode(links, "ph1").value()),
+            (std::vector<std::string>{"ph1"}));
+  // Expanding any id of the group shows the union of what its members reached.
+  const Expanded from_p2 = Expand(links, "p2", 1);
+  EXPECT_EQ(from_p2, Expand(links, "p1", 1));
+  EXPECT_EQ(from_p2.entities, (std::set<std::string>{"p1", "ph1", "c1"}));
+  EXPECT_EQ(from_p2.links.count({"l4", "p1", "p1"}), 1u);
+  // "twin" named two entities before; both are now read as p1, and the name is p1's.
+  EXPECT_EQ(links.names[p1], "Asan Sadyrov");
+}
+
+TEST_F(LinkGraphTest, UndoingAMergeRestoresTheExactGraph) {
+  Result<LinkGraph> before = BuildLinkGraph(store_);
+  ASSERT_TRUE(before.has_value());
+  Result<std::int64_t> merge = store_.RecordMerge(MergeOf("p2", {"p1"}));
+  ASSERT_TRUE(merge.has_value());
+  Result<LinkGraph> merged = BuildLinkGraph(store_);
+  ASSERT_TRUE(merged.has_value());
+  ASSERT_NE(merged->graph.NodeCount(), before->graph.NodeCount());
+
+  ASSERT_TRUE(store_.UndoMerge(*merge, "test", "2026-12-01T11:00:00Z").has_value());
+  Result<LinkGraph> after = BuildLinkGraph(store_);
+
+  ASSERT_TRUE(after.has_value());
+  EXPECT_EQ(after->entity_ids, before->entity_ids);
+  EXPECT_EQ(after->names, before->names);
+  EXPECT_EQ(after->link_ids, before->link_ids);
+  EXPECT_EQ(after->node_of, before->node_of);
+  EXPECT_TRUE(after->merged_ids.empty());
+  ASSERT_EQ(after->graph.EdgeCount(), before->graph.EdgeCount());
+  for (graph::EdgeId edge = 0; edge < after->graph.EdgeCount(); ++edge) {
+    EXPECT_EQ(after->graph.Source(edge), before->graph.Source(edge));
+    EXPECT_EQ(after->graph.Target(edge), before->graph.Target(edge));
+  }
+  for (const std::string& id : before->entity_ids) {
+    EXPECT_EQ(Expand(*after, id, 2), Expand(*before, id, 2)) << id;
+  }
+}
+
+TEST_F(LinkGraphTest, ARefusedMergeChangesNothing) {
+  Result<LinkGraph> before = BuildLinkGraph(store_);
+  ASSERT_TRUE(before.has_value());
+  ASSERT_TRUE(store_.RecordMerge(MergeOf("p1", {"p2"})).has_value());
+  Result<LinkGraph> once = BuildLinkGraph(store_);
+  ASSERT_TRUE(once.has_value());
+
+  Result<std::int64_t> missing = store_.RecordMerge(MergeOf("p1", {"p3", "nobody"}));
+  Result<std::int64_t> twice = store_.RecordMerge(MergeOf("p3", {"p2"}));
+
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+  ASSERT_FALSE(twice.has_value());
+  EXPECT_EQ(twice.error().code(), ErrorCode::kFailedPrecondition);
+  Result<LinkGraph> after = BuildLinkGraph(store_);
+  ASSERT_TRUE(after.has_value());
+  EXPECT_EQ(after->entity_ids, once->entity_ids);
+  EXPECT_EQ(after->node_of, once->node_of);
+  EXPECT_EQ(after->link_ids, once->link_ids);
 }
 
 }  // namespace
