@@ -8,6 +8,8 @@ packages=(
   g++ cmake ninja-build make pkg-config
   # libraries (see docs/architecture.md for why each)
   libsqlite3-dev libssl-dev libargon2-dev libfmt-dev nlohmann-json3-dev libcli11-dev libboost-dev
+  # ICU: transliteration of names across scripts (Russian and Kyrgyz Cyrillic, Latin)
+  libicu-dev
   # tests and benchmarks: browser tests drive Debian's chromium; wrk loads the HTTP server
   googletest libgtest-dev libgmock-dev libbenchmark-dev sqlite3 chromium wrk
   # igraph: the independent max-flow oracle in the interdiction tests (and the graph tests of #5)

@@ -1,0 +1,188 @@
+// Candidate duplicates on a small made-up case: the same man written in Cyrillic and Latin, a
+// namesake, an entity that shares his passport, phone nodes written two ways, plates with
+// Cyrillic look-alike letters.
+
+#include "analytics/duplicate_candidates.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "storage/memory/memory_link_store.h"
+
+namespace ordo::analytics {
+namespace {
+
+Entity MadeUp(const std::string& id, EntityType type, const std::string& name,
+              std::vector<EntityProperty> properties = {}) {
+  Entity entity;
+  entity.entity_id = id;
+  entity.type = type;
+  entity.name = name;
+  entity.properties = std::move(properties);
+  entity.synthetic = true;
+  return entity;
+}
+
+Link Holds(const std::string& id, const std::string& holder, const std::string& node) {
+  Link link;
+  link.link_id = id;
+  link.type = LinkType::kHolds;
+  link.from_entity = holder;
+  link.to_entity = node;
+  link.synthetic = true;
+  return link;
+}
+
+class DuplicateCandidatesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(
+        store_
+            .AppendGraph(
+                {{MadeUp("p1", EntityType::kPerson, "Садыров Өмүрбек Асанович"),
+                  MadeUp("p2", EntityType::kPerson, "Omurbek Sadyrov"),
+                  MadeUp("p3", EntityType::kPerson, "Sadirov Bakyt"),
+                  MadeUp("p4", EntityType::kPerson, "Osmonov Nurlan",
+                         {{"passportNumber", "AC 1234567"}}),
+                  MadeUp("p5", EntityType::kPerson, "Нурлан Осмонов",
+                         {{"passportNumber", "АС1234567"}}),
+                  MadeUp("p6", EntityType::kPerson, "Asanov Talant"),
+                  MadeUp("p7", EntityType::kPerson, "Mamytov Erlan"),
+                  MadeUp("ph1", EntityType::kPhone, "+996 555 12-34-56"),
+                  MadeUp("ph2", EntityType::kPhone, "0555 123456"),
+                  MadeUp("v1", EntityType::kVehicle, "Truck",
+                         {{"registrationNumber", "01 KG 123 ABC"}}),
+                  MadeUp("v2", EntityType::kVehicle, "Грузовик",
+                         {{"registrationNumber", "01KG123АВС"}})},
+                 {Holds("h1", "p6", "ph1"), Holds("h2", "p7", "ph1")}})
+            .has_value());
+  }
+
+  DuplicateReport Find(DuplicateOptions options) {
+    Result<DuplicateReport> found = FindDuplicateCandidates(store_, options);
+    EXPECT_TRUE(found.has_value()) << found.error().ToString();
+    return found.has_value() ? *found : DuplicateReport();
+  }
+
+  static std::vector<std::pair<std::string, std::string>> Pairs(const DuplicateReport& report) {
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (const DuplicateCandidate& candidate : report.candidates) {
+      pairs.emplace_back(candidate.first, candidate.second);
+    }
+    return pairs;
+  }
+
+  storage::MemoryLinkStore store_;
+};
+
+TEST_F(DuplicateCandidatesTest, FindsTheSamePersonAcrossScriptsAndIdentifiers) {
+  DuplicateOptions options;
+  options.type = EntityType::kPerson;
+
+  const DuplicateReport report = Find(options);
+
+  EXPECT_EQ(report.entities, 7u);
+  ASSERT_EQ(Pairs(report), (std::vector<std::pair<std::string, std::string>>{
+                               {"p1", "p2"}, {"p4", "p5"}}));
+  EXPECT_DOUBLE_EQ(report.candidates[0].score, 1.0);
+  EXPECT_EQ(report.candidates[0].explanation,
+            "surname Садыров ~ Sadyrov via ru-Latin (same after romanisation); given name "
+            "Өмүрбек ~ Omurbek via ky-Latin (same after romanisation); patronymic Асанович on one "
+            "side only (not counted)");
+  EXPECT_NE(report.candidates[1].explanation.find("same passport AC 1234567 = АС1234567"),
+            std::string::npos)
+      << report.candidates[1].explanation;
+}
+
+TEST_F(DuplicateCandidatesTest, ASharedPhoneNodeIsEvidenceButNotProof) {
+  DuplicateOptions options;
+  options.type = EntityType::kPerson;
+  options.min_score = 0.5;
+
+  const DuplicateReport report = Find(options);
+
+  // Asanov Talant and Mamytov Erlan share nothing but a phone node: 0.6.
+  bool found = false;
+  for (const DuplicateCandidate& candidate : report.candidates) {
+    if (candidate.first == "p6" && candidate.second == "p7") {
+      found = true;
+      EXPECT_NEAR(candidate.score, 0.6, 1e-12);
+      EXPECT_DOUBLE_EQ(candidate.name_score, 0.0);
+      EXPECT_EQ(candidate.explanation,
+                "names: no name in common; same shared phone node +996 555 12-34-56");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(DuplicateCandidatesTest, PhonesAndPlatesMatchByTheirNormalisedValue) {
+  DuplicateOptions phones;
+  phones.type = EntityType::kPhone;
+  DuplicateOptions vehicles;
+  vehicles.type = EntityType::kVehicle;
+
+  const DuplicateReport phone_report = Find(phones);
+  const DuplicateReport vehicle_report = Find(vehicles);
+
+  ASSERT_EQ(Pairs(phone_report),
+            (std::vector<std::pair<std::string, std::string>>{{"ph1", "ph2"}}));
+  EXPECT_DOUBLE_EQ(phone_report.candidates[0].score, 1.0);
+  EXPECT_EQ(phone_report.candidates[0].explanation, "same number +996 555 12-34-56 = 0555 123456");
+  ASSERT_EQ(Pairs(vehicle_report),
+            (std::vector<std::pair<std::string, std::string>>{{"v1", "v2"}}));
+  EXPECT_NEAR(vehicle_report.candidates[0].score, 0.95, 1e-12);
+  EXPECT_EQ(vehicle_report.candidates[0].explanation, "same plate 01 KG 123 ABC = 01KG123АВС");
+}
+
+TEST_F(DuplicateCandidatesTest, WithoutCrossScriptOnlyTheIdentifierJoinsScripts) {
+  DuplicateOptions options;
+  options.type = EntityType::kPerson;
+  options.cross_script = false;
+
+  const DuplicateReport report = Find(options);
+
+  // p1/p2 differ in script: gone. p4/p5 still share a passport; their names are not compared.
+  ASSERT_EQ(Pairs(report), (std::vector<std::pair<std::string, std::string>>{{"p4", "p5"}}));
+  EXPECT_NEAR(report.candidates[0].score, 0.9, 1e-12);
+  EXPECT_EQ(report.candidates[0].explanation,
+            "names: Latin against Cyrillic: cross-script matching is off; same passport "
+            "AC 1234567 = АС1234567");
+}
+
+TEST_F(DuplicateCandidatesTest, MergedEntitiesAreNotOfferedAgain) {
+  storage::EntityMerge merge;
+  merge.kept = "p1";
+  merge.merged = {"p2"};
+  merge.merged_by = "test";
+  merge.merged_at = "2026-12-01T10:00:00Z";
+  ASSERT_TRUE(store_.RecordMerge(merge).has_value());
+  DuplicateOptions options;
+  options.type = EntityType::kPerson;
+
+  EXPECT_EQ(Pairs(Find(options)),
+            (std::vector<std::pair<std::string, std::string>>{{"p4", "p5"}}));
+}
+
+TEST_F(DuplicateCandidatesTest, LimitMinScoreAndOversizedBlocks) {
+  DuplicateOptions options;
+  options.limit = 1;
+  EXPECT_EQ(Find(options).candidates.size(), 1u);
+  EXPECT_EQ(Find(options).pairs_found, 4u);  // p1/p2, p4/p5, ph1/ph2, v1/v2
+
+  options.min_score = 1.5;
+  Result<DuplicateReport> bad = FindDuplicateCandidates(store_, options);
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().code(), ErrorCode::kInvalidArgument);
+
+  DuplicateOptions tiny_blocks;
+  tiny_blocks.max_block = 1;
+  const DuplicateReport skipped = Find(tiny_blocks);
+  EXPECT_TRUE(skipped.candidates.empty());
+  EXPECT_GT(skipped.blocks_skipped, 0u);
+}
+
+}  // namespace
+}  // namespace ordo::analytics
