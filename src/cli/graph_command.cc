@@ -15,6 +15,7 @@
 #include "cli/cells.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
+#include "cli/graph_dedupe_command.h"
 #include "cli/link_store_access.h"
 #include "graph/components.h"
 #include "graph/degree.h"
@@ -315,6 +316,8 @@ void RegisterGraphCommands(CLI::App& app, CommandContext& context) {
       "components", "Groups of entities connected by any chain of links");
   components->add_option("--top", *top, "At most this many groups; 0 = all")->capture_default_str();
   components->callback([&context, top] { context.Finish(RunComponents(context, *top)); });
+
+  RegisterGraphDedupeCommands(*graph_command, context);
 }
 
 }  // namespace ordo::cli
