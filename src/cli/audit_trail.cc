@@ -28,19 +28,6 @@ std::string Truncated(std::string text, std::size_t limit) {
   return text + "…";
 }
 
-std::string OperatingSystemUser() {
-  std::string name;
-  if (const passwd* entry = getpwuid(geteuid()); entry != nullptr && entry->pw_name != nullptr) {
-    name = entry->pw_name;
-  } else {
-    name = "uid " + std::to_string(geteuid());
-  }
-  if (const char* sudo_user = std::getenv("SUDO_USER"); sudo_user != nullptr && *sudo_user) {
-    name = std::string(sudo_user) + " via sudo as " + name;
-  }
-  return name;
-}
-
 std::string Origin() {
   char host[256] = {};
   if (gethostname(host, sizeof host - 1) != 0) return "cli";
@@ -77,6 +64,19 @@ std::string Arguments(int argc, const char* const* argv) {
 }
 
 }  // namespace
+
+std::string OperatingSystemUser() {
+  std::string name;
+  if (const passwd* entry = getpwuid(geteuid()); entry != nullptr && entry->pw_name != nullptr) {
+    name = entry->pw_name;
+  } else {
+    name = "uid " + std::to_string(geteuid());
+  }
+  if (const char* sudo_user = std::getenv("SUDO_USER"); sudo_user != nullptr && *sudo_user) {
+    name = std::string(sudo_user) + " via sudo as " + name;
+  }
+  return name;
+}
 
 Result<OpenedAuditStore> OpenAuditStore(CommandContext& context) {
   ORDO_TRY(store, context.OpenStore());

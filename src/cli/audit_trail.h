@@ -25,6 +25,10 @@ struct OpenedAuditStore {
   storage::AuditStore* audit = nullptr;
 };
 
+// The operating-system user running the command, as audit records name it: the login name of the
+// effective uid, "NAME via sudo as root" under sudo.
+std::string OperatingSystemUser();
+
 // Errors: those of CommandContext::OpenStore; kFailedPrecondition when the backend keeps no audit
 // log.
 Result<OpenedAuditStore> OpenAuditStore(CommandContext& context);

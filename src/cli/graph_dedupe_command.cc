@@ -9,13 +9,13 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
 #include <ctime>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "analytics/duplicate_candidates.h"
+#include "cli/audit_trail.h"
 #include "cli/cells.h"
 #include "cli/command_context.h"
 #include "cli/link_store_access.h"
@@ -42,16 +42,8 @@ struct UnmergeFlags {
   std::string by;
 };
 
-// Who records a merge: --by, else the login name of the environment, else "unknown".
-std::string Recorder(const std::string& by) {
-  if (!by.empty()) return by;
-  for (const char* variable : {"USER", "LOGNAME"}) {
-    if (const char* value = std::getenv(variable); value != nullptr && *value != '\0') {
-      return value;
-    }
-  }
-  return "unknown";
-}
+// Who records a merge: --by, else the operating-system user, as the audit log names them.
+std::string Recorder(const std::string& by) { return by.empty() ? OperatingSystemUser() : by; }
 
 // Now, in UTC, to the second: "2026-12-01T14:05:09Z".
 std::string UtcNow() {
@@ -213,7 +205,7 @@ void RegisterGraphDedupeCommands(CLI::App& graph_command, CommandContext& contex
       ->required()
       ->expected(2, -1);
   merge->add_option("--note", merge_flags->note, "Why (kept with the merge)");
-  merge->add_option("--by", merge_flags->by, "Who records it (default: the login name)");
+  merge->add_option("--by", merge_flags->by, "Who records it (default: the operating-system user)");
   merge->callback([&context, merge_flags] { context.Finish(RunMerge(context, *merge_flags)); });
 
   auto unmerge_flags = std::make_shared<UnmergeFlags>();
@@ -221,7 +213,7 @@ void RegisterGraphDedupeCommands(CLI::App& graph_command, CommandContext& contex
       "unmerge", "Undo a merge exactly; the merge stays on record as undone");
   unmerge->add_option("merge_id", unmerge_flags->merge_id, "The merge's id (ordo graph merges)")
       ->required();
-  unmerge->add_option("--by", unmerge_flags->by, "Who undoes it (default: the login name)");
+  unmerge->add_option("--by", unmerge_flags->by, "Who undoes it (default: the operating-system user)");
   unmerge->callback(
       [&context, unmerge_flags] { context.Finish(RunUnmerge(context, *unmerge_flags)); });
 
