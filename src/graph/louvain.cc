@@ -20,36 +20,40 @@ struct LevelGraph {
 };
 
 // Sums weights per (node, neighbour) with a dense accumulator; `arcs(u, emit)` calls emit(v, w)
-// for each arc leaving u (both directions of each undirected edge are given).
+// for each arc leaving u (both directions of each undirected edge are given), at most `arc_bound`
+// in all. Neighbours are listed in the order first met, which is deterministic.
 template <typename Arcs>
-LevelGraph MakeLevel(std::size_t n, const std::vector<double>& loops, Arcs&& arcs) {
+LevelGraph MakeLevel(std::size_t n, std::vector<double> loops, std::size_t arc_bound, Arcs&& arcs) {
   LevelGraph level;
-  level.loops = loops;
+  level.loops = std::move(loops);
   level.offsets.assign(n + 1, 0);
+  level.neighbours.resize(arc_bound);
+  level.weights.resize(arc_bound);
   std::vector<double> sum(n, 0);
-  std::vector<std::uint32_t> touched;
+  std::uint32_t* neighbours = level.neighbours.data();
+  double* weights = level.weights.data();
+  std::uint32_t end = 0;
+  level.degree.assign(n, 0);
   for (std::uint32_t u = 0; u < n; ++u) {
+    const std::uint32_t begin = end;
     arcs(u, [&](std::uint32_t v, double w) {
-      if (sum[v] == 0) touched.push_back(v);
+      if (sum[v] == 0) neighbours[end++] = v;
       sum[v] += w;
     });
-    std::sort(touched.begin(), touched.end());
-    for (std::uint32_t v : touched) {
-      level.neighbours.push_back(v);
-      level.weights.push_back(sum[v]);
-      sum[v] = 0;
+    double degree = 2 * level.loops[u];
+    for (std::uint32_t i = begin; i < end; ++i) {
+      weights[i] = sum[neighbours[i]];
+      sum[neighbours[i]] = 0;
+      degree += weights[i];
     }
-    touched.clear();
-    level.offsets[u + 1] = static_cast<std::uint32_t>(level.neighbours.size());
+    level.offsets[u + 1] = end;
+    level.degree[u] = degree;
+    level.total += degree;
   }
-  level.degree.assign(n, 0);
-  for (std::size_t u = 0; u < n; ++u) {
-    level.degree[u] = 2 * level.loops[u];
-    for (std::uint32_t i = level.offsets[u]; i < level.offsets[u + 1]; ++i) {
-      level.degree[u] += level.weights[i];
-    }
-    level.total += level.degree[u];
-  }
+  level.neighbours.resize(end);
+  level.neighbours.shrink_to_fit();
+  level.weights.resize(end);
+  level.weights.shrink_to_fit();
   return level;
 }
 
@@ -61,7 +65,7 @@ LevelGraph FromGraph(const Graph& graph) {
       if (graph.Target(e) == u) loops[u] += graph.Weight(e);
     }
   }
-  return MakeLevel(n, loops, [&](std::uint32_t u, auto&& emit) {
+  return MakeLevel(n, std::move(loops), 2 * graph.EdgeCount(), [&](std::uint32_t u, auto&& emit) {
     for (EdgeId e = graph.OutBegin(u); e < graph.OutEnd(u); ++e) {
       if (graph.Target(e) != u && graph.Weight(e) > 0) emit(graph.Target(e), graph.Weight(e));
     }
@@ -194,14 +198,17 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
   const std::size_t n = graph.NodeCount();
   Communities result;
   result.community.resize(n);
-  LevelGraph level = base;
+  // The current level: `base` at first, then each aggregate graph (owned here).
+  const LevelGraph* current = &base;
+  LevelGraph owned;
   // node_of[v]: the aggregate node that original node v is part of at the current level.
   std::vector<std::uint32_t> node_of(n);
   std::iota(node_of.begin(), node_of.end(), 0u);
   std::vector<std::uint32_t> partition = std::move(start);
   auto anywhere = [](std::uint32_t, std::uint32_t) { return true; };
 
-  for (result.levels = 0; result.levels < options.max_levels && level.size() > 0;) {
+  for (result.levels = 0; result.levels < options.max_levels && current->size() > 0;) {
+    const LevelGraph& level = *current;
     ++result.levels;
     // A random visiting order, as igraph's multilevel uses: a fixed one gets stuck more often.
     std::vector<std::uint32_t> order(level.size());
@@ -222,32 +229,47 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
     if (!moved && aggregates == level.size()) break;
     if (aggregates == level.size() && !options.refine) break;
 
-    // The next level: one node per aggregate, starting in its community.
+    // The next level: one node per aggregate, starting in its community. The members of each
+    // aggregate, grouped by a counting sort; an arc inside an aggregate becomes half its loop.
     std::vector<double> loops(aggregates, 0);
     std::vector<std::uint32_t> next_partition(aggregates);
+    std::vector<std::uint32_t> first(aggregates + 1, 0);
     for (std::size_t v = 0; v < level.size(); ++v) {
       loops[refined[v]] += level.loops[v];
       next_partition[refined[v]] = partition[v];
+      ++first[refined[v] + 1];
     }
-    std::vector<std::vector<std::uint32_t>> members(aggregates);
-    for (std::uint32_t v = 0; v < level.size(); ++v) members[refined[v]].push_back(v);
-    for (std::size_t v = 0; v < level.size(); ++v) {
+    for (std::size_t a = 0; a < aggregates; ++a) first[a + 1] += first[a];
+    std::vector<std::uint32_t> members(level.size());
+    {
+      std::vector<std::uint32_t> at(first.begin(), first.end() - 1);
+      for (std::uint32_t v = 0; v < level.size(); ++v) members[at[refined[v]]++] = v;
+    }
+    LevelGraph next = MakeLevel(
+        aggregates, std::move(loops), level.neighbours.size(), [&](std::uint32_t a, auto&& emit) {
+          for (std::uint32_t j = first[a]; j < first[a + 1]; ++j) {
+            const std::uint32_t v = members[j];
+            for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
+              const std::uint32_t b = refined[level.neighbours[i]];
+              if (b != a) emit(b, level.weights[i]);
+            }
+          }
+        });
+    // Arcs inside an aggregate: each undirected edge is seen from both ends, so half of each.
+    for (std::uint32_t v = 0; v < level.size(); ++v) {
       for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
-        if (refined[level.neighbours[i]] == refined[v]) loops[refined[v]] += level.weights[i] / 2;
-      }
-    }
-    LevelGraph next = MakeLevel(aggregates, loops, [&](std::uint32_t a, auto&& emit) {
-      for (std::uint32_t v : members[a]) {
-        for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
-          const std::uint32_t b = refined[level.neighbours[i]];
-          if (b != a) emit(b, level.weights[i]);
+        if (refined[level.neighbours[i]] == refined[v]) {
+          next.loops[refined[v]] += level.weights[i] / 2;
+          next.degree[refined[v]] += level.weights[i];
+          next.total += level.weights[i];
         }
       }
-    });
+    }
     for (std::uint32_t& node : node_of) node = refined[node];
     Compact(next_partition);
     partition = std::move(next_partition);
-    level = std::move(next);
+    owned = std::move(next);
+    current = &owned;
   }
   for (std::size_t v = 0; v < n; ++v) result.community[v] = partition[node_of[v]];
   result.count = SplitDisconnected(graph, result.community);
