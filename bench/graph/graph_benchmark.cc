@@ -1,18 +1,24 @@
-// Ordo's graph kernels against igraph's on one R-MAT graph, in the same run (issue #5):
+// Ordo's graph kernels against igraph's on two generated graphs, one after the other, in the same
+// run (issue #5): an R-MAT graph (bench/graph/rmat.h) and one with planted communities
+// (bench/graph/planted.h), each ~1M nodes and 10-12M edges:
 //   BM_Bfs           breadth-first search from one node along edges   (igraph_bfs_simple)
 //   BM_Components    weakly connected components                      (igraph_connected_components)
 //   BM_PageRank      PageRank, directed, damping 0.85                 (igraph_pagerank, PRPACK)
 //   BM_TwoHop        2-hop neighbourhood of Q random nodes, undirected (igraph_neighborhood)
 //   BM_ShortestPath  a fewest-hop path between Q random pairs, undirected (igraph_get_shortest_path)
 //   BM_Betweenness   betweenness from the same 4 sources, directed (igraph_betweenness_subset)
-//   BM_Communities   Louvain with Leiden's refinement, undirected (igraph_community_multilevel on
-//                    the graph built undirected, also setup), once: each takes tens of seconds
+//   BM_Communities   Louvain with Leiden's refinement, undirected (igraph_community_leiden with the
+//                    modularity objective, 2 iterations as Ordo's, on the graph built undirected,
+//                    also setup), once: each takes seconds to tens of seconds
 // each as /ordo and /igraph; the latency kernels report p50 and p99 over the Q queries. At the end
 // it prints every ratio Ordo/igraph, the checks that both computed the same thing, and the bytes
 // per edge. Building either graph is setup and is timed apart, not inside any kernel.
 //
-//   graph_benchmark [--scale=20] [--edges=10000000] [--seed=20261201] [--queries=200]
-//                   [--benchmark_*]
+// On the planted graph it also prints the adjusted Rand index of both sides' communities against
+// the planted ones.
+//
+//   graph_benchmark [--graphs=rmat,planted] [--scale=20] [--edges=10000000] [--seed=20261201]
+//                   [--planted-edges=12000000] [--queries=200] [--benchmark_*]
 
 #include <benchmark/benchmark.h>
 #include <igraph.h>
@@ -29,6 +35,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "bench/graph/planted.h"
 #include "bench/graph/rmat.h"
 #include "graph/betweenness_centrality.h"
 #include "graph/bfs.h"
@@ -263,31 +270,47 @@ void BM_Betweenness_igraph(benchmark::State& state) {
 
 double g_ordo_modularity = -1;
 double g_igraph_modularity = -1;
+std::vector<std::uint32_t> g_ordo_communities;
+std::vector<std::uint32_t> g_igraph_communities;
 
 void BM_Communities_ordo(benchmark::State& state) {
   og::CommunityOptions options;
-  options.iterations = 2;  // igraph's Leiden default; the tests use more
+  options.iterations = 2;  // as igraph's Leiden below; the tests use more
   for (auto _ : state) {
-    const og::Communities communities = og::FindCommunities(g_work->graph, options);
+    og::Communities communities = og::FindCommunities(g_work->graph, options);
     g_ordo_modularity = communities.modularity;
     state.counters["communities"] = static_cast<double>(communities.count);
+    g_ordo_communities = std::move(communities.community);
   }
 }
 
+// igraph's Leiden with the modularity objective: node weights are the degrees and the resolution
+// 1 / 2m (igraph's documented way to optimise modularity), beta 0.01 (its default), 2 iterations.
 void BM_Communities_igraph(benchmark::State& state) {
   igraph_vector_int_t membership;
   igraph_vector_int_init(&membership, 0);
-  igraph_vector_t modularity;
-  igraph_vector_init(&modularity, 0);
+  igraph_vector_t degree;
+  igraph_vector_init(&degree, 0);
+  igraph_rng_seed(igraph_rng_default(), 1);
+  igraph_integer_t clusters = 0;
   for (auto _ : state) {
-    Check(igraph_community_multilevel(&g_work->undirected_peer, nullptr, 1.0, &membership, nullptr,
-                                      &modularity),
-          "igraph_community_multilevel");
+    Check(igraph_strength(&g_work->undirected_peer, &degree, igraph_vss_all(), IGRAPH_ALL,
+                          IGRAPH_LOOPS, nullptr),
+          "igraph_strength");
+    igraph_real_t quality = 0;
+    Check(igraph_community_leiden(
+              &g_work->undirected_peer, nullptr, &degree,
+              1.0 / (2.0 * static_cast<double>(igraph_ecount(&g_work->undirected_peer))), 0.01,
+              false, 2, &membership, &clusters, &quality),
+          "igraph_community_leiden");
+    state.counters["communities"] = static_cast<double>(clusters);
   }
-  for (igraph_integer_t i = 0; i < igraph_vector_size(&modularity); ++i) {
-    g_igraph_modularity = std::max(g_igraph_modularity, VECTOR(modularity)[i]);
-  }
-  igraph_vector_destroy(&modularity);
+  Check(igraph_modularity(&g_work->undirected_peer, &membership, nullptr, 1.0, IGRAPH_UNDIRECTED,
+                          &g_igraph_modularity),
+        "igraph_modularity");
+  g_igraph_communities.assign(VECTOR(membership),
+                              VECTOR(membership) + igraph_vector_int_size(&membership));
+  igraph_vector_destroy(&degree);
   igraph_vector_int_destroy(&membership);
 }
 
@@ -365,52 +388,34 @@ double ResidentBytes() {
   return resident * static_cast<double>(sysconf(_SC_PAGESIZE));
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  ordo::bench::RmatParameters rmat;
-  std::size_t queries = 200;
-  std::string repetitions = "--benchmark_repetitions=3";
-  std::vector<char*> rest = {argv[0], repetitions.data()};
-  for (int index = 1; index < argc; ++index) {
-    const std::string_view arg = argv[index];
-    auto value = [&](std::string_view flag) { return std::stoull(std::string(arg.substr(flag.size()))); };
-    if (arg.starts_with("--scale=")) {
-      rmat.scale = static_cast<int>(value("--scale="));
-    } else if (arg.starts_with("--edges=")) {
-      rmat.edge_count = value("--edges=");
-    } else if (arg.starts_with("--seed=")) {
-      rmat.seed = value("--seed=");
-    } else if (arg.starts_with("--queries=")) {
-      queries = value("--queries=");
-    } else {
-      rest.push_back(argv[index]);
+// Whether the communities in `community` induce connected subgraphs: the components of the graph
+// restricted to the edges inside communities number as many as the communities.
+bool CommunitiesConnected(const og::Graph& graph, const std::vector<std::uint32_t>& community) {
+  og::GraphBuilder builder(graph.NodeCount());
+  for (og::NodeId u = 0; u < graph.NodeCount(); ++u) {
+    for (og::NodeId v : graph.OutTargets(u)) {
+      if (community[u] == community[v]) builder.AddEdge({.source = u, .target = v});
     }
   }
-  if (rmat.scale < 4 || rmat.scale > 30 || rmat.edge_count == 0 || queries == 0) {
-    std::fprintf(stderr, "graph_benchmark: --scale must be in [4, 30], --edges and --queries > 0\n");
-    return 2;
-  }
-  igraph_set_warning_handler(igraph_warning_handler_ignore);
-  int rest_count = static_cast<int>(rest.size());
-  benchmark::Initialize(&rest_count, rest.data());
-  if (benchmark::ReportUnrecognizedArguments(rest_count, rest.data())) return 2;
+  const og::Graph inside = *builder.Build();
+  const std::uint32_t labels = *std::max_element(community.begin(), community.end()) + 1;
+  std::vector<char> used(labels, 0);
+  std::size_t count = 0;
+  for (std::uint32_t c : community) count += used[c] ? 0 : (used[c] = 1);
+  return og::FindConnectedComponents(inside).Count() == count;
+}
 
-  const std::size_t n = std::size_t{1} << rmat.scale;
-  std::printf("R-MAT: scale %d (%zu nodes), %zu edges, a=%.2f b=%.2f c=%.2f d=%.2f, seed %llu, "
-              "%zu queries; ids shuffled; self-loops and parallel edges kept\n",
-              rmat.scale, n, rmat.edge_count, rmat.a, rmat.b, rmat.c, 1 - rmat.a - rmat.b - rmat.c,
-              static_cast<unsigned long long>(rmat.seed), queries);
-  Clock::time_point start = Clock::now();
-  const auto edges = ordo::bench::GenerateRmat(rmat);
-  std::printf("generated in %.2f s\n", Seconds(start));
-
+// Builds one graph on both sides, runs every selected kernel on it, prints the ratios and checks.
+// `truth` (may be empty) is the planted community of each node.
+void RunOn(const char* name, std::size_t n,
+           const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges,
+           const std::vector<std::uint32_t>& truth, std::size_t queries, std::uint64_t seed) {
   Workload work;
-  ordo::bench::SplitMix64 random(rmat.seed + 1);
+  ordo::bench::SplitMix64 random(seed + 1);
   // Ordo's graph carries what the link-analysis graph carries: node types, and per edge a link
   // type and a validity interval (some ends open). No weights (they would add 4 B per edge).
   double before = ResidentBytes();
-  start = Clock::now();
+  Clock::time_point start = Clock::now();
   {
     og::GraphBuilder builder(n);
     builder.Reserve(edges.size());
@@ -446,8 +451,8 @@ int main(int argc, char** argv) {
                       IGRAPH_UNDIRECTED),
         "igraph_create");
   igraph_vector_int_destroy(&pairs);
-  std::printf("built: Ordo %.2f s, igraph (igraph_create from its edge vector) %.2f s\n",
-              ordo_build, igraph_build);
+  std::printf("[%s] built: Ordo %.2f s, igraph (igraph_create from its edge vector) %.2f s\n",
+              name, ordo_build, igraph_build);
 
   // The BFS source: the node with the most out-edges, so that the search reaches the giant part.
   for (og::NodeId v = 0; v < n; ++v) {
@@ -464,8 +469,8 @@ int main(int argc, char** argv) {
     for (og::NodeId v = 0; v < n; ++v) {
       if (labels.component[v] == largest) giant.push_back(v);
     }
-    std::printf("largest component: %zu nodes (%.1f%%); query nodes drawn from it\n", giant.size(),
-                100.0 * static_cast<double>(giant.size()) / static_cast<double>(n));
+    std::printf("[%s] largest component: %zu nodes (%.1f%%); query nodes drawn from it\n", name,
+                giant.size(), 100.0 * static_cast<double>(giant.size()) / static_cast<double>(n));
   }
   for (std::size_t q = 0; q < queries; ++q) {
     work.seeds.push_back(giant[random.Below(giant.size())]);
@@ -474,13 +479,20 @@ int main(int argc, char** argv) {
   // Betweenness sources: from the largest component too, so that each search covers it.
   for (int s = 0; s < 4; ++s) work.betweenness_sources.push_back(giant[random.Below(giant.size())]);
   g_work = &work;
+  g_checks.clear();
+  g_ordo_rank.clear();
+  g_igraph_rank.clear();
+  g_ordo_betweenness.clear();
+  g_igraph_betweenness.clear();
+  g_ordo_modularity = g_igraph_modularity = -1;
+  g_ordo_communities.clear();
+  g_igraph_communities.clear();
 
   RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  benchmark::Shutdown();
 
-  std::printf("\n%-26s %12s %12s %12s %10s\n", "median of repetitions, ms", "Ordo", "igraph",
-              "Ordo/igraph", "target");
+  std::printf("\n[%s] %-21s %12s %12s %12s %10s\n", name, "median of repetitions, ms", "Ordo",
+              "igraph", "Ordo/igraph", "target");
   PrintRatio(reporter, "BFS from one node", "Bfs", "time", 0.1);
   PrintRatio(reporter, "connected components", "Components", "time", 0.1);
   PrintRatio(reporter, "PageRank", "PageRank", "time", 0.1);
@@ -494,7 +506,7 @@ int main(int argc, char** argv) {
     std::printf("2-hop p50 under 1 ms: %s\n", p50 < 1.0 ? "met" : "MISSED");
   }
 
-  std::printf("\nsame answers (Ordo | igraph):\n");
+  std::printf("\n[%s] same answers (Ordo | igraph):\n", name);
   for (const char* what : {"bfs reached", "components", "2-hop nodes", "path hops"}) {
     const std::string ours = std::string(what) + " ordo";
     const std::string theirs = std::string(what) + " igraph";
@@ -519,18 +531,96 @@ int main(int argc, char** argv) {
     std::printf("  betweenness  max relative |Ordo - igraph| = %.2e\n", worst);
   }
   if (g_ordo_modularity >= 0 && g_igraph_modularity >= 0) {
-    std::printf("  modularity   Ordo %.4f | igraph multilevel %.4f  (target: within 0.005: %s)\n",
+    std::printf("  modularity   Ordo %.4f | igraph Leiden %.4f  (target: within 0.005: %s)\n",
                 g_ordo_modularity, g_igraph_modularity,
                 g_ordo_modularity >= g_igraph_modularity - 0.005 ? "met" : "MISSED");
   }
+  if (!g_ordo_communities.empty()) {
+    std::printf("  every Ordo community connected: %s\n",
+                CommunitiesConnected(work.graph, g_ordo_communities) ? "yes" : "NO");
+  }
+  if (!truth.empty() && !g_ordo_communities.empty() && !g_igraph_communities.empty()) {
+    std::vector<std::uint32_t> igraph_labels(g_igraph_communities.begin(),
+                                             g_igraph_communities.end());
+    std::printf("  adjusted Rand index against the planted communities: Ordo %.4f | igraph %.4f\n",
+                ordo::bench::AdjustedRandIndex(g_ordo_communities, truth),
+                ordo::bench::AdjustedRandIndex(igraph_labels, truth));
+  }
   const double m = static_cast<double>(edges.size());
-  std::printf("\nbytes per edge: Ordo %.2f (node types, link types, validity days, in- and "
+  std::printf("\n[%s] bytes per edge: Ordo %.2f (node types, link types, validity days, in- and "
               "out-adjacency; %.0f MiB); resident growth while building: Ordo %.1f, igraph %.1f "
               "(igraph_create, no types or days)\n",
-              work.graph.BytesPerEdge(), static_cast<double>(work.graph.MemoryBytes()) / 1048576.0,
-              ordo_rss / m, igraph_rss / m);
-  std::printf("bytes per edge target <= 24: %s\n", work.graph.BytesPerEdge() <= 24 ? "met" : "MISSED");
+              name, work.graph.BytesPerEdge(),
+              static_cast<double>(work.graph.MemoryBytes()) / 1048576.0, ordo_rss / m,
+              igraph_rss / m);
+  std::printf("bytes per edge target <= 24: %s\n\n", work.graph.BytesPerEdge() <= 24 ? "met" : "MISSED");
   igraph_destroy(&work.peer);
   igraph_destroy(&work.undirected_peer);
+  g_work = nullptr;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  ordo::bench::RmatParameters rmat;
+  ordo::bench::PlantedParameters planted;
+  std::size_t queries = 200;
+  std::string graphs = "rmat,planted";
+  std::string repetitions = "--benchmark_repetitions=3";
+  std::vector<char*> rest = {argv[0], repetitions.data()};
+  for (int index = 1; index < argc; ++index) {
+    const std::string_view arg = argv[index];
+    auto value = [&](std::string_view flag) { return std::stoull(std::string(arg.substr(flag.size()))); };
+    if (arg.starts_with("--scale=")) {
+      rmat.scale = static_cast<int>(value("--scale="));
+    } else if (arg.starts_with("--edges=")) {
+      rmat.edge_count = value("--edges=");
+    } else if (arg.starts_with("--planted-edges=")) {
+      planted.edge_count = value("--planted-edges=");
+    } else if (arg.starts_with("--seed=")) {
+      rmat.seed = value("--seed=");
+      planted.seed = rmat.seed + 1;
+    } else if (arg.starts_with("--queries=")) {
+      queries = value("--queries=");
+    } else if (arg.starts_with("--graphs=")) {
+      graphs = std::string(arg.substr(9));
+    } else {
+      rest.push_back(argv[index]);
+    }
+  }
+  if (rmat.scale < 4 || rmat.scale > 30 || rmat.edge_count == 0 || planted.edge_count == 0 ||
+      queries == 0) {
+    std::fprintf(stderr, "graph_benchmark: --scale must be in [4, 30], --edges, --planted-edges "
+                         "and --queries > 0\n");
+    return 2;
+  }
+  igraph_set_warning_handler(igraph_warning_handler_ignore);
+  int rest_count = static_cast<int>(rest.size());
+  benchmark::Initialize(&rest_count, rest.data());
+  if (benchmark::ReportUnrecognizedArguments(rest_count, rest.data())) return 2;
+
+  const std::size_t n = std::size_t{1} << rmat.scale;
+  if (graphs.find("rmat") != std::string::npos) {
+    std::printf("R-MAT: scale %d (%zu nodes), %zu edges, a=%.2f b=%.2f c=%.2f d=%.2f, seed %llu, "
+                "%zu queries; ids shuffled; self-loops and parallel edges kept\n",
+                rmat.scale, n, rmat.edge_count, rmat.a, rmat.b, rmat.c,
+                1 - rmat.a - rmat.b - rmat.c, static_cast<unsigned long long>(rmat.seed), queries);
+    const Clock::time_point start = Clock::now();
+    const auto edges = ordo::bench::GenerateRmat(rmat);
+    std::printf("generated in %.2f s\n", Seconds(start));
+    RunOn("rmat", n, edges, {}, queries, rmat.seed);
+  }
+  if (graphs.find("planted") != std::string::npos) {
+    planted.node_count = static_cast<std::uint32_t>(n);
+    const Clock::time_point start = Clock::now();
+    const ordo::bench::PlantedGraph generated = ordo::bench::GeneratePlanted(planted);
+    std::printf("planted communities (synthetic): %u nodes, %zu edges, %zu communities of %u to %u "
+                "nodes (power law, exponent 2), mixing %.2f, seed %llu; generated in %.2f s\n",
+                planted.node_count, planted.edge_count, generated.community_count,
+                planted.min_size, planted.max_size, planted.mixing,
+                static_cast<unsigned long long>(planted.seed), Seconds(start));
+    RunOn("planted", n, generated.edges, generated.community, queries, planted.seed);
+  }
+  benchmark::Shutdown();
   return 0;
 }
