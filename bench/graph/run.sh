@@ -41,6 +41,6 @@ if [ "${STORE:-1}" != 0 ]; then
   echo
   echo "bench/graph store: load average $(cut -d' ' -f1-3 /proc/loadavg)"
   "$build/bench/graph/graph_store_benchmark" --db="$scratch/links.db" \
-    --scale="${STORE_SCALE:-18}" --edges="${STORE_EDGES:-2500000}" --seed="${SEED:-20261201}" \
+    --scale="${STORE_SCALE:-16}" --edges="${STORE_EDGES:-600000}" --seed="${SEED:-20261201}" \
     --repetitions="${STORE_REPETITIONS:-3}"
 fi
