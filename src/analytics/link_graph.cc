@@ -39,6 +39,7 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store) {
     links.node_of.emplace(entity.entity_id, static_cast<graph::NodeId>(links.entity_ids.size()));
     links.entity_ids.push_back(entity.entity_id);
     links.names.push_back(entity.name);
+    links.synthetic.push_back(entity.synthetic);
     types.push_back(static_cast<graph::NodeType>(entity.type));
     return OkStatus();
   }));
@@ -53,6 +54,8 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store) {
   }
   std::vector<graph::EdgeSpec> edges;
   std::vector<std::string> link_ids;
+  std::vector<std::optional<PartialDate>> starts;
+  std::vector<std::optional<PartialDate>> ends;
   ORDO_RETURN_IF_ERROR(store.ForEachLink([&](const Link& link) -> Status {
     const auto from = links.node_of.find(link.from_entity);
     const auto to = links.node_of.find(link.to_entity);
@@ -68,6 +71,8 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store) {
     if (link.end) edge.valid_to = static_cast<graph::Day>(link.end->LastDay());
     edges.push_back(edge);
     link_ids.push_back(link.link_id);
+    starts.push_back(link.start);
+    ends.push_back(link.end);
     return OkStatus();
   }));
   graph::GraphBuilder builder(links.entity_ids.size());
@@ -87,7 +92,13 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store) {
            std::pair(edges[b].source, edges[b].target);
   });
   links.link_ids.reserve(order.size());
-  for (std::size_t index : order) links.link_ids.push_back(std::move(link_ids[index]));
+  links.link_starts.reserve(order.size());
+  links.link_ends.reserve(order.size());
+  for (std::size_t index : order) {
+    links.link_ids.push_back(std::move(link_ids[index]));
+    links.link_starts.push_back(starts[index]);
+    links.link_ends.push_back(ends[index]);
+  }
   return links;
 }
 

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/entity.h"
+#include "core/partial_date.h"
 #include "core/result.h"
 #include "graph/graph.h"
 #include "storage/link_store.h"
@@ -28,7 +29,11 @@ struct LinkGraph {
   graph::Graph graph;
   std::vector<std::string> entity_ids;                     // by node
   std::vector<std::string> names;                          // by node
+  std::vector<bool> synthetic;                             // by node: Entity::synthetic
   std::vector<std::string> link_ids;                       // by edge
+  // By edge: Link::start and Link::end as stored (the graph keeps only the days they span).
+  std::vector<std::optional<PartialDate>> link_starts;
+  std::vector<std::optional<PartialDate>> link_ends;
   std::unordered_map<std::string, graph::NodeId> node_of;  // entity_id -> node, merged ids too
   // By node, for the nodes of merge groups only: the merged entity ids, after the kept one.
   std::unordered_map<graph::NodeId, std::vector<std::string>> merged_ids;

@@ -66,6 +66,7 @@ TEST_F(LinkGraphTest, NodesAndEdgesKeepTheirIdsTypesAndDates) {
   ASSERT_EQ(links.graph.EdgeCount(), 5u);
   EXPECT_EQ(links.entity_ids[2], "c1");
   EXPECT_EQ(links.TypeOf(1), EntityType::kPhone);
+  EXPECT_TRUE(links.synthetic[1]);
   std::vector<std::string> seen;
   for (graph::EdgeId edge = 0; edge < links.graph.EdgeCount(); ++edge) {
     const std::string& id = links.link_ids[edge];
@@ -81,10 +82,14 @@ TEST_F(LinkGraphTest, NodesAndEdgesKeepTheirIdsTypesAndDates) {
       EXPECT_EQ(from + ">" + to, "c1>p1");
       EXPECT_EQ(links.graph.ValidFrom(edge), PartialDate::Parse("2020-02")->FirstDay());
       EXPECT_EQ(links.graph.ValidTo(edge), PartialDate::Parse("2021")->LastDay());
+      EXPECT_EQ(links.link_starts[edge], PartialDate::Parse("2020-02").value());
+      EXPECT_EQ(links.link_ends[edge], PartialDate::Parse("2021").value());
     } else {
       EXPECT_EQ(id, "l4");
       EXPECT_EQ(from + ">" + to, "p1>p2");
       EXPECT_EQ(links.graph.ValidTo(edge), graph::kOpenEnd);
+      EXPECT_FALSE(links.link_starts[edge].has_value());
+      EXPECT_FALSE(links.link_ends[edge].has_value());
     }
   }
   // Parallel edges p1 -> ph1 keep the order they were written in.

@@ -54,6 +54,10 @@ std::string_view StatusTitle(int status) {
       return "Conflict";
     case 413:
       return "Content Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 429:
+      return "Too Many Requests";
     case 431:
       return "Request Header Fields Too Large";
     case 500:
@@ -69,9 +73,9 @@ HttpResponse ErrorResponse(const Error& error, std::string_view parameter) {
   return ProblemDocument(HttpStatusFor(error.code()), error.message(), parameter);
 }
 
-HttpResponse ProtocolErrorResponse(int status, std::string_view detail) {
+HttpResponse ProtocolErrorResponse(int status, std::string_view detail, std::string_view allow) {
   HttpResponse response = ProblemDocument(status, detail, {});
-  if (status == 405) response.headers.emplace_back("Allow", "GET, HEAD");
+  if (status == 405) response.headers.emplace_back("Allow", std::string(allow));
   return response;
 }
 

@@ -10,12 +10,14 @@
 
 namespace ordo::api {
 
-enum class HttpMethod { kGet, kHead, kOther };
+enum class HttpMethod { kGet, kHead, kPost, kDelete, kOther };
 
 struct HttpRequest {
   HttpMethod method = HttpMethod::kGet;
   std::string method_name;  // as sent ("GET", "DELETE"), for error messages
   std::string target;       // origin-form request target: path and optional "?query"
+  std::string content_type = {};  // the Content-Type header as sent; empty when absent
+  std::string body = {};          // at most HttpServerOptions::max_body_bytes
 };
 
 struct HttpResponse {

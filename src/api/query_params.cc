@@ -125,10 +125,19 @@ std::variant<QueryParams, QueryProblem> QueryParams::Parse(std::string_view raw_
         equals == std::string_view::npos ? std::string_view() : piece.substr(equals + 1);
     auto value = PercentDecode(raw_value, PlusSign::kSpace);
     if (!value) return QueryProblem{*name, value.error().message()};
-    if (!seen.insert(*name).second) return QueryProblem{*name, "given more than once"};
+    const bool again = !seen.insert(*name).second;
+    if (again && !spec->repeatable) return QueryProblem{*name, "given more than once"};
     if (value->empty()) continue;
     if (auto complaint = CheckValue(*spec, *value)) return QueryProblem{*name, *complaint};
-    params.values_.emplace(std::move(*name), std::move(*value));
+    if (params.values_.count(*name) == 0) {
+      params.values_.emplace(std::move(*name), std::move(*value));
+      continue;
+    }
+    std::vector<std::string>& more = params.more_values_[*name];
+    if (more.size() + 1 >= kMaxParamRepeats) {
+      return QueryProblem{*name, "given more than " + std::to_string(kMaxParamRepeats) + " times"};
+    }
+    more.push_back(std::move(*value));
   }
   return params;
 }
@@ -136,6 +145,17 @@ std::variant<QueryParams, QueryProblem> QueryParams::Parse(std::string_view raw_
 const std::string& QueryParams::Text(std::string_view name) const {
   auto it = values_.find(name);
   return it == values_.end() ? kEmpty : it->second;
+}
+
+std::vector<std::string> QueryParams::All(std::string_view name) const {
+  std::vector<std::string> all;
+  auto it = values_.find(name);
+  if (it == values_.end()) return all;
+  all.push_back(it->second);
+  if (auto more = more_values_.find(name); more != more_values_.end()) {
+    all.insert(all.end(), more->second.begin(), more->second.end());
+  }
+  return all;
 }
 
 std::optional<std::int64_t> QueryParams::OptionalInteger(std::string_view name) const {
@@ -177,7 +197,13 @@ Language QueryParams::Lang(std::string_view name) const {
 std::string QueryParams::Normalized() const {
   // Decoded values never hold control characters, so these separators cannot be forged.
   std::string key;
-  for (const auto& [name, value] : values_) key += name + '\x1f' + value + '\x1e';
+  for (const auto& [name, value] : values_) {
+    key += name + '\x1f' + value;
+    if (auto more = more_values_.find(name); more != more_values_.end()) {
+      for (const std::string& next : more->second) key += '\x1f' + next;
+    }
+    key += '\x1e';
+  }
   return key;
 }
 

@@ -37,10 +37,15 @@ struct ParamSpec {
   std::string description;           // for error messages and the route listing
   double number_min = 0;             // kNumber only, inclusive
   double number_max = 0;
+  // May be given several times (up to kMaxParamRepeats), each value checked alone; All() has them
+  // in the order given. Otherwise a second one is a QueryProblem.
+  bool repeatable = false;
 };
 
 // The longest value accepted, after decoding.
 inline constexpr std::size_t kMaxParamValueBytes = 1024;
+// The most values a repeatable parameter takes.
+inline constexpr std::size_t kMaxParamRepeats = 100;
 
 struct QueryProblem {
   std::string parameter;  // the name as sent (decoded), or empty when it cannot be shown
@@ -57,8 +62,11 @@ class QueryParams {
                                                        const std::vector<ParamSpec>& specs);
 
   bool Has(std::string_view name) const { return values_.count(std::string(name)) > 0; }
-  // The decoded value; empty when absent.
+  // The decoded value; empty when absent. For a repeatable parameter, the first value.
   const std::string& Text(std::string_view name) const;
+  // Every value of a repeatable parameter in the order given (one for any other parameter
+  // present); empty when absent.
+  std::vector<std::string> All(std::string_view name) const;
   // kInteger values; `fallback` when absent.
   std::int64_t Integer(std::string_view name, std::int64_t fallback) const;
   std::optional<std::int64_t> OptionalInteger(std::string_view name) const;
@@ -77,6 +85,8 @@ class QueryParams {
 
  private:
   std::map<std::string, std::string, std::less<>> values_;
+  // The second and later values of repeatable parameters.
+  std::map<std::string, std::vector<std::string>, std::less<>> more_values_;
 };
 
 }  // namespace ordo::api

@@ -13,6 +13,7 @@ const std::vector<ParamSpec> kSpecs = {
     {"lang", ParamKind::kLanguage, 0, 0, {}, ""},
     {"flow", ParamKind::kChoice, 0, 0, {"total", "export"}, ""},
     {"cell_km", ParamKind::kNumber, 0, 0, {}, "", 0.5, 1000},
+    {"seed", ParamKind::kText, 0, 0, {}, "", 0, 0, /*repeatable=*/true},
 };
 
 QueryParams Parsed(std::string_view query) {
@@ -66,6 +67,27 @@ TEST(QueryParamsTest, UnknownParameterIsNamed) {
 TEST(QueryParamsTest, RepeatedParameterIsRejected) {
   EXPECT_EQ(Problem("page=1&page=2").parameter, "page");
   EXPECT_EQ(Problem("page=&page=2").parameter, "page");
+}
+
+TEST(QueryParamsTest, RepeatableParameterKeepsEveryValueInOrder) {
+  QueryParams params = Parsed("seed=b&q=x&seed=a&seed=&seed=c");
+
+  EXPECT_EQ(params.Text("seed"), "b");
+  EXPECT_EQ(params.All("seed"), (std::vector<std::string>{"b", "a", "c"}));
+  EXPECT_EQ(params.All("q"), (std::vector<std::string>{"x"}));
+  EXPECT_TRUE(params.All("page").empty());
+  // Order matters for a repeatable parameter, so the cache key keeps it.
+  EXPECT_NE(params.Normalized(), Parsed("seed=a&seed=b&seed=c&q=x").Normalized());
+  EXPECT_EQ(params.Normalized(), Parsed("q=x&seed=b&seed=a&seed=c").Normalized());
+}
+
+TEST(QueryParamsTest, RepeatableParameterIsBounded) {
+  std::string query;
+  for (std::size_t i = 0; i <= kMaxParamRepeats; ++i) query += "seed=s" + std::to_string(i) + "&";
+  QueryProblem problem = Problem(query);
+
+  EXPECT_EQ(problem.parameter, "seed");
+  EXPECT_NE(problem.message.find("more than 100 times"), std::string::npos);
 }
 
 TEST(QueryParamsTest, BadEscapesAndNulAreRejectedNamingTheParameter) {

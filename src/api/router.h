@@ -17,6 +17,8 @@
 
 namespace ordo::api {
 
+class GraphJobs;
+class LinkGraphSlot;
 class RegistrySnapshot;
 class SeizureStorePool;
 
@@ -28,6 +30,9 @@ struct RouteRequest {
   Language language;                          // the `lang` parameter
   const RegistrySnapshot& snapshot;
   SeizureStorePool& seizures;
+  LinkGraphSlot& links;  // the entity graph of the same generation (the /api/v1/graph routes)
+  GraphJobs& jobs;       // the server's graph jobs, across generations
+  const std::string& body;  // the request body (POST), empty otherwise
 };
 
 // Runs on a worker thread, possibly on several at once. Registry routes never touch the database;
@@ -37,10 +42,13 @@ using RouteHandler = std::function<HttpResponse(const RouteRequest&)>;
 struct Route {
   std::string pattern;  // "/api/v1/countries/{code}"
   std::vector<ParamSpec> params;
-  RouteHandler handler;
+  RouteHandler handler;  // GET and HEAD
   // False for answers that must not be cached (none today); true answers 200 are kept in the
   // response cache until the data changes.
   bool cacheable = true;
+  // POST and DELETE on the same path, when the route takes them (graph jobs); never cached.
+  RouteHandler post = {};
+  RouteHandler remove = {};
 };
 
 struct RouteMatch {

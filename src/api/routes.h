@@ -5,7 +5,9 @@
 // places); the counter-narcotics routes under /api/v1/narcotics in routes_narcotics_seizures.cc
 // (seizures, stats), routes_narcotics_trends.cc, routes_narcotics_hotspots.cc,
 // routes_narcotics_routes.cc (route network), routes_narcotics_interdiction.cc and
-// routes_narcotics_bulletin.cc. Registry routes
+// routes_narcotics_bulletin.cc; the entity-graph routes under /api/v1/graph in routes_graph.cc
+// and its jobs in routes_graph_jobs.cc.
+// Registry routes
 // answer from a RegistrySnapshot, narcotics routes from a borrowed SeizureStore; every route may
 // run on several threads at once.
 
@@ -25,6 +27,8 @@ void AddNarcoticsHotspotRoutes(Router& router);
 void AddNarcoticsRouteNetworkRoutes(Router& router);
 void AddNarcoticsInterdictionRoutes(Router& router);
 void AddNarcoticsBulletinRoutes(Router& router);
+void AddGraphRoutes(Router& router);
+void AddGraphJobRoutes(Router& router);
 
 // Every route above.
 Router BuildApiRouter();

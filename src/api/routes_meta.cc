@@ -62,6 +62,8 @@ Router BuildApiRouter() {
   AddNarcoticsRouteNetworkRoutes(router);
   AddNarcoticsInterdictionRoutes(router);
   AddNarcoticsBulletinRoutes(router);
+  AddGraphRoutes(router);
+  AddGraphJobRoutes(router);
   return router;
 }
 

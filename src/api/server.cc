@@ -14,7 +14,8 @@ Status Serve(ServeConfig config) {
            SnapshotProvider::Create(std::move(config.data), std::move(config.snapshots)));
   // Shared with the handler function, which the HTTP server copies.
   auto handler =
-      std::make_shared<const RequestHandler>(std::move(snapshots), std::move(config.web_root));
+      std::make_shared<const RequestHandler>(std::move(snapshots), std::move(config.web_root),
+                                             config.jobs);
   ORDO_TRY(server, HttpServer::Listen(
                        config.http,
                        [handler](const HttpRequest& request) { return handler->Handle(request); },

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "api/graph_jobs.h"
 #include "api/http_server.h"
 #include "api/snapshot_provider.h"
 #include "core/result.h"
@@ -17,6 +18,7 @@ struct ServeConfig {
   std::string web_root;  // the built web app (web/dist); need not exist
   SnapshotSource data;
   SnapshotProviderOptions snapshots;
+  GraphJobsOptions jobs;  // the graph jobs' threads and bounds (docs/api/README.md, "Graph jobs")
   // Called once the port is bound, with the URL to open ("http://127.0.0.1:8080/").
   std::function<void(const std::string& url)> on_listening;
 };

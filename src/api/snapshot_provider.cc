@@ -16,7 +16,7 @@ Result<std::unique_ptr<SnapshotProvider>> SnapshotProvider::Create(
   ORDO_TRY(snapshot, provider->LoadSnapshot());
   provider->current_ = std::make_shared<ServingGeneration>(
       std::move(snapshot), provider->options_.cache_bytes, 1, provider->source_.open_seizures,
-      provider->options_.idle_seizure_stores);
+      provider->options_.idle_seizure_stores, provider->source_.open_links);
   provider->next_check_ = std::chrono::steady_clock::now() + provider->options_.check_interval;
   return provider;
 }
@@ -41,7 +41,7 @@ std::shared_ptr<ServingGeneration> SnapshotProvider::Current() {
   loaded_files_ = std::move(files);
   current_ = std::make_shared<ServingGeneration>(std::move(*snapshot), options_.cache_bytes,
                                                  current_->number + 1, source_.open_seizures,
-                                                 options_.idle_seizure_stores);
+                                                 options_.idle_seizure_stores, source_.open_links);
   Log("the database changed; serving its new contents");
   return current_;
 }

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "api/link_graph_slot.h"
 #include "api/registry_snapshot.h"
 #include "api/response_cache.h"
 #include "api/seizure_store_pool.h"
@@ -28,15 +29,17 @@ namespace ordo::api {
 struct ServingGeneration {
   ServingGeneration(std::unique_ptr<RegistrySnapshot> loaded, std::size_t cache_bytes,
                     std::uint64_t generation_number, SeizureStoreOpener open_seizures = {},
-                    std::size_t idle_seizure_stores = 0)
+                    std::size_t idle_seizure_stores = 0, LinkStoreOpener open_links = {})
       : snapshot(std::move(loaded)),
         cache(cache_bytes),
         seizures(std::move(open_seizures), idle_seizure_stores),
+        links(std::move(open_links)),
         number(generation_number) {}
 
   std::unique_ptr<const RegistrySnapshot> snapshot;  // never null
   ResponseCache cache;
   SeizureStorePool seizures;
+  LinkGraphSlot links;   // the entity graph of this generation, built when first asked for
   std::uint64_t number;  // 1 for the first load, then 2, 3, ...
 };
 
@@ -48,6 +51,9 @@ struct SnapshotSource {
   // Opens a store over the seizure records of the same database; empty when the backend has none
   // (the narcotics routes then answer 409).
   SeizureStoreOpener open_seizures;
+  // Opens a store over the entities and links of the same database; empty when the backend has
+  // none (the graph routes then answer 409).
+  LinkStoreOpener open_links;
 };
 
 struct SnapshotProviderOptions {

@@ -43,6 +43,14 @@ ordo::Result<std::unique_ptr<ordo::storage::SeizureStore>> OpenSqliteSeizures(
   return std::unique_ptr<ordo::storage::SeizureStore>(std::move(*store));
 }
 
+// The entities and links of the same file, for the API's graph routes: read once per change of the
+// file into the graph they answer from, and opened per request for an entity's properties.
+ordo::Result<std::unique_ptr<ordo::storage::LinkStore>> OpenSqliteLinks(const std::string& path) {
+  auto store = ordo::storage::SqliteStore::Open(path, ordo::storage::SqliteOpenMode::kMustExist);
+  if (!store) return store.error();
+  return std::unique_ptr<ordo::storage::LinkStore>(std::move(*store));
+}
+
 // `ordo serve`: the API server over the SQLite file, re-read whenever the file or its write-ahead
 // log changes (docs/api/README.md, "Freshness").
 ordo::Status Serve(const ordo::cli::ServeOptions& options) {
@@ -54,6 +62,7 @@ ordo::Status Serve(const ordo::cli::ServeOptions& options) {
   config.data.open_store = [path = options.db_path] { return OpenSqlite(path, /*create=*/false); };
   config.data.watched_files = {options.db_path, options.db_path + "-wal"};
   config.data.open_seizures = [path = options.db_path] { return OpenSqliteSeizures(path); };
+  config.data.open_links = [path = options.db_path] { return OpenSqliteLinks(path); };
   config.snapshots.log = options.log;
   config.snapshots.idle_seizure_stores = static_cast<std::size_t>(options.threads);
   config.on_listening = options.on_listening;

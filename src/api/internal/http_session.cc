@@ -81,11 +81,27 @@ void Session::Dispatch() {
     return Refuse(400, "only HTTP/1.0 and HTTP/1.1 are spoken here");
   }
   HttpRequest request;
-  request.method = message.method() == http::verb::get    ? HttpMethod::kGet
-                   : message.method() == http::verb::head ? HttpMethod::kHead
-                                                          : HttpMethod::kOther;
+  switch (message.method()) {
+    case http::verb::get:
+      request.method = HttpMethod::kGet;
+      break;
+    case http::verb::head:
+      request.method = HttpMethod::kHead;
+      break;
+    case http::verb::post:
+      request.method = HttpMethod::kPost;
+      break;
+    case http::verb::delete_:
+      request.method = HttpMethod::kDelete;
+      break;
+    default:
+      request.method = HttpMethod::kOther;
+      break;
+  }
   request.method_name = std::string(message.method_string());
   request.target = std::string(message.target());
+  request.content_type = std::string(message[http::field::content_type]);
+  request.body = message.body();
   version_ = message.version();
   keep_alive_ = message.keep_alive();
   head_ = request.method == HttpMethod::kHead;

@@ -1,0 +1,41 @@
+#pragma once
+// Helpers shared by the entity-graph routes (routes_graph.cc, routes_graph_jobs.cc): the graph of
+// the request's generation, the type filters, and the JSON form of entities and links
+// (docs/api/README.md, "Entity graph").
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "api/internal/route_support.h"
+#include "api/link_graph_slot.h"
+#include "graph/link_filter.h"
+
+namespace ordo::api::internal {
+
+// Sets `graph` to the request's graph and returns nothing, or returns the error answer (409
+// without an entity graph, 503 when it cannot be read).
+std::optional<HttpResponse> GraphOf(const RouteRequest& request,
+                                    std::shared_ptr<const GraphSnapshot>& graph);
+
+// The node with entity id `id`, or a 404 answer naming `parameter` ("no entity 'x'").
+std::variant<graph::NodeId, HttpResponse> NodeOf(const GraphSnapshot& graph, const std::string& id,
+                                                 std::string_view parameter);
+
+// The `link_types`, `entity_types` and `as_of` parameters (comma-separated type names), or a 400
+// answer naming the parameter.
+struct GraphFilter {
+  graph::LinkFilter links;
+  graph::TypeSet node_types;
+};
+std::variant<GraphFilter, HttpResponse> GraphFilterOf(const RouteRequest& request);
+std::vector<ParamSpec> GraphFilterParams();
+
+// {"id", "name", "type"}; `synthetic` adds "synthetic".
+Json EntityBriefJson(const GraphSnapshot& graph, graph::NodeId node, bool synthetic);
+// {"id", "type", "from", "to", "start", "end"}: from and to as stored, dates as stored or null.
+Json LinkJson(const GraphSnapshot& graph, graph::EdgeId edge);
+
+}  // namespace ordo::api::internal

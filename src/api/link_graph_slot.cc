@@ -1,0 +1,33 @@
+#include "api/link_graph_slot.h"
+
+#include "analytics/country_directory.h"
+#include "graph/degree.h"
+
+namespace ordo::api {
+
+std::shared_ptr<const GraphSnapshot> MakeGraphSnapshot(analytics::LinkGraph links) {
+  auto snapshot = std::make_shared<GraphSnapshot>();
+  snapshot->degree = graph::Degrees(links.graph, graph::Direction::kBoth);
+  snapshot->folded_names.reserve(links.names.size());
+  for (const std::string& name : links.names) {
+    snapshot->folded_names.push_back(analytics::FoldForMatching(name));
+  }
+  snapshot->links = std::move(links);
+  return snapshot;
+}
+
+Result<std::unique_ptr<storage::LinkStore>> LinkGraphSlot::OpenStore() const {
+  if (!open_) return FailedPrecondition("this server has no entity graph");
+  return open_();
+}
+
+Result<std::shared_ptr<const GraphSnapshot>> LinkGraphSlot::Get() {
+  std::lock_guard lock(mutex_);
+  if (graph_ != nullptr) return graph_;
+  ORDO_TRY(store, OpenStore());
+  ORDO_TRY(links, analytics::BuildLinkGraph(*store));
+  graph_ = MakeGraphSnapshot(std::move(links));
+  return graph_;
+}
+
+}  // namespace ordo::api

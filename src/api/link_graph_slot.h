@@ -1,0 +1,58 @@
+#pragma once
+// LinkGraphSlot: the entity graph the /api/v1/graph routes answer from, built from the link store
+// the first time a route of a serving generation asks for it (snapshot_provider.h) and then shared,
+// immutable, by every request and job of that generation. A generation starts when the database
+// file changes, so the graph is rebuilt after `ordo import ftm` without a restart; requests and jobs
+// that hold the previous graph finish with it.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "analytics/link_graph.h"
+#include "core/result.h"
+#include "storage/link_store.h"
+
+namespace ordo::api {
+
+// Opens a store over the entities and links of the database being served. Called from worker
+// threads, one call at a time per slot.
+using LinkStoreOpener = std::function<Result<std::unique_ptr<storage::LinkStore>>()>;
+
+// The graph with what the routes look up on every request, computed once.
+struct GraphSnapshot {
+  analytics::LinkGraph links;
+  std::vector<std::uint32_t> degree;     // by node: links at either end, a self-loop twice
+  std::vector<std::string> folded_names;  // by node: analytics::FoldForMatching(name)
+};
+
+// Builds a GraphSnapshot from a LinkGraph (the degrees and folded names).
+std::shared_ptr<const GraphSnapshot> MakeGraphSnapshot(analytics::LinkGraph links);
+
+// Thread-safe.
+class LinkGraphSlot {
+ public:
+  // `open` may be empty: the server then has no entity graph and Get says so.
+  explicit LinkGraphSlot(LinkStoreOpener open) : open_(std::move(open)) {}
+  LinkGraphSlot(const LinkGraphSlot&) = delete;
+  LinkGraphSlot& operator=(const LinkGraphSlot&) = delete;
+
+  // The graph, built on the first call (other callers wait for it). A failed build is not kept:
+  // the next call tries again. Errors: kFailedPrecondition when the slot has no opener; what
+  // opening the store or BuildLinkGraph returns.
+  Result<std::shared_ptr<const GraphSnapshot>> Get();
+
+  // A store of its own for the caller (one thread), to read what the graph does not hold (an
+  // entity's properties). Same errors as the opener; kFailedPrecondition without one.
+  Result<std::unique_ptr<storage::LinkStore>> OpenStore() const;
+
+ private:
+  const LinkStoreOpener open_;
+  std::mutex mutex_;
+  std::shared_ptr<const GraphSnapshot> graph_;
+};
+
+}  // namespace ordo::api

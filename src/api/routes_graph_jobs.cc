@@ -1,0 +1,413 @@
+// /api/v1/graph/jobs: whole-graph analyses as jobs (graph_jobs.h). POST queues one, GET on its id
+// reports state, progress and a summary, GET .../values gives the per-entity values, DELETE
+// cancels. The body of a POST is {"kind": ..., "params": {...}}, every field checked by name.
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "api/error_response.h"
+#include "api/graph_jobs.h"
+#include "api/internal/graph_support.h"
+#include "api/routes.h"
+#include "graph/betweenness_centrality.h"
+#include "graph/components.h"
+#include "graph/kcore.h"
+#include "graph/key_players.h"
+#include "graph/louvain.h"
+#include "graph/pagerank.h"
+
+namespace ordo::api {
+namespace {
+
+using internal::Json;
+
+constexpr std::size_t kTopListed = 20;
+constexpr int kMaxBodyDepth = 8;
+const std::vector<std::string> kKinds = {"pagerank",  "betweenness", "communities",
+                                         "kcore",     "keyplayers",  "components"};
+
+HttpResponse FieldProblem(const std::string& field, const std::string& message) {
+  return ErrorResponse(InvalidArgument(field + ": " + message), field);
+}
+
+// The deepest nesting of arrays and objects in `text`, counted without parsing, so that a body of
+// thousands of '[' is refused before the parser recurses into it.
+int NestingDepth(const std::string& text) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// The job's parameters, checked; each kind reads only its own.
+struct JobParams {
+  double damping = 0.85;     // pagerank
+  std::size_t sample = 0;    // betweenness: 0 = exact
+  double resolution = 1.0;   // communities
+  std::uint64_t seed = 1;    // betweenness sample, communities
+};
+
+std::optional<HttpResponse> ReadParams(const std::string& kind, const Json& params,
+                                       JobParams& out) {
+  std::set<std::string> allowed;
+  if (kind == "pagerank") allowed = {"damping"};
+  if (kind == "betweenness") allowed = {"sample", "seed"};
+  if (kind == "communities") allowed = {"resolution", "seed"};
+  for (const auto& [name, value] : params.items()) {
+    const std::string field = "params." + name;
+    if (allowed.count(name) == 0) {
+      std::string list;
+      for (const std::string& known : allowed) list += (list.empty() ? "" : ", ") + known;
+      return FieldProblem(field, "not a parameter of " + kind + " (it takes: " +
+                                     (list.empty() ? "none" : list) + ")");
+    }
+    if (name == "damping" || name == "resolution") {
+      if (!value.is_number()) return FieldProblem(field, "must be a number");
+      const double number = value.get<double>();
+      if (name == "damping" && !(number > 0 && number < 1)) {
+        return FieldProblem(field, "must be above 0 and below 1");
+      }
+      if (name == "resolution" && !(number > 0 && number <= 100)) {
+        return FieldProblem(field, "must be above 0 and at most 100");
+      }
+      (name == "damping" ? out.damping : out.resolution) = number;
+    } else {
+      if (!value.is_number_unsigned()) return FieldProblem(field, "must be a whole number >= 0");
+      const std::uint64_t number = value.get<std::uint64_t>();
+      if (name == "sample") {
+        if (number > 1000000) return FieldProblem(field, "must be at most 1000000");
+        out.sample = static_cast<std::size_t>(number);
+      } else {
+        out.seed = number;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// The `kTopListed` highest values, highest first (ties: import order), leaving out those that
+// `keep` refuses.
+Json TopEntities(const GraphSnapshot& graph, const std::vector<double>& values, bool integers,
+                 const std::function<bool(double)>& keep = {}) {
+  std::vector<graph::NodeId> order;
+  for (graph::NodeId node = 0; node < values.size(); ++node) {
+    if (!keep || keep(values[node])) order.push_back(node);
+  }
+  const std::size_t shown = std::min(kTopListed, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
+                    [&](graph::NodeId a, graph::NodeId b) {
+                      if (values[a] != values[b]) return values[a] > values[b];
+                      return a < b;
+                    });
+  Json top = Json::array();
+  for (std::size_t i = 0; i < shown; ++i) {
+    Json entity = internal::EntityBriefJson(graph, order[i], true);
+    entity["score"] = integers ? Json(static_cast<std::int64_t>(values[order[i]]))
+                               : Json(values[order[i]]);
+    top.push_back(std::move(entity));
+  }
+  return top;
+}
+
+// Sizes of groups numbered 0..count-1, largest first, at most kTopListed of them.
+Json LargestSizes(std::vector<std::uint64_t> sizes) {
+  std::sort(sizes.begin(), sizes.end(), std::greater<>());
+  if (sizes.size() > kTopListed) sizes.resize(kTopListed);
+  return Json(sizes);
+}
+
+template <typename Number>
+std::vector<double> AsValues(const std::vector<Number>& numbers) {
+  return std::vector<double>(numbers.begin(), numbers.end());
+}
+
+Result<JobOutput> RunPageRank(std::shared_ptr<const GraphSnapshot> graph, const JobParams& params,
+                              JobControl& control) {
+  graph::PageRankOptions options;
+  options.direction = graph::Direction::kBoth;
+  options.damping = params.damping;
+  graph::PageRankResult ranks = graph::PageRank(graph->links.graph, options);
+  JobOutput output;
+  output.result_json = Json({{"top", TopEntities(*graph, ranks.rank, false)},
+                             {"iterations", ranks.iterations}})
+                           .dump();
+  output.values = std::move(ranks.rank);
+  (void)control;
+  output.graph = std::move(graph);
+  return output;
+}
+
+// Exact betweenness summed over batches of sources, so the job reports progress and stops between
+// batches; a sample runs in one go.
+Result<JobOutput> RunBetweenness(std::shared_ptr<const GraphSnapshot> graph,
+                                 const JobParams& params, JobControl& control) {
+  const graph::Graph& g = graph->links.graph;
+  const std::size_t n = g.NodeCount();
+  graph::BetweennessOptions options;
+  options.direction = graph::Direction::kBoth;
+  std::vector<double> score(n, 0.0);
+  double error_bound = 0;
+  if (params.sample > 0 && params.sample < n) {
+    options.sample_size = params.sample;
+    options.seed = params.seed;
+    graph::BetweennessResult sampled = graph::Betweenness(g, options);
+    score = std::move(sampled.score);
+    error_bound = sampled.error_bound;
+  } else {
+    constexpr std::size_t kBatch = 32;
+    std::vector<graph::NodeId> batch;
+    for (std::size_t first = 0; first < n && !control.Cancelled(); first += kBatch) {
+      batch.clear();
+      for (std::size_t node = first; node < std::min(n, first + kBatch); ++node) {
+        batch.push_back(static_cast<graph::NodeId>(node));
+      }
+      options.sources = batch;
+      graph::BetweennessResult part = graph::Betweenness(g, options);
+      for (std::size_t node = 0; node < n; ++node) score[node] += part.score[node];
+      control.SetProgress(static_cast<double>(first + batch.size()) / static_cast<double>(n));
+    }
+  }
+  JobOutput output;
+  output.result_json = Json({{"top", TopEntities(*graph, score, false)},
+                             {"exact", error_bound == 0},
+                             {"error_bound", error_bound}})
+                           .dump();
+  output.values = std::move(score);
+  output.graph = std::move(graph);
+  return output;
+}
+
+Result<JobOutput> RunCommunities(std::shared_ptr<const GraphSnapshot> graph,
+                                 const JobParams& params, JobControl& control) {
+  graph::CommunityOptions options;
+  options.resolution = params.resolution;
+  options.seed = params.seed;
+  graph::Communities found = graph::FindCommunities(graph->links.graph, options);
+  (void)control;
+  std::vector<std::uint64_t> sizes(found.count, 0);
+  for (std::uint32_t community : found.community) ++sizes[community];
+  JobOutput output;
+  output.result_json = Json({{"count", found.count},
+                             {"modularity", found.modularity},
+                             {"sizes", LargestSizes(sizes)}})
+                           .dump();
+  output.values = AsValues(found.community);
+  output.integer_values = true;
+  output.graph = std::move(graph);
+  return output;
+}
+
+Result<JobOutput> RunComponents(std::shared_ptr<const GraphSnapshot> graph) {
+  graph::ComponentLabels labels = graph::FindConnectedComponents(graph->links.graph);
+  JobOutput output;
+  output.result_json =
+      Json({{"count", labels.Count()},
+            {"sizes", LargestSizes(std::vector<std::uint64_t>(labels.sizes.begin(), labels.sizes.end()))}})
+          .dump();
+  output.values = AsValues(labels.component);
+  output.integer_values = true;
+  output.graph = std::move(graph);
+  return output;
+}
+
+Result<JobOutput> RunKCore(std::shared_ptr<const GraphSnapshot> graph) {
+  std::vector<double> coreness = AsValues(graph::Coreness(graph->links.graph));
+  const double deepest = coreness.empty() ? 0 : *std::max_element(coreness.begin(), coreness.end());
+  JobOutput output;
+  output.result_json =
+      Json({{"top", TopEntities(*graph, coreness, true)},
+            {"max_core", static_cast<std::int64_t>(deepest)}})
+          .dump();
+  output.values = std::move(coreness);
+  output.integer_values = true;
+  output.graph = std::move(graph);
+  return output;
+}
+
+Result<JobOutput> RunKeyPlayers(std::shared_ptr<const GraphSnapshot> graph) {
+  std::vector<double> pairs = AsValues(graph::DisconnectedPairs(graph->links.graph));
+  JobOutput output;
+  output.result_json =
+      Json({{"top", TopEntities(*graph, pairs, true, [](double value) { return value > 0; })}})
+          .dump();
+  output.values = std::move(pairs);
+  output.integer_values = true;
+  output.graph = std::move(graph);
+  return output;
+}
+
+JobWork WorkFor(const std::string& kind, const JobParams& params,
+                std::shared_ptr<const GraphSnapshot> graph) {
+  return [kind, params, graph = std::move(graph)](JobControl& control) -> Result<JobOutput> {
+    if (kind == "pagerank") return RunPageRank(graph, params, control);
+    if (kind == "betweenness") return RunBetweenness(graph, params, control);
+    if (kind == "communities") return RunCommunities(graph, params, control);
+    if (kind == "kcore") return RunKCore(graph);
+    if (kind == "keyplayers") return RunKeyPlayers(graph);
+    return RunComponents(graph);
+  };
+}
+
+Json JobJson(const JobView& job) {
+  Json result = nullptr;
+  if (job.output != nullptr) result = Json::parse(job.output->result_json);
+  return {{"id", job.id},
+          {"kind", job.kind},
+          {"state", std::string(JobStateName(job.state))},
+          {"progress", job.progress},
+          {"error", job.state == JobState::kFailed ? Json(job.error) : Json(nullptr)},
+          {"result", std::move(result)}};
+}
+
+HttpResponse NoSuchJob(const std::string& id) {
+  return ErrorResponse(NotFound("no job '" + id + "' (finished jobs are kept for a while only)"),
+                       "id");
+}
+
+HttpResponse SubmitJob(const RouteRequest& request) {
+  if (request.body.empty()) return FieldProblem("body", "required: {\"kind\": ..., \"params\": {}}");
+  if (NestingDepth(request.body) > kMaxBodyDepth) {
+    return FieldProblem("body", "nested deeper than " + std::to_string(kMaxBodyDepth) + " levels");
+  }
+  // The parser keeps the last of two equal keys; a body that names a field twice is refused instead.
+  std::vector<std::set<std::string>> keys;
+  std::string repeated;
+  const Json::parser_callback_t check_keys = [&](int, Json::parse_event_t event, Json& parsed) {
+    if (event == Json::parse_event_t::object_start) keys.emplace_back();
+    if (event == Json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
+    if (event == Json::parse_event_t::key && !keys.empty() &&
+        !keys.back().insert(parsed.get<std::string>()).second && repeated.empty()) {
+      repeated = parsed.get<std::string>();
+    }
+    return true;
+  };
+  const Json body = Json::parse(request.body, check_keys, /*allow_exceptions=*/false);
+  if (body.is_discarded()) return FieldProblem("body", "not valid JSON");
+  if (!repeated.empty()) return FieldProblem(repeated.substr(0, 64), "given more than once");
+  if (!body.is_object()) return FieldProblem("body", "must be a JSON object");
+  for (const auto& [name, value] : body.items()) {
+    if (name != "kind" && name != "params") {
+      return FieldProblem(name, "unknown field; the body takes kind and params");
+    }
+  }
+  if (!body.contains("kind")) return FieldProblem("kind", "required");
+  if (!body["kind"].is_string()) return FieldProblem("kind", "must be a string");
+  const std::string kind = body["kind"];
+  if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end()) {
+    return FieldProblem("kind", "'" + kind.substr(0, 64) +
+                                    "' is not one of: pagerank, betweenness, communities, kcore, "
+                                    "keyplayers, components");
+  }
+  JobParams params;
+  if (body.contains("params")) {
+    if (!body["params"].is_object()) return FieldProblem("params", "must be a JSON object");
+    if (auto problem = ReadParams(kind, body["params"], params)) return *problem;
+  }
+  std::shared_ptr<const GraphSnapshot> graph;
+  if (auto problem = internal::GraphOf(request, graph)) return *problem;
+  std::optional<JobView> job = request.jobs.Submit(kind, WorkFor(kind, params, std::move(graph)));
+  if (!job) {
+    HttpResponse full = ProtocolErrorResponse(
+        429, "too many graph jobs are queued or running; try again when one has finished");
+    full.headers.emplace_back("Retry-After", "5");
+    return full;
+  }
+  HttpResponse response = internal::JsonResponse(
+      {{"id", job->id}, {"kind", job->kind}, {"state", std::string(JobStateName(job->state))}});
+  response.status = 202;
+  response.headers.emplace_back("Location", "/api/v1/graph/jobs/" + job->id);
+  return response;
+}
+
+HttpResponse ListJobs(const RouteRequest& request) {
+  Json jobs = Json::array();
+  for (const JobView& job : request.jobs.List()) {
+    jobs.push_back({{"id", job.id},
+                    {"kind", job.kind},
+                    {"state", std::string(JobStateName(job.state))},
+                    {"progress", job.progress}});
+  }
+  return internal::JsonResponse({{"jobs", std::move(jobs)}});
+}
+
+HttpResponse ShowJob(const RouteRequest& request) {
+  std::optional<JobView> job = request.jobs.Find(request.path_args[0]);
+  if (!job) return NoSuchJob(request.path_args[0]);
+  return internal::JsonResponse(JobJson(*job));
+}
+
+HttpResponse CancelJob(const RouteRequest& request) {
+  std::optional<JobView> job = request.jobs.Cancel(request.path_args[0]);
+  if (!job) return NoSuchJob(request.path_args[0]);
+  return internal::JsonResponse(JobJson(*job));
+}
+
+HttpResponse JobValues(const RouteRequest& request) {
+  std::optional<JobView> job = request.jobs.Find(request.path_args[0]);
+  if (!job) return NoSuchJob(request.path_args[0]);
+  std::vector<std::string> ids;
+  for (const std::string& list : request.params.All("ids")) {
+    std::size_t begin = 0;
+    while (begin <= list.size()) {
+      const std::size_t comma = std::min(list.find(',', begin), list.size());
+      if (comma > begin) ids.push_back(list.substr(begin, comma - begin));
+      begin = comma + 1;
+    }
+  }
+  if (ids.empty()) {
+    return FieldProblem("ids", "required: entity ids, comma-separated (ids=a,b,c)");
+  }
+  if (job->state != JobState::kDone) {
+    return ErrorResponse(FailedPrecondition("job '" + job->id + "' is " +
+                                            std::string(JobStateName(job->state)) +
+                                            "; values are there once it is done"));
+  }
+  const JobOutput& output = *job->output;
+  Json values = Json::object();
+  for (const std::string& id : ids) {
+    const auto node = output.graph->links.node_of.find(id);
+    if (node == output.graph->links.node_of.end()) {
+      return ErrorResponse(NotFound("no entity '" + id + "' in the graph the job ran on"), "ids");
+    }
+    const double value = output.values[node->second];
+    values[id] = output.integer_values ? Json(static_cast<std::int64_t>(value)) : Json(value);
+  }
+  return internal::JsonResponse({{"id", job->id}, {"kind", job->kind}, {"values", values}});
+}
+
+}  // namespace
+
+void AddGraphJobRoutes(Router& router) {
+  using internal::Paging;
+  using internal::RouteParams;
+  Route jobs{"/api/v1/graph/jobs", RouteParams({}, Paging::kNone), ListJobs, /*cacheable=*/false};
+  jobs.post = SubmitJob;
+  router.Add(std::move(jobs));
+  Route job{"/api/v1/graph/jobs/{id}", RouteParams({}, Paging::kNone), ShowJob, false};
+  job.remove = CancelJob;
+  router.Add(std::move(job));
+  ParamSpec ids = internal::TextParam(
+      "ids", "Entity ids, comma-separated; the parameter may repeat for more");
+  ids.repeatable = true;
+  router.Add({"/api/v1/graph/jobs/{id}/values", RouteParams({ids}, Paging::kNone), JobValues,
+              false});
+}
+
+}  // namespace ordo::api

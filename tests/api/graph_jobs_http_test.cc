@@ -1,0 +1,175 @@
+// Graph jobs (/api/v1/graph/jobs) against the real server over a socket, on a real SQLite database
+// filled by `ordo import ftm` with a made-up network big enough that exact betweenness takes a
+// while: a job runs to done, a running job is cancelled and frees its thread, a full queue is 429,
+// and hostile bodies are named.
+
+#include <chrono>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "http_client.h"
+#include "ordo_runner.h"
+#include "ordo_server.h"
+
+namespace ordo::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+// A ring of `count` made-up persons, each also linked to the one `count / 3` further on.
+void WriteNetwork(const std::string& path, int count) {
+  std::ofstream out(path);
+  for (int i = 0; i < count; ++i) {
+    out << R"({"id":"p)" << i << R"(","schema":"Person","properties":{"name":["Person )" << i
+        << R"("]}})" << "\n";
+  }
+  int link = 0;
+  for (int i = 0; i < count; ++i) {
+    for (int step : {1, count / 3}) {
+      out << R"({"id":"a)" << link++ << R"(","schema":"Associate","properties":{"person":["p)"
+          << i << R"("],"associate":["p)" << (i + step) % count << R"("]}})" << "\n";
+    }
+  }
+}
+
+constexpr int kPersons = 6000;
+
+class GraphJobsHttpTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    server_ = new OrdoServer({}, [](const std::string& db) {
+      const std::string file = MakeTempDir() + "/network.ftm";
+      WriteNetwork(file, kPersons);
+      RunResult imported = RunOrdo(
+          {"--db", db, "import", "ftm", file, "--source", "made-up test network", "--synthetic"});
+      ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    });
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+
+  static HttpReply Send(const std::string& method, const std::string& target,
+                        const std::string& body = "",
+                        const std::string& type = "application/json") {
+    HttpConnection connection(server_->port());
+    std::vector<std::pair<std::string, std::string>> headers;
+    if (!body.empty()) headers.emplace_back("Content-Type", type);
+    std::optional<HttpReply> reply = connection.Request(method, target, headers, body);
+    EXPECT_TRUE(reply.has_value()) << method << " " << target;
+    return reply.value_or(HttpReply{});
+  }
+
+  static Json Start(const std::string& body) {
+    HttpReply reply = Send("POST", "/api/v1/graph/jobs", body);
+    EXPECT_EQ(reply.status, 202) << body << ": " << reply.body;
+    EXPECT_EQ(reply.Header("content-type"), "application/json");
+    return Json::parse(reply.body, nullptr, false);
+  }
+
+  static Json Job(const std::string& id) {
+    HttpReply reply = Send("GET", "/api/v1/graph/jobs/" + id);
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return Json::parse(reply.body, nullptr, false);
+  }
+
+  // Polls until `done` says so (or 120 s pass).
+  template <typename Done>
+  static Json WaitUntil(const std::string& id, Done done) {
+    Json job;
+    for (int i = 0; i < 12000; ++i) {
+      job = Job(id);
+      if (done(job)) return job;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ADD_FAILURE() << "job " << id << " is still " << job.dump();
+    return job;
+  }
+
+  static OrdoServer* server_;
+};
+
+OrdoServer* GraphJobsHttpTest::server_ = nullptr;
+
+TEST_F(GraphJobsHttpTest, AJobRunsToDoneAndGivesValues) {
+  Json started = Start(R"({"kind": "communities", "params": {"seed": 2}})");
+  EXPECT_EQ(started["kind"], "communities");
+  EXPECT_EQ(started["state"], "queued");
+
+  Json done = WaitUntil(started["id"], [](const Json& job) { return job["state"] == "done"; });
+
+  EXPECT_EQ(done["progress"], 1.0);
+  EXPECT_GT(done["result"]["count"].get<int>(), 1);
+  EXPECT_GT(done["result"]["modularity"].get<double>(), 0.0);
+  HttpReply values =
+      Send("GET", "/api/v1/graph/jobs/" + started["id"].get<std::string>() + "/values?ids=p0,p1");
+  ASSERT_EQ(values.status, 200) << values.body;
+  EXPECT_TRUE(Json::parse(values.body)["values"]["p0"].is_number_integer());
+}
+
+TEST_F(GraphJobsHttpTest, ARunningJobIsCancelledAndItsThreadFreed) {
+  Json started = Start(R"({"kind": "betweenness"})");
+  const std::string id = started["id"];
+  WaitUntil(id, [](const Json& job) {
+    return job["state"] == "running" && job["progress"].get<double>() > 0;
+  });
+
+  HttpReply cancelled = Send("DELETE", "/api/v1/graph/jobs/" + id);
+
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(Json::parse(cancelled.body)["state"], "cancelled");
+  EXPECT_LT(Json::parse(cancelled.body)["progress"].get<double>(), 1.0);
+  EXPECT_TRUE(Json::parse(cancelled.body)["result"].is_null());
+  // The one job thread is free again: the next job finishes.
+  Json next = Start(R"({"kind": "components"})");
+  Json done = WaitUntil(next["id"], [](const Json& job) { return job["state"] == "done"; });
+  EXPECT_EQ(done["result"]["count"], 1);
+  EXPECT_EQ(Job(id)["state"], "cancelled");
+  EXPECT_EQ(Send("GET", "/api/v1/graph/jobs/" + id + "/values?ids=p0").status, 409);
+}
+
+TEST_F(GraphJobsHttpTest, AFullQueueIsTooManyRequests) {
+  std::vector<std::string> ids;
+  HttpReply refused;
+  for (int i = 0; i < 20; ++i) {
+    refused = Send("POST", "/api/v1/graph/jobs", R"({"kind": "betweenness"})");
+    if (refused.status != 202) break;
+    ids.push_back(Json::parse(refused.body)["id"]);
+  }
+
+  EXPECT_EQ(ids.size(), 8u);  // the default bound of queued and running jobs
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_EQ(refused.Header("content-type"), "application/problem+json");
+  EXPECT_EQ(refused.Header("retry-after"), "5");
+  for (const std::string& id : ids) {
+    EXPECT_EQ(Json::parse(Send("DELETE", "/api/v1/graph/jobs/" + id).body)["state"], "cancelled");
+  }
+  EXPECT_EQ(Send("POST", "/api/v1/graph/jobs", R"({"kind": "kcore"})").status, 202);
+}
+
+TEST_F(GraphJobsHttpTest, HostileBodiesAreRefusedNamingTheField) {
+  HttpReply deep = Send("POST", "/api/v1/graph/jobs",
+                        std::string(8000, '[') + std::string(8000, ']'));
+  EXPECT_EQ(deep.status, 400);
+  EXPECT_EQ(Json::parse(deep.body)["parameter"], "body");
+  HttpReply big = Send("POST", "/api/v1/graph/jobs",
+                       R"({"kind": "kcore", "x": ")" + std::string(20000, 'x') + "\"}");
+  EXPECT_EQ(big.status, 413);
+  HttpReply form = Send("POST", "/api/v1/graph/jobs", "kind=kcore", "text/plain");
+  EXPECT_EQ(form.status, 415);
+  HttpReply damping =
+      Send("POST", "/api/v1/graph/jobs", R"({"kind": "pagerank", "params": {"damping": 1e999}})");
+  EXPECT_EQ(damping.status, 400);
+  HttpReply put = Send("PUT", "/api/v1/graph/jobs", R"({"kind": "kcore"})");
+  EXPECT_EQ(put.status, 405);
+  EXPECT_EQ(Send("GET", "/api/v1/health").status, 200);
+}
+
+}  // namespace
+}  // namespace ordo::testing
