@@ -63,12 +63,12 @@ std::size_t GraphJobs::Pending() const {
 }
 
 std::optional<JobView> GraphJobs::Submit(std::string kind, JobWork work) {
-  std::shared_ptr<Job> job;
+  JobView queued;
   {
     std::lock_guard lock(mutex_);
     ForgetOld();
     if (Pending() >= options_.max_pending) return std::nullopt;
-    job = std::make_shared<Job>();
+    auto job = std::make_shared<Job>();
     do {
       job->id = NewId();
     } while (jobs_.count(job->id) > 0);
@@ -77,10 +77,10 @@ std::optional<JobView> GraphJobs::Submit(std::string kind, JobWork work) {
     job->sequence = next_sequence_++;
     jobs_.emplace(job->id, job);
     queue_.push_back(job);
+    queued = ViewOf(*job);  // queued, whatever a job thread makes of it next
   }
   wake_.notify_one();
-  std::lock_guard lock(mutex_);
-  return ViewOf(*job);
+  return queued;
 }
 
 std::optional<JobView> GraphJobs::Find(const std::string& id) {
