@@ -10,10 +10,14 @@ packages=(
   libsqlite3-dev libssl-dev libargon2-dev libfmt-dev nlohmann-json3-dev libcli11-dev libboost-dev
   # ICU: transliteration of names across scripts (Russian and Kyrgyz Cyrillic, Latin)
   libicu-dev
+  # expat: the streaming XML reader of `ordo import graphml` (small, no DTD loading)
+  libexpat1-dev
   # tests and benchmarks: browser tests drive Debian's chromium; wrk loads the HTTP server
   googletest libgtest-dev libgmock-dev libbenchmark-dev sqlite3 chromium wrk
   # igraph: the independent max-flow oracle in the interdiction tests (and the graph tests of #5)
   libigraph-dev
+  # networkx: the third-party reader of Ordo's GraphML and GEXF exports in tests/interchange
+  python3-networkx
   # reference data: ISO 3166-1 names and their ru/ky gettext catalogs
   iso-codes
   # make fuzz: clang and its libFuzzer/sanitizer runtimes (scripts/fuzz.sh)

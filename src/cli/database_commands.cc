@@ -79,14 +79,17 @@ void RegisterDatabaseCommands(CLI::App& app, CommandContext& context) {
       "import", "Import a file: all rows or, if any row is bad, none (see docs/formats.md)");
   import
       ->add_option("kind", *kind,
-                   "relations, memberships, trade, facts or places (CSV), or ftm (FollowTheMoney "
-                   "entities, JSON lines)")
+                   "relations, memberships, trade, facts or places (CSV), ftm (FollowTheMoney "
+                   "entities, JSON lines), graphml, or links (CSV with --mapping)")
       ->required()
-      ->check(CLI::IsMember({"relations", "memberships", "trade", "facts", "places", "ftm"}));
+      ->check(CLI::IsMember({"relations", "memberships", "trade", "facts", "places", "ftm",
+                                  "graphml", "links"}));
   import->add_option("file", *path, "the file")->required();
   AddFtmImportFlags(*import, *ftm);
   import->callback([&context, kind, path, ftm] {
     if (*kind == "ftm") return RunFtmImport(context, *path, *ftm);
+    if (*kind == "graphml") return RunGraphmlImport(context, *path, *ftm);
+    if (*kind == "links") return RunLinksImport(context, *path, *ftm);
     RunImport(context, *kind, *path);
   });
 }

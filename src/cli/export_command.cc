@@ -1,15 +1,20 @@
-// `ordo export ftm [--out FILE]`: the link analysis entities and links as a FollowTheMoney entity
-// stream (analytics/ftm_export.h), to stdout or, through a temporary file renamed at the end, to
-// FILE, so that a failed export never leaves a short file behind.
+// `ordo export ftm|graphml|gexf [--out FILE]`: the link analysis entities and links as a
+// FollowTheMoney entity stream (analytics/ftm_export.h), GraphML or GEXF (graphml_export.h,
+// gexf_export.h), to stdout or, through a temporary file renamed at the end, to FILE, so that a
+// failed export never leaves a short file behind.
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <string>
+#include <tuple>
 
 #include "analytics/ftm_export.h"
+#include "analytics/gexf_export.h"
+#include "analytics/graphml_export.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
 #include "cli/link_store_access.h"
@@ -17,20 +22,23 @@
 namespace ordo::cli {
 namespace {
 
-Status RunExport(CommandContext& context, const std::string& out_path) {
+// One export: writes the store to the stream and says, for the summary, what it wrote.
+using Exporter = std::function<Result<std::string>(storage::LinkStore&, std::ostream&)>;
+
+Status RunExport(CommandContext& context, const std::string& out_path, const Exporter& exporter) {
   ORDO_TRY(opened, OpenLinkStore(context));
   storage::LinkStore* links = opened.links;
   if (out_path.empty()) {
-    ORDO_TRY(counts, analytics::ExportFtm(*links, context.out()));
-    (void)counts;
+    ORDO_TRY(summary, exporter(*links, context.out()));
+    (void)summary;
     return OkStatus();
   }
   const std::string partial = out_path + ".ordo-partial";
-  analytics::FtmExportCounts counts;
+  std::string summary;
   {
     std::ofstream file(partial, std::ios::binary | std::ios::trunc);
     if (!file) return Unavailable("cannot write " + partial);
-    Result<analytics::FtmExportCounts> written = analytics::ExportFtm(*links, file);
+    Result<std::string> written = exporter(*links, file);
     if (written) file.flush();
     if (!written || !file) {
       file.close();
@@ -38,7 +46,7 @@ Status RunExport(CommandContext& context, const std::string& out_path) {
       if (!written) return written.error();
       return Unavailable("writing " + out_path + " failed; nothing was written");
     }
-    counts = *written;
+    summary = *written;
   }
   std::error_code error;
   std::filesystem::rename(partial, out_path, error);
@@ -46,10 +54,36 @@ Status RunExport(CommandContext& context, const std::string& out_path) {
     std::remove(partial.c_str());
     return Unavailable("cannot write " + out_path + ": " + error.message());
   }
-  context.out() << "exported " << counts.entities << " entities and " << counts.links
-                << " links to " << out_path << " (" << counts.skipped
-                << " shared nodes and holds links left out: the properties bring them back)\n";
+  context.out() << "exported " << summary << " to " << out_path << "\n";
   return OkStatus();
+}
+
+Result<std::string> WriteFtm(storage::LinkStore& links, std::ostream& out) {
+  ORDO_TRY(counts, analytics::ExportFtm(links, out));
+  return std::to_string(counts.entities) + " entities and " + std::to_string(counts.links) +
+         " links (" + std::to_string(counts.skipped) +
+         " shared nodes and holds links left out: the properties bring them back)";
+}
+
+// The summary of a GraphML or GEXF export.
+std::string XmlSummary(const analytics::XmlExportCounts& counts) {
+  std::string summary = std::to_string(counts.entities) + " entities and " +
+                        std::to_string(counts.links) + " links";
+  if (counts.replaced_characters > 0) {
+    summary += " (" + std::to_string(counts.replaced_characters) +
+               " characters XML cannot hold written as U+FFFD)";
+  }
+  return summary;
+}
+
+Result<std::string> WriteGraphml(storage::LinkStore& links, std::ostream& out) {
+  ORDO_TRY(counts, analytics::ExportGraphml(links, out));
+  return XmlSummary(counts);
+}
+
+Result<std::string> WriteGexf(storage::LinkStore& links, std::ostream& out) {
+  ORDO_TRY(counts, analytics::ExportGexf(links, out));
+  return XmlSummary(counts);
 }
 
 }  // namespace
@@ -59,10 +93,20 @@ void RegisterExportCommand(CLI::App& app, CommandContext& context) {
       app.add_subcommand("export", "Export the link analysis entities and links");
   export_command->require_subcommand(1);
   auto out_path = std::make_shared<std::string>();
-  CLI::App* ftm = export_command->add_subcommand(
-      "ftm", "As a FollowTheMoney entity stream (JSON lines), the inverse of `import ftm`");
-  ftm->add_option("--out", *out_path, "Write to this file instead of stdout");
-  ftm->callback([&context, out_path] { context.Finish(RunExport(context, *out_path)); });
+  const std::tuple<const char*, const char*, Exporter> formats[] = {
+      {"ftm", "As a FollowTheMoney entity stream (JSON lines), the inverse of `import ftm`",
+       WriteFtm},
+      {"graphml", "As GraphML (yEd, Gephi, networkx, igraph), the inverse of `import graphml`",
+       WriteGraphml},
+      {"gexf", "As GEXF 1.2 for Gephi, link dates as spells for its timeline", WriteGexf},
+  };
+  for (const auto& [name, description, exporter] : formats) {
+    CLI::App* format = export_command->add_subcommand(name, description);
+    format->add_option("--out", *out_path, "Write to this file instead of stdout");
+    format->callback([&context, out_path, exporter = exporter] {
+      context.Finish(RunExport(context, *out_path, exporter));
+    });
+  }
 }
 
 }  // namespace ordo::cli

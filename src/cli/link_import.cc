@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include "analytics/ftm_import.h"
+#include "analytics/graphml_import.h"
+#include "analytics/link_csv_import.h"
 #include "cli/command_context.h"
 #include "cli/exit_codes.h"
 #include "cli/link_store_access.h"
@@ -11,11 +13,42 @@ namespace ordo::cli {
 
 void AddFtmImportFlags(CLI::App& import, FtmImportFlags& flags) {
   import.add_option("--source", flags.source,
-                    "ftm: where the file comes from (URL or citation); required");
-  import.add_option("--case", flags.case_id, "ftm: the case every entity and link joins");
-  import.add_flag("--synthetic", flags.synthetic, "ftm: the file is made up (labelled synthetic)");
+                    "ftm, graphml, links: where the file comes from (URL or citation); required");
+  import.add_option("--case", flags.case_id, "ftm, graphml, links: the case every entity and link joins");
+  import.add_flag("--synthetic", flags.synthetic,
+                  "ftm, graphml, links: the file is made up (labelled synthetic)");
   import.add_flag("--no-shared-nodes", flags.no_shared_nodes,
                   "ftm: do not turn phones, emails and identifiers into shared nodes");
+  import.add_option("--mapping", flags.mapping,
+                    "links: the JSON column mapping (docs/formats.md); required");
+}
+
+namespace {
+
+void ReportProblems(CommandContext& context, const std::vector<ingest::Diagnostic>& problems,
+                    const std::string& path) {
+  for (const ingest::Diagnostic& problem : problems) {
+    context.err() << problem.ToString() << "\n";
+  }
+  context.FailWithStatus(kExitDataError, std::to_string(problems.size()) + " problem(s) in " +
+                                             path + "; nothing was imported");
+}
+
+}  // namespace
+
+void RunGraphmlImport(CommandContext& context, const std::string& path,
+                      const FtmImportFlags& flags) {
+  auto opened = OpenLinkStore(context);
+  if (!opened) return context.Fail(opened.error());
+  analytics::GraphmlImportOptions options;
+  options.source = flags.source;
+  options.case_id = flags.case_id;
+  options.synthetic = flags.synthetic;
+  auto outcome = analytics::ImportGraphmlFile(*opened->links, path, options);
+  if (!outcome) return context.Fail(outcome.error());
+  if (!outcome->problems.empty()) return ReportProblems(context, outcome->problems, path);
+  context.out() << "imported " << outcome->entities_written << " entities and "
+                << outcome->links_written << " links from " << path << "\n";
 }
 
 void RunFtmImport(CommandContext& context, const std::string& path, const FtmImportFlags& flags) {
@@ -39,6 +72,25 @@ void RunFtmImport(CommandContext& context, const std::string& path, const FtmImp
   context.out() << "imported " << outcome->entities_written << " entities, "
                 << outcome->shared_nodes_written << " shared phone, email and identifier nodes and "
                 << outcome->links_written << " links from " << path << "\n";
+}
+
+}  // namespace ordo::cli
+
+namespace ordo::cli {
+
+void RunLinksImport(CommandContext& context, const std::string& path, const FtmImportFlags& flags) {
+  auto opened = OpenLinkStore(context);
+  if (!opened) return context.Fail(opened.error());
+  analytics::LinkCsvImportOptions options;
+  options.mapping_path = flags.mapping;
+  options.source = flags.source;
+  options.case_id = flags.case_id;
+  options.synthetic = flags.synthetic;
+  auto outcome = analytics::ImportLinkCsvFile(*opened->links, path, options);
+  if (!outcome) return context.Fail(outcome.error());
+  if (!outcome->problems.empty()) return ReportProblems(context, outcome->problems, path);
+  context.out() << "imported " << outcome->links_written << " links and "
+                << outcome->entities_written << " new entities from " << path << "\n";
 }
 
 }  // namespace ordo::cli

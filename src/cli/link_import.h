@@ -1,6 +1,7 @@
 #pragma once
 // `ordo import ftm FILE`: a FollowTheMoney entity stream into the link analysis store
-// (analytics/ftm_import.h). Registered by RegisterDatabaseCommands beside the CSV kinds.
+// (analytics/ftm_import.h); `ordo import graphml FILE` and `ordo import links FILE --mapping M`
+// the same way. Registered by RegisterDatabaseCommands beside the CSV kinds.
 
 #include <string>
 
@@ -17,12 +18,21 @@ struct FtmImportFlags {
   std::string case_id;
   bool synthetic = false;
   bool no_shared_nodes = false;
+  std::string mapping;  // links: the JSON column mapping
 };
 
-// Adds --source, --case, --synthetic and --no-shared-nodes to `import` (they concern ftm only).
+// Adds --source, --case, --synthetic, --no-shared-nodes and --mapping to `import` (they concern
+// ftm, graphml and links only).
 void AddFtmImportFlags(CLI::App& import, FtmImportFlags& flags);
 
 // Imports `path`; problems go to stderr with exit status 65 and nothing written.
 void RunFtmImport(CommandContext& context, const std::string& path, const FtmImportFlags& flags);
+
+// `ordo import graphml FILE` (analytics/graphml_import.h), with --source, --case and --synthetic.
+void RunGraphmlImport(CommandContext& context, const std::string& path,
+                      const FtmImportFlags& flags);
+
+// `ordo import links FILE --mapping MAPPING.json` (analytics/link_csv_import.h).
+void RunLinksImport(CommandContext& context, const std::string& path, const FtmImportFlags& flags);
 
 }  // namespace ordo::cli

@@ -71,12 +71,48 @@ void WriteFtm(const ImportJob& job, std::int64_t persons) {
   }
 }
 
+// Made-up GraphML: persons calling each other two by two; ids carry the job number.
+void WriteGraphml(const ImportJob& job, std::int64_t persons) {
+  std::ofstream out(job.file);
+  const std::string prefix = Tag(job) + "-";
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+         "  <key id=\"n\" for=\"node\" attr.name=\"name\"/>\n"
+         "  <key id=\"t\" for=\"edge\" attr.name=\"type\"><default>call</default></key>\n"
+         "  <graph edgedefault=\"directed\">\n";
+  for (std::int64_t person = 0; person < persons; ++person) {
+    out << "    <node id=\"" << prefix << 'p' << person << "\"><data key=\"n\">Made-up person "
+        << person << "</data></node>\n";
+  }
+  for (std::int64_t person = 1; person < persons; person += 2) {
+    out << "    <edge id=\"" << prefix << 'c' << person << "\" source=\"" << prefix << 'p'
+        << person - 1 << "\" target=\"" << prefix << 'p' << person << "\"/>\n";
+  }
+  out << "  </graph>\n</graphml>\n";
+}
+
+// Made-up call records between numbers that carry the job number, with their column mapping.
+void WriteLinks(const ImportJob& job, std::int64_t rows) {
+  std::ofstream out(job.file);
+  out << "caller,callee,date,duration_s\n";
+  for (std::int64_t row = 0; row < rows; ++row) {
+    out << Tag(job) << "-a" << row << ',' << Tag(job) << "-b" << row << ",2021-03," << row
+        << '\n';
+  }
+  std::ofstream(job.file + ".mapping.json")
+      << R"({"from": {"id": "caller", "default_type": "phone"},)"
+      << R"( "to": {"id": "callee", "default_type": "phone"},)"
+      << R"( "link": {"default_type": "call", "start": "date"}, "properties": ["duration_s"]})"
+      << '\n';
+}
+
 }  // namespace
 
 const std::vector<ImportKind>& AllImportKinds() {
   static const std::vector<ImportKind> kinds = {ImportKind::kSeizures, ImportKind::kTrade,
                                                 ImportKind::kRelations, ImportKind::kCultivation,
-                                                ImportKind::kPrices,    ImportKind::kFtm};
+                                                ImportKind::kPrices,    ImportKind::kFtm,
+                                                ImportKind::kGraphml,   ImportKind::kLinks};
   return kinds;
 }
 
@@ -94,6 +130,10 @@ std::string KindName(ImportKind kind) {
       return "prices";
     case ImportKind::kFtm:
       return "ftm";
+    case ImportKind::kGraphml:
+      return "graphml";
+    case ImportKind::kLinks:
+      return "links";
   }
   return "?";
 }
@@ -113,6 +153,12 @@ std::vector<std::string> ImportJob::Arguments(const std::string& ordo,
       return {ordo, "--db", database, "narcotics", "import", "prices", file};
     case ImportKind::kFtm:
       return {ordo, "--db", database, "import", "ftm", file, "--source", Tag(*this), "--synthetic"};
+    case ImportKind::kGraphml:
+      return {ordo,     "--db",     database,     "import",     "graphml",
+              file,     "--source", Tag(*this),   "--synthetic"};
+    case ImportKind::kLinks:
+      return {ordo,       "--db",    database,  "import",   "links",     file, "--mapping",
+              file + ".mapping.json", "--source", Tag(*this), "--synthetic"};
   }
   return {};
 }
@@ -141,7 +187,9 @@ std::optional<ImportJob> JobFactory::Make(ImportKind kind) {
   job.kind = kind;
   job.number = next_number_++;
   job.file = settings_.directory + "/" + KindName(kind) + "-" + std::to_string(job.number) +
-             (kind == ImportKind::kFtm ? ".ftm" : ".csv");
+             (kind == ImportKind::kFtm       ? ".ftm"
+              : kind == ImportKind::kGraphml ? ".graphml"
+                                             : ".csv");
   const std::string url = "'https://crash-harness.invalid/" + Tag(job) + "'";
   switch (kind) {
     case ImportKind::kSeizures: {
@@ -198,6 +246,20 @@ std::optional<ImportJob> JobFactory::Make(ImportKind kind) {
       job.where = "source = '" + Tag(job) + "'";
       WriteFtm(job, settings_.small_rows);
       job.rows = settings_.small_rows + settings_.small_rows / 2;
+      return job;
+    case ImportKind::kGraphml:
+      // The persons carry the job's source; the calls go in the same transaction.
+      job.table = "entities";
+      job.where = "source = '" + Tag(job) + "'";
+      WriteGraphml(job, settings_.small_rows);
+      job.rows = settings_.small_rows;
+      return job;
+    case ImportKind::kLinks:
+      // Two new phone entities per row, with the job's source; the links in the same transaction.
+      job.table = "entities";
+      job.where = "source = '" + Tag(job) + "'";
+      WriteLinks(job, settings_.small_rows);
+      job.rows = 2 * settings_.small_rows;
       return job;
   }
   return std::nullopt;

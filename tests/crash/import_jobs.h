@@ -12,7 +12,16 @@
 
 namespace ordo::crash {
 
-enum class ImportKind { kSeizures, kTrade, kRelations, kCultivation, kPrices, kFtm };
+enum class ImportKind {
+  kSeizures,
+  kTrade,
+  kRelations,
+  kCultivation,
+  kPrices,
+  kFtm,
+  kGraphml,
+  kLinks
+};
 
 const std::vector<ImportKind>& AllImportKinds();
 std::string KindName(ImportKind kind);
@@ -20,7 +29,7 @@ std::string KindName(ImportKind kind);
 struct ImportJob {
   ImportKind kind = ImportKind::kTrade;
   int number = 0;     // unique per job; names its file and tags its rows
-  std::string file;   // the CSV to import
+  std::string file;   // the file to import (links: its column mapping is FILE.mapping.json)
   std::string table;  // where its rows go
   std::string where;  // an SQL condition true for exactly its rows in `table`
   std::int64_t rows = 0;

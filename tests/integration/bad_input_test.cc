@@ -8,7 +8,10 @@
 // --format unodc FILE --source ...`; made-up UNODC-style files, not real data).
 // Files of kind cultivation or prices go to `ordo narcotics import KIND FILE`; their rows are
 // made-up test fixtures, not real figures. Files ftm__<case>.ftm are FollowTheMoney entity streams
-// (`ordo import ftm FILE --source ...`), made-up entities too.
+// (`ordo import ftm FILE --source ...`), made-up entities too; graphml__<case>.graphml GraphML files
+// (`ordo import graphml`), and links__<case>.csv CSV links imported with the column mapping
+// links__<case>.mapping.json beside them (`ordo import links FILE --mapping ...`; MAPPING in the
+// .expected file stands for the mapping's path).
 
 #include <gtest/gtest.h>
 
@@ -37,7 +40,8 @@ std::string SeededDatabase() {
 std::vector<std::string> CorpusFiles() {
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(ORDO_SOURCE_DIR "/tests/bad-input")) {
-    if (entry.path().extension() == ".csv" || entry.path().extension() == ".ftm") {
+    const fs::path extension = entry.path().extension();
+    if (extension == ".csv" || extension == ".ftm" || extension == ".graphml") {
       files.push_back(entry.path().filename().string());
     }
   }
@@ -52,14 +56,23 @@ std::string Replace(std::string text, const std::string& from, const std::string
   return text;
 }
 
+// The column mapping of a links__<case>.csv: links__<case>.mapping.json beside it.
+std::string MappingOf(const std::string& file) {
+  return fs::path(file).replace_extension(".mapping.json").string();
+}
+
 // Imports `file` as `kind` into `db` the way the file name says (see the comment at the top).
 RunResult Import(const std::string& kind, const std::string& file, const std::string& db) {
   if (kind == "cultivation" || kind == "prices") {
     return RunOrdo({"--db", db, "narcotics", "import", kind, file});
   }
   if (kind == "seizures") return RunOrdo({"--db", db, "seizures", "import", file});
-  if (kind == "ftm") {
-    return RunOrdo({"--db", db, "import", "ftm", file, "--source", "bad-input corpus (made up)"});
+  if (kind == "ftm" || kind == "graphml") {
+    return RunOrdo({"--db", db, "import", kind, file, "--source", "bad-input corpus (made up)"});
+  }
+  if (kind == "links") {
+    return RunOrdo({"--db", db, "import", "links", file, "--mapping", MappingOf(file), "--source",
+                    "bad-input corpus (made up)"});
   }
   if (kind == "unodc") {
     return RunOrdo({"--db", db, "seizures", "import", "--format", "unodc", file, "--source",
@@ -86,7 +99,7 @@ TEST_P(BadInputTest, IsRejectedWithItsExpectedProblemsAndChangesNothing) {
   const std::string name = GetParam();
   const std::string kind = name.substr(0, name.find("__"));
   const std::string file = ORDO_SOURCE_DIR "/tests/bad-input/" + name;
-  const std::string expected_path = file.substr(0, file.size() - 4) + ".expected";
+  const std::string expected_path = fs::path(file).replace_extension(".expected").string();
   ASSERT_TRUE(fs::exists(expected_path)) << "every corpus file needs a .expected file";
   const DatabaseCopy db = CopyOfSeededDatabase();
 
@@ -94,7 +107,8 @@ TEST_P(BadInputTest, IsRejectedWithItsExpectedProblemsAndChangesNothing) {
 
   EXPECT_EQ(result.exit_code, 65) << result.err;
   // Exactly the expected problems, in order, then the one summary line and nothing else.
-  const std::string expected = Replace(ReadFile(expected_path), "FILE", file);
+  const std::string expected =
+      Replace(Replace(ReadFile(expected_path), "MAPPING", MappingOf(file)), "FILE", file);
   ASSERT_EQ(result.err.substr(0, expected.size()), expected);
   const std::string summary = result.err.substr(expected.size());
   EXPECT_EQ(summary.rfind("ordo: ", 0), 0u) << summary;
@@ -127,6 +141,28 @@ TEST(BadInputHugeFieldTest, ATenMegabyteFieldIsRejectedAtItsStart) {
   EXPECT_EQ(result.err, file + ":2:44: field longer than 1048576 bytes\nordo: 1 problem(s) in " +
                             file + "; nothing was imported\n");
   EXPECT_EQ(DumpWithoutAudit(db.path), db.dump);
+}
+
+// A GraphML file of one 100 MB line (a node whose value never ends in sight) is made here rather
+// than committed: the reader stops at its 1 MiB value limit at the <data>, without holding the
+// line, and nothing is imported.
+TEST(BadInputHugeFieldTest, AHundredMegabyteGraphmlLineIsRejectedAtItsValue) {
+  const std::string file = MakeTempDir() + "/graphml__hundred_megabyte_line.graphml";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "<graphml><key id=\"k\" for=\"node\"/><graph><node id=\"a\"><data key=\"k\">";
+    const std::string block(1024 * 1024, 'x');
+    for (int i = 0; i < 100; ++i) out << block;
+    out << "</data></node></graph></graphml>";
+  }
+  const DatabaseCopy db = CopyOfSeededDatabase();
+
+  RunResult result = Import("graphml", file, db.path);
+
+  EXPECT_EQ(result.exit_code, 65);
+  EXPECT_EQ(result.err, file + ":1:54: value longer than 1048576 bytes\nordo: 1 problem(s) in " +
+                            file + "; nothing was imported\n");
+  EXPECT_EQ(RunProgram({"/usr/bin/sqlite3", db.path, ".dump"}), db.dump);
 }
 
 // A file with a header and no rows is a valid, empty import (CsvTable's contract): it succeeds and
