@@ -127,7 +127,15 @@ std::optional<Mapping> MappingParser::Parse() {
         ++column;
       }
     }
-    problems_.push_back({path_, line, column, "the mapping is not valid JSON"});
+    // nlohmann's reason without its "[json.exception...] parse error at line 1, column 5: ".
+    std::string_view reason = error.what();
+    if (const std::size_t at = reason.find("column "); at != std::string_view::npos) {
+      if (const std::size_t colon = reason.find(": ", at); colon != std::string_view::npos) {
+        reason.remove_prefix(colon + 2);
+      }
+    }
+    problems_.push_back(
+        {path_, line, column, fmt::format("the mapping is not valid JSON: {}", reason)});
     return std::nullopt;
   }
   if (!root.is_object()) {
@@ -270,10 +278,12 @@ Importer::Mapped Importer::Map(const std::string& column, std::string field) {
 
 bool Importer::MapHeader(const ingest::CsvRecord& header) {
   const std::size_t before = outcome_.problems.size();
+  std::vector<std::size_t> duplicates;  // reported once, as such
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const ingest::CsvField& field = header.fields[i];
     if (!header_.emplace(field.value, i).second) {
       Problem(field.line, field.column, fmt::format("column '{}' appears twice", field.value));
+      duplicates.push_back(i);
     }
   }
   std::vector<Mapped*> all;
@@ -303,6 +313,7 @@ bool Importer::MapHeader(const ingest::CsvRecord& header) {
   }
   for (Mapped& mapped : ignored) all.push_back(&mapped);
   std::vector<bool> used(header.fields.size(), false);
+  for (std::size_t duplicate : duplicates) used[duplicate] = true;
   for (const Mapped* mapped : all) {
     if (mapped->column.empty()) continue;
     if (!mapped->index) {
