@@ -1,7 +1,8 @@
 // `ordo export ftm|graphml|gexf [--out FILE]`: the link analysis entities and links as a
 // FollowTheMoney entity stream (analytics/ftm_export.h), GraphML or GEXF (graphml_export.h,
 // gexf_export.h), to stdout or, through a temporary file renamed at the end, to FILE, so that a
-// failed export never leaves a short file behind.
+// failed export never leaves a short file behind (a FILE that is a device or a pipe is written in
+// place).
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -22,8 +23,14 @@
 namespace ordo::cli {
 namespace {
 
-// One export: writes the store to the stream and says, for the summary, what it wrote.
-using Exporter = std::function<Result<std::string>(storage::LinkStore&, std::ostream&)>;
+// What an export wrote, for its summary: "N entities and M links" and a note after the path.
+struct Written {
+  std::string counts;
+  std::string note;  // "" or " (...)"
+};
+
+// One export: writes the store to the stream and says what it wrote.
+using Exporter = std::function<Result<Written>(storage::LinkStore&, std::ostream&)>;
 
 Status RunExport(CommandContext& context, const std::string& out_path, const Exporter& exporter) {
   ORDO_TRY(opened, OpenLinkStore(context));
@@ -33,12 +40,25 @@ Status RunExport(CommandContext& context, const std::string& out_path, const Exp
     (void)summary;
     return OkStatus();
   }
+  // A device or pipe (/dev/stdout, a FIFO) is written in place: renaming a file over it would
+  // replace the device, and there is no short file to leave behind.
+  std::error_code status_error;
+  const std::filesystem::file_status status = std::filesystem::status(out_path, status_error);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    std::ofstream device(out_path, std::ios::binary);
+    if (!device) return Unavailable("cannot write " + out_path);
+    ORDO_TRY(written, exporter(*links, device));
+    device.flush();
+    if (!device) return Unavailable("writing " + out_path + " failed");
+    context.out() << "exported " << written.counts << " to " << out_path << written.note << "\n";
+    return OkStatus();
+  }
   const std::string partial = out_path + ".ordo-partial";
-  std::string summary;
+  Written summary;
   {
     std::ofstream file(partial, std::ios::binary | std::ios::trunc);
     if (!file) return Unavailable("cannot write " + partial);
-    Result<std::string> written = exporter(*links, file);
+    Result<Written> written = exporter(*links, file);
     if (written) file.flush();
     if (!written || !file) {
       file.close();
@@ -54,34 +74,36 @@ Status RunExport(CommandContext& context, const std::string& out_path, const Exp
     std::remove(partial.c_str());
     return Unavailable("cannot write " + out_path + ": " + error.message());
   }
-  context.out() << "exported " << summary << " to " << out_path << "\n";
+  context.out() << "exported " << summary.counts << " to " << out_path << summary.note << "\n";
   return OkStatus();
 }
 
-Result<std::string> WriteFtm(storage::LinkStore& links, std::ostream& out) {
+Result<Written> WriteFtm(storage::LinkStore& links, std::ostream& out) {
   ORDO_TRY(counts, analytics::ExportFtm(links, out));
-  return std::to_string(counts.entities) + " entities and " + std::to_string(counts.links) +
-         " links (" + std::to_string(counts.skipped) +
-         " shared nodes and holds links left out: the properties bring them back)";
+  return Written{std::to_string(counts.entities) + " entities and " +
+                     std::to_string(counts.links) + " links",
+                 " (" + std::to_string(counts.skipped) +
+                     " shared nodes and holds links left out: the properties bring them back)"};
 }
 
 // The summary of a GraphML or GEXF export.
-std::string XmlSummary(const analytics::XmlExportCounts& counts) {
-  std::string summary = std::to_string(counts.entities) + " entities and " +
-                        std::to_string(counts.links) + " links";
+Written XmlSummary(const analytics::XmlExportCounts& counts) {
+  Written summary{std::to_string(counts.entities) + " entities and " +
+                      std::to_string(counts.links) + " links",
+                  ""};
   if (counts.replaced_characters > 0) {
-    summary += " (" + std::to_string(counts.replaced_characters) +
-               " characters XML cannot hold written as U+FFFD)";
+    summary.note = " (" + std::to_string(counts.replaced_characters) +
+                   " characters XML cannot hold written as U+FFFD)";
   }
   return summary;
 }
 
-Result<std::string> WriteGraphml(storage::LinkStore& links, std::ostream& out) {
+Result<Written> WriteGraphml(storage::LinkStore& links, std::ostream& out) {
   ORDO_TRY(counts, analytics::ExportGraphml(links, out));
   return XmlSummary(counts);
 }
 
-Result<std::string> WriteGexf(storage::LinkStore& links, std::ostream& out) {
+Result<Written> WriteGexf(storage::LinkStore& links, std::ostream& out) {
   ORDO_TRY(counts, analytics::ExportGexf(links, out));
   return XmlSummary(counts);
 }

@@ -428,10 +428,17 @@ void Reader::End() {
       text_.clear();
       break;
     }
-    case Open::kLabel:
-      if (in_node_) node_.label = label_;
-      if (in_edge_) edge_.label = label_;
+    case Open::kLabel: {
+      // yEd indents its labels' text; the label is what is between.
+      const std::size_t first = label_.find_first_not_of(" \t\r\n");
+      const std::string label =
+          first == std::string::npos
+              ? std::string()
+              : label_.substr(first, label_.find_last_not_of(" \t\r\n") - first + 1);
+      if (in_node_) node_.label = label;
+      if (in_edge_) edge_.label = label;
       break;
+    }
     case Open::kNode:
       EndNode();
       break;
