@@ -162,7 +162,7 @@ TEST(BadInputHugeFieldTest, AHundredMegabyteGraphmlLineIsRejectedAtItsValue) {
   EXPECT_EQ(result.exit_code, 65);
   EXPECT_EQ(result.err, file + ":1:54: value longer than 1048576 bytes\nordo: 1 problem(s) in " +
                             file + "; nothing was imported\n");
-  EXPECT_EQ(RunProgram({"/usr/bin/sqlite3", db.path, ".dump"}), db.dump);
+  EXPECT_EQ(DumpWithoutAudit(db.path), db.dump);
 }
 
 // A file with a header and no rows is a valid, empty import (CsvTable's contract): it succeeds and
