@@ -12,6 +12,9 @@ packages=(
   libicu-dev
   # expat: the streaming XML reader of `ordo import graphml` (small, no DTD loading)
   libexpat1-dev
+  # the PostgreSQL backend: libpq, and the server a throw-away test cluster runs on
+  # (scripts/pg-test-cluster.sh)
+  libpq-dev postgresql
   # tests and benchmarks: browser tests drive Debian's chromium; wrk loads the HTTP server
   googletest libgtest-dev libgmock-dev libbenchmark-dev sqlite3 chromium wrk
   # igraph: the independent max-flow oracle in the interdiction tests (and the graph tests of #5)

@@ -1,0 +1,61 @@
+// Runs every storage conformance suite (registry, seizures, cultivation and prices, links)
+// against PostgresStore on the throw-away test cluster, each test in a schema of its own.
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "storage/conformance/link_store_conformance.h"
+#include "storage/conformance/narcotics_record_store_conformance.h"
+#include "storage/conformance/registry_store_conformance.h"
+#include "storage/conformance/seizure_store_conformance.h"
+#include "storage/postgres/postgres_store.h"
+#include "storage/postgres/testing/test_cluster.h"
+
+namespace ordo::storage::conformance {
+namespace {
+
+Result<std::shared_ptr<PostgresStore>> OpenFreshStore() {
+  ORDO_TRY(uri, testing::NewTestSchemaUri());
+  ORDO_TRY(store, PostgresStore::Open(uri, PostgresOpenMode::kCreateIfMissing));
+  return std::shared_ptr<PostgresStore>(std::move(store));
+}
+
+Result<std::unique_ptr<RegistryStore>> MakeRegistryStore(const std::string& /*scratch_dir*/) {
+  ORDO_TRY(uri, testing::NewTestSchemaUri());
+  ORDO_TRY(store, PostgresStore::Open(uri, PostgresOpenMode::kCreateIfMissing));
+  return std::unique_ptr<RegistryStore>(std::move(store));
+}
+
+Result<SeizureStores> MakeSeizureStores(const std::string& /*scratch_dir*/) {
+  ORDO_TRY(store, OpenFreshStore());
+  return SeizureStores{store, store};
+}
+
+Result<NarcoticsRecordStores> MakeNarcoticsStores(const std::string& /*scratch_dir*/) {
+  ORDO_TRY(store, OpenFreshStore());
+  return NarcoticsRecordStores{store, store};
+}
+
+Result<std::shared_ptr<LinkStore>> MakeLinkStore(const std::string& /*scratch_dir*/) {
+  ORDO_TRY(store, OpenFreshStore());
+  return std::shared_ptr<LinkStore>(store);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RegistryStoreConformanceTest,
+                         ::testing::Values(RegistryStoreBackend{"Postgres", MakeRegistryStore}),
+                         BackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, SeizureStoreConformanceTest,
+                         ::testing::Values(SeizureStoreBackend{"Postgres", MakeSeizureStores}),
+                         SeizureBackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, NarcoticsRecordStoreConformanceTest,
+                         ::testing::Values(NarcoticsRecordStoreBackend{"Postgres",
+                                                                       MakeNarcoticsStores}),
+                         NarcoticsBackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, LinkStoreConformanceTest,
+                         ::testing::Values(LinkStoreBackend{"Postgres", MakeLinkStore}),
+                         LinkBackendName);
+
+}  // namespace
+}  // namespace ordo::storage::conformance

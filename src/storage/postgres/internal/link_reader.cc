@@ -1,0 +1,113 @@
+#include "storage/postgres/internal/link_reader.h"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "storage/postgres/internal/row_decoding.h"
+
+namespace ordo::storage::pg_internal {
+namespace {
+
+constexpr std::string_view kEntities = "entities";
+constexpr std::string_view kLinks = "links";
+
+// Columns in the order DecodeEntity reads them; properties come from a second statement.
+constexpr std::string_view kSelectEntities =
+    "SELECT id, entity_id, type, name, schema, case_id, source, synthetic FROM entities";
+constexpr std::string_view kSelectProperties =
+    "SELECT name, value FROM entity_properties WHERE entity = ? ORDER BY position";
+constexpr std::string_view kSelectLinkProperties =
+    "SELECT name, value FROM link_properties WHERE link = ? ORDER BY position";
+constexpr std::string_view kSelectLinks =
+    "SELECT l.link_id, l.type, f.entity_id, t.entity_id, l.directed, l.start_date, l.end_date, "
+    "l.source, l.grade, l.case_id, l.synthetic, l.schema, l.id FROM links l "
+    "JOIN entities f ON f.id = l.from_entity JOIN entities t ON t.id = l.to_entity "
+    "ORDER BY l.id";
+
+// The (name, value) rows `properties` gives for the row with integer key `key`.
+Result<std::vector<EntityProperty>> ReadProperties(Statement& properties, std::int64_t key) {
+  std::vector<EntityProperty> read;
+  properties.Reset();
+  properties.BindInt(key);
+  while (true) {
+    ORDO_TRY(has_row, properties.Step());
+    if (!has_row) return read;
+    read.push_back({properties.ColumnText(0), properties.ColumnText(1)});
+  }
+}
+
+Result<Entity> DecodeEntity(const Statement& row, Statement& properties) {
+  Entity entity;
+  entity.entity_id = row.ColumnText(1);
+  Result<EntityType> type = ParseEntityType(row.ColumnText(2));
+  if (!type) return Damaged(kEntities, type.error());
+  entity.type = *type;
+  entity.name = row.ColumnText(3);
+  entity.schema = row.ColumnText(4);
+  entity.case_id = row.ColumnText(5);
+  entity.source = row.ColumnText(6);
+  entity.synthetic = row.ColumnInt(7) != 0;
+  ORDO_TRY(read, ReadProperties(properties, row.ColumnInt(0)));
+  entity.properties = std::move(read);
+  return entity;
+}
+
+Result<Link> DecodeLink(const Statement& row, Statement& properties) {
+  Link link;
+  link.link_id = row.ColumnText(0);
+  Result<LinkType> type = ParseLinkType(row.ColumnText(1));
+  if (!type) return Damaged(kLinks, type.error());
+  link.type = *type;
+  link.from_entity = row.ColumnText(2);
+  link.to_entity = row.ColumnText(3);
+  link.directed = row.ColumnInt(4) != 0;
+  ORDO_TRY(start, ReadDate(row, 5, kLinks));
+  link.start = start;
+  ORDO_TRY(end, ReadDate(row, 6, kLinks));
+  link.end = end;
+  link.source = row.ColumnText(7);
+  link.grade = row.ColumnText(8);
+  link.case_id = row.ColumnText(9);
+  link.synthetic = row.ColumnInt(10) != 0;
+  link.schema = row.ColumnText(11);
+  ORDO_TRY(read, ReadProperties(properties, row.ColumnInt(12)));
+  link.properties = std::move(read);
+  return link;
+}
+
+}  // namespace
+
+Status ForEachEntityRow(Connection& connection, const EntityVisitor& visit) {
+  ORDO_TRY(select, connection.Prepare(std::string(kSelectEntities) + " ORDER BY id", /*stream=*/true));
+  ORDO_TRY(properties, connection.Prepare(kSelectProperties));
+  while (true) {
+    ORDO_TRY(has_row, select.Step());
+    if (!has_row) return OkStatus();
+    ORDO_TRY(entity, DecodeEntity(select, properties));
+    ORDO_RETURN_IF_ERROR(visit(entity));
+  }
+}
+
+Status ForEachLinkRow(Connection& connection, const LinkVisitor& visit) {
+  ORDO_TRY(select, connection.Prepare(kSelectLinks, /*stream=*/true));
+  ORDO_TRY(properties, connection.Prepare(kSelectLinkProperties));
+  while (true) {
+    ORDO_TRY(has_row, select.Step());
+    if (!has_row) return OkStatus();
+    ORDO_TRY(link, DecodeLink(select, properties));
+    ORDO_RETURN_IF_ERROR(visit(link));
+  }
+}
+
+Result<std::optional<Entity>> FindEntityRow(Connection& connection, const std::string& entity_id) {
+  ORDO_TRY(select, connection.Prepare(std::string(kSelectEntities) + " WHERE entity_id = ?"));
+  ORDO_TRY(properties, connection.Prepare(kSelectProperties));
+  select.BindText(entity_id);
+  ORDO_TRY(has_row, select.Step());
+  if (!has_row) return std::optional<Entity>();
+  ORDO_TRY(entity, DecodeEntity(select, properties));
+  return std::optional<Entity>(std::move(entity));
+}
+
+}  // namespace ordo::storage::pg_internal

@@ -1,0 +1,126 @@
+#include "storage/postgres/internal/link_writer.h"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ordo::storage::pg_internal {
+namespace {
+
+constexpr std::string_view kInsertEntity =
+    "INSERT INTO entities (entity_id, type, name, schema, case_id, source, synthetic) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr std::string_view kInsertProperty =
+    "INSERT INTO entity_properties (entity, position, name, value) VALUES (?, ?, ?, ?)";
+constexpr std::string_view kInsertLinkProperty =
+    "INSERT INTO link_properties (link, position, name, value) VALUES (?, ?, ?, ?)";
+constexpr std::string_view kFindEntity = "SELECT id FROM entities WHERE entity_id = ?";
+constexpr std::string_view kFindLink = "SELECT 1 FROM links WHERE link_id = ?";
+constexpr std::string_view kInsertLink =
+    "INSERT INTO links (link_id, type, from_entity, to_entity, directed, schema, start_date, "
+    "start_day, end_date, end_day, source, grade, case_id, synthetic) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
+// The integer key of a stored entity (this batch's entities are stored by then), or nullopt.
+Result<std::optional<std::int64_t>> EntityKey(Statement& find, const std::string& entity_id) {
+  find.Reset();
+  find.BindText(entity_id);
+  ORDO_TRY(found, find.Step());
+  if (!found) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(find.ColumnInt(0));
+}
+
+// The properties of the row with integer key `key`, one row per value, in order.
+Status InsertProperties(Statement& insert, std::int64_t key,
+                        const std::vector<EntityProperty>& properties) {
+  std::int64_t position = 0;
+  for (const EntityProperty& property : properties) {
+    insert.BindInt(key);
+    insert.BindInt(position++);
+    insert.BindText(property.name);
+    insert.BindText(property.value);
+    ORDO_TRY(outcome, insert.Insert());
+    (void)outcome;  // (key, position) is new with its row
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Status InsertGraph(Connection& connection, const GraphBatch& batch) {
+  ORDO_TRY(insert_entity, connection.Prepare(kInsertEntity));
+  ORDO_TRY(insert_property, connection.Prepare(kInsertProperty));
+  for (const Entity& entity : batch.entities) {
+    if (entity.entity_id.empty()) return InvalidArgument("entity with an empty entity_id");
+    insert_entity.BindText(entity.entity_id);
+    insert_entity.BindText(EntityTypeName(entity.type));
+    insert_entity.BindText(entity.name);
+    insert_entity.BindText(entity.schema);
+    insert_entity.BindText(entity.case_id);
+    insert_entity.BindText(entity.source);
+    insert_entity.BindInt(entity.synthetic ? 1 : 0);
+    ORDO_TRY(outcome, insert_entity.Insert());
+    if (outcome == InsertOutcome::kUniqueViolation) {
+      return AlreadyExists(fmt::format("entity '{}' already exists", entity.entity_id));
+    }
+    ORDO_RETURN_IF_ERROR(
+        InsertProperties(insert_property, connection.LastInsertRowId(), entity.properties));
+  }
+  ORDO_TRY(find, connection.Prepare(kFindEntity));
+  ORDO_TRY(find_link, connection.Prepare(kFindLink));
+  ORDO_TRY(insert_link, connection.Prepare(kInsertLink));
+  ORDO_TRY(insert_link_property, connection.Prepare(kInsertLinkProperty));
+  for (const Link& link : batch.links) {
+    ORDO_RETURN_IF_ERROR(CheckLink(link));
+    std::int64_t ends[2] = {0, 0};
+    int index = 0;
+    for (const std::string* end : {&link.from_entity, &link.to_entity}) {
+      ORDO_TRY(key, EntityKey(find, *end));
+      if (!key) {
+        // A repeated link_id is reported before an unknown end, as the memory store does.
+        find_link.Reset();
+        find_link.BindText(link.link_id);
+        ORDO_TRY(repeated, find_link.Step());
+        if (repeated) return AlreadyExists(fmt::format("link '{}' already exists", link.link_id));
+        return InvalidArgument(fmt::format("link '{}': unknown entity '{}'", link.link_id, *end));
+      }
+      ends[index++] = *key;
+    }
+    insert_link.BindText(link.link_id);
+    insert_link.BindText(LinkTypeName(link.type));
+    insert_link.BindInt(ends[0]);
+    insert_link.BindInt(ends[1]);
+    insert_link.BindInt(link.directed ? 1 : 0);
+    insert_link.BindText(link.schema);
+    if (link.start) {
+      insert_link.BindText(link.start->ToString());
+      insert_link.BindInt(link.start->FirstDay());
+    } else {
+      insert_link.BindNull();
+      insert_link.BindNull();
+    }
+    if (link.end) {
+      insert_link.BindText(link.end->ToString());
+      insert_link.BindInt(link.end->LastDay());
+    } else {
+      insert_link.BindNull();
+      insert_link.BindNull();
+    }
+    insert_link.BindText(link.source);
+    insert_link.BindText(link.grade);
+    insert_link.BindText(link.case_id);
+    insert_link.BindInt(link.synthetic ? 1 : 0);
+    ORDO_TRY(outcome, insert_link.Insert());
+    if (outcome == InsertOutcome::kUniqueViolation) {
+      return AlreadyExists(fmt::format("link '{}' already exists", link.link_id));
+    }
+    ORDO_RETURN_IF_ERROR(
+        InsertProperties(insert_link_property, connection.LastInsertRowId(), link.properties));
+  }
+  return OkStatus();
+}
+
+}  // namespace ordo::storage::pg_internal

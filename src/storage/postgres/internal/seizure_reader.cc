@@ -1,0 +1,147 @@
+#include "storage/postgres/internal/seizure_reader.h"
+
+#include <string>
+
+#include "storage/postgres/internal/row_decoding.h"
+
+namespace ordo::storage::pg_internal {
+namespace {
+
+constexpr std::string_view kTable = "seizures";
+
+// Columns in the order DecodeSeizure reads them; route comes as "Khorog;Osh" and transit as
+// "KAZ;TJK".
+constexpr std::string_view kSelect =
+    "SELECT seizure_id, date, place, lat, lon, admin_region, country, drug, quantity, unit, "
+    "quantity_kg, conversion_note, conveyance, concealment, origin, departure, destination, "
+    "agency, case_id, synthetic, source, route, transit FROM seizures";
+
+// " WHERE ..." for the filter's conditions, with parameters bound in the same order by Bind.
+std::string WhereClause(const SeizureFilter& filter) {
+  std::string where;
+  auto add = [&where](std::string_view condition) {
+    where += where.empty() ? " WHERE " : " AND ";
+    where += condition;
+  };
+  if (filter.from) add("first_day >= ?");
+  if (filter.to) add("last_day <= ?");
+  if (filter.drug) add("drug = ?");
+  if (filter.country) add("country = ?");
+  if (filter.synthetic) add("synthetic = ?");
+  return where;
+}
+
+void BindFilter(Statement& statement, const SeizureFilter& filter) {
+  if (filter.from) statement.BindInt(filter.from->FirstDay());
+  if (filter.to) statement.BindInt(filter.to->LastDay());
+  if (filter.drug) statement.BindText(DrugName(*filter.drug));
+  if (filter.country) statement.BindText(filter.country->str());
+  if (filter.synthetic) statement.BindInt(*filter.synthetic ? 1 : 0);
+}
+
+Result<std::optional<CountryCode>> ReadOptionalCode(const Statement& row, int column) {
+  if (row.IsNull(column)) return std::optional<CountryCode>();
+  ORDO_TRY(code, ReadCode(row, column, kTable));
+  return std::optional<CountryCode>(std::move(code));
+}
+
+Result<std::vector<CountryCode>> ReadTransit(const Statement& row, int column) {
+  std::vector<CountryCode> transit;
+  const std::string text = row.ColumnText(column);
+  if (text.empty()) return transit;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string::npos) end = text.size();
+    Result<CountryCode> code =
+        CountryCode::Parse(std::string_view(text).substr(start, end - start));
+    if (!code) return Damaged(kTable, code.error());
+    transit.push_back(std::move(*code));
+    start = end + 1;
+  }
+  return transit;
+}
+
+std::vector<std::string> SplitRoute(const std::string& text) {
+  std::vector<std::string> route;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string::npos) end = text.size();
+    route.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return route;
+}
+
+Result<Seizure> DecodeSeizure(const Statement& row) {
+  Seizure seizure;
+  seizure.seizure_id = row.ColumnText(0);
+  ORDO_TRY(date, ReadDate(row, 1, kTable));
+  if (!date) return Damaged(kTable, InvalidArgument("a seizure without a date"));
+  seizure.date = *date;
+  seizure.place = row.ColumnText(2);
+  seizure.lat = row.ColumnOptionalDouble(3);
+  seizure.lon = row.ColumnOptionalDouble(4);
+  seizure.admin_region = row.ColumnText(5);
+  ORDO_TRY(country, ReadCode(row, 6, kTable));
+  seizure.country = std::move(country);
+  Result<Drug> drug = ParseDrug(row.ColumnText(7));
+  if (!drug) return Damaged(kTable, drug.error());
+  seizure.drug = *drug;
+  seizure.quantity = row.ColumnDouble(8);
+  Result<QuantityUnit> unit = ParseQuantityUnit(row.ColumnText(9));
+  if (!unit) return Damaged(kTable, unit.error());
+  seizure.unit = *unit;
+  seizure.quantity_kg = row.ColumnOptionalDouble(10);
+  seizure.conversion_note = row.ColumnText(11);
+  seizure.conveyance = row.ColumnText(12);
+  seizure.concealment = row.ColumnText(13);
+  ORDO_TRY(origin, ReadOptionalCode(row, 14));
+  ORDO_TRY(departure, ReadOptionalCode(row, 15));
+  ORDO_TRY(destination, ReadOptionalCode(row, 16));
+  seizure.origin = std::move(origin);
+  seizure.departure = std::move(departure);
+  seizure.destination = std::move(destination);
+  seizure.agency = row.ColumnText(17);
+  seizure.case_id = row.ColumnText(18);
+  seizure.synthetic = row.ColumnInt(19) != 0;
+  seizure.source = row.ColumnText(20);
+  seizure.route = SplitRoute(row.ColumnText(21));
+  ORDO_TRY(transit, ReadTransit(row, 22));
+  seizure.transit = std::move(transit);
+  return seizure;
+}
+
+}  // namespace
+
+Status VisitSeizures(Connection& connection, const SeizureFilter& filter,
+                     const SeizureVisitor& visit) {
+  // LIMIT NULL is PostgreSQL's "no limit". Rows come through a cursor, a few thousand at a time.
+  ORDO_TRY(statement, connection.Prepare(std::string(kSelect) + WhereClause(filter) +
+                                             " ORDER BY id LIMIT ? OFFSET ?",
+                                         /*stream=*/true));
+  BindFilter(statement, filter);
+  if (filter.limit == 0) {
+    statement.BindNull();
+  } else {
+    statement.BindInt(static_cast<std::int64_t>(filter.limit));
+  }
+  statement.BindInt(static_cast<std::int64_t>(filter.offset));
+  while (true) {
+    ORDO_TRY(has_row, statement.Step());
+    if (!has_row) return OkStatus();
+    ORDO_TRY(seizure, DecodeSeizure(statement));
+    ORDO_RETURN_IF_ERROR(visit(seizure));
+  }
+}
+
+Result<std::size_t> CountSeizureRows(Connection& connection, const SeizureFilter& filter) {
+  ORDO_TRY(statement, connection.Prepare("SELECT count(*) FROM seizures" + WhereClause(filter)));
+  BindFilter(statement, filter);
+  ORDO_TRY(has_row, statement.Step());
+  if (!has_row) return Internal("count(*) returned no row");
+  return static_cast<std::size_t>(statement.ColumnInt(0));
+}
+
+}  // namespace ordo::storage::pg_internal

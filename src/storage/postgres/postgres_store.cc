@@ -1,0 +1,295 @@
+#include "storage/postgres/postgres_store.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "storage/postgres/internal/country_reader.h"
+#include "storage/postgres/internal/link_reader.h"
+#include "storage/postgres/internal/link_writer.h"
+#include "storage/postgres/internal/narcotics_record_reader.h"
+#include "storage/postgres/internal/narcotics_record_writer.h"
+#include "storage/postgres/internal/pg_handle.h"
+#include "storage/postgres/internal/registry_reader.h"
+#include "storage/postgres/internal/registry_writer.h"
+#include "storage/postgres/internal/schema_migrations.h"
+#include "storage/postgres/internal/seizure_reader.h"
+#include "storage/postgres/internal/seizure_writer.h"
+
+namespace ordo::storage {
+namespace {
+
+using pg_internal::Connection;
+
+// Names the database in errors that are about it, not about the rows a caller passed.
+Error AboutDatabase(const std::string& description, const Error& error) {
+  if (error.code() == ErrorCode::kAlreadyExists || error.code() == ErrorCode::kInvalidArgument) {
+    return error;
+  }
+  return Error(error.code(), fmt::format("{}: {}", description, error.message()));
+}
+
+template <typename T>
+Result<T> AboutDatabase(const std::string& description, Result<T> result) {
+  if (!result) return AboutDatabase(description, result.error());
+  return result;
+}
+
+// Runs a row walk `walk(visitor)` that hands each row to `visit`: the visitor's own error comes
+// back as it is, the store's errors name the database.
+template <typename Row, typename Walk, typename Visit>
+Status WalkRows(const std::string& description, Walk walk, const Visit& visit) {
+  std::optional<Error> visitor_error;
+  Status walked = walk([&](const Row& row) {
+    Status visited = visit(row);
+    if (!visited) visitor_error = visited.error();
+    return visited;
+  });
+  if (visitor_error) return *visitor_error;
+  return AboutDatabase(description, std::move(walked));
+}
+
+// Runs `write(connection)` in one write transaction: all of it or, on any error, none.
+template <typename Write>
+Status InTransaction(Connection& connection, const std::string& description, Write write) {
+  pg_internal::Transaction transaction(connection);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(description, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(description, write(connection)));
+  return AboutDatabase(description, transaction.Commit());
+}
+
+// Every table Ordo keeps, in schema order (docs/postgres.md).
+constexpr std::string_view kTables[] = {
+    "countries",         "country_aliases",    "country_neighbours", "relations",
+    "missing_relations", "memberships",        "organization_members",
+    "trade_bloc_members", "trade_flows",       "drug_facts",         "places",
+    "seizures",          "cultivation_records", "drug_prices",       "entities",
+    "entity_properties", "links",              "link_properties"};
+
+}  // namespace
+
+bool IsPostgresUri(std::string_view target) {
+  return target.starts_with("postgresql://") || target.starts_with("postgres://");
+}
+
+std::string RedactPostgresUri(std::string_view uri) {
+  std::string redacted(uri);
+  // postgresql://user:password@host/...: the password runs from the ':' after the scheme's "//"
+  // up to the '@'.
+  const std::size_t scheme_end = redacted.find("://");
+  if (scheme_end != std::string::npos) {
+    const std::size_t authority = scheme_end + 3;
+    const std::size_t at = redacted.find('@', authority);
+    const std::size_t slash = redacted.find('/', authority);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+      const std::size_t colon = redacted.find(':', authority);
+      if (colon != std::string::npos && colon < at) {
+        redacted.replace(colon + 1, at - colon - 1, "***");
+      }
+    }
+  }
+  // ...?password=secret&...
+  for (std::size_t at = redacted.find("password="); at != std::string::npos;
+       at = redacted.find("password=", at + 1)) {
+    const std::size_t value = at + 9;
+    const std::size_t end = redacted.find('&', value);
+    redacted.replace(value, (end == std::string::npos ? redacted.size() : end) - value, "***");
+  }
+  return redacted;
+}
+
+PostgresStore::PostgresStore(std::string description, std::unique_ptr<Connection> connection)
+    : description_(std::move(description)), connection_(std::move(connection)) {}
+
+PostgresStore::~PostgresStore() = default;
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const std::string& uri,
+                                                           PostgresOpenMode mode) {
+  const std::string description = RedactPostgresUri(uri);
+  if (!IsPostgresUri(uri)) {
+    return InvalidArgument(fmt::format(
+        "not a PostgreSQL URI (postgresql://...): {}", description));
+  }
+  Result<std::unique_ptr<Connection>> connection = Connection::Open(uri);
+  if (!connection) return AboutDatabase(description, connection.error());
+  // kInvalidArgument from Open is about the URI, which AboutDatabase would not name.
+  ORDO_TRY(version, AboutDatabase(description, pg_internal::CurrentSchemaVersion(**connection)));
+  if (version == 0 && mode == PostgresOpenMode::kMustExist) {
+    return FailedPrecondition(fmt::format(
+        "{} is not an Ordo database: it holds no Ordo tables (create them with `ordo migrate "
+        "--db URI`)",
+        description));
+  }
+  ORDO_RETURN_IF_ERROR(AboutDatabase(description, pg_internal::MigrateToLatest(**connection)));
+  return std::unique_ptr<PostgresStore>(new PostgresStore(description, std::move(*connection)));
+}
+
+int PostgresStore::LatestSchemaVersion() { return pg_internal::LatestSchemaVersion(); }
+
+Result<int> PostgresStore::SchemaVersion() {
+  ORDO_TRY(version, AboutDatabase(description_, pg_internal::CurrentSchemaVersion(*connection_)));
+  return static_cast<int>(version);
+}
+
+Result<std::vector<std::pair<std::string, std::size_t>>> PostgresStore::TableCounts() {
+  std::vector<std::pair<std::string, std::size_t>> counts;
+  for (std::string_view table : kTables) {
+    ORDO_TRY(count, AboutDatabase(description_, connection_->QueryInt(fmt::format(
+                                                    "SELECT count(*) FROM {}", table))));
+    counts.emplace_back(std::string(table), static_cast<std::size_t>(count));
+  }
+  return counts;
+}
+
+Result<std::vector<Country>> PostgresStore::ListCountries() {
+  return AboutDatabase(description_, pg_internal::ReadCountries(*connection_));
+}
+Result<std::vector<Relation>> PostgresStore::ListRelations() {
+  return AboutDatabase(description_, pg_internal::ReadRelations(*connection_));
+}
+Result<std::vector<MissingRelation>> PostgresStore::ListMissingRelations() {
+  return AboutDatabase(description_, pg_internal::ReadMissingRelations(*connection_));
+}
+Result<std::vector<Membership>> PostgresStore::ListMemberships() {
+  return AboutDatabase(description_, pg_internal::ReadMemberships(*connection_));
+}
+Result<std::vector<OrganizationMember>> PostgresStore::ListOrganizationMembers() {
+  return AboutDatabase(description_, pg_internal::ReadOrganizationMembers(*connection_));
+}
+Result<std::vector<TradeBlocMember>> PostgresStore::ListTradeBlocMembers() {
+  return AboutDatabase(description_, pg_internal::ReadTradeBlocMembers(*connection_));
+}
+Result<std::vector<TradeFlow>> PostgresStore::ListTradeFlows() {
+  return AboutDatabase(description_, pg_internal::ReadTradeFlows(*connection_));
+}
+Result<std::vector<DrugFact>> PostgresStore::ListDrugFacts() {
+  return AboutDatabase(description_, pg_internal::ReadDrugFacts(*connection_));
+}
+Result<std::vector<Place>> PostgresStore::ListPlaces() {
+  return AboutDatabase(description_, pg_internal::ReadPlaces(*connection_));
+}
+Result<RegistryCounts> PostgresStore::Counts() {
+  return AboutDatabase(description_, pg_internal::ReadCounts(*connection_));
+}
+
+Status PostgresStore::Write(const RegistryBatch& batch) {
+  if (batch.empty()) return OkStatus();
+  return InTransaction(*connection_, description_, [&](Connection& connection) {
+    return pg_internal::InsertBatch(connection, batch);
+  });
+}
+
+Status PostgresStore::AppendSeizures(const std::vector<Seizure>& seizures) {
+  if (seizures.empty()) return OkStatus();
+  return AppendSeizuresFrom([&seizures](const SeizureAppend& append) -> Status {
+    for (const Seizure& seizure : seizures) ORDO_RETURN_IF_ERROR(append(seizure));
+    return OkStatus();
+  });
+}
+
+Status PostgresStore::AppendSeizuresFrom(const SeizureProducer& produce) {
+  pg_internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
+  bool store_failed = false;
+  Status written = pg_internal::InsertSeizures(*connection_, produce, store_failed);
+  if (!written) {
+    // The producer's own error comes back as it is; the store's errors name the database.
+    if (store_failed) return AboutDatabase(description_, written.error());
+    return written;
+  }
+  return AboutDatabase(description_, transaction.Commit());
+}
+
+Result<std::vector<Seizure>> PostgresStore::ListSeizures(const SeizureFilter& filter) {
+  std::vector<Seizure> listed;
+  ORDO_RETURN_IF_ERROR(ForEachSeizure(filter, [&listed](const Seizure& seizure) {
+    listed.push_back(seizure);
+    return OkStatus();
+  }));
+  return listed;
+}
+
+Result<std::size_t> PostgresStore::CountSeizures(const SeizureFilter& filter) {
+  return AboutDatabase(description_, pg_internal::CountSeizureRows(*connection_, filter));
+}
+
+Status PostgresStore::ForEachSeizure(const SeizureFilter& filter, const SeizureVisitor& visit) {
+  return WalkRows<Seizure>(
+      description_,
+      [&](const SeizureVisitor& each) {
+        return pg_internal::VisitSeizures(*connection_, filter, each);
+      },
+      visit);
+}
+
+Status PostgresStore::AppendGraph(const GraphBatch& batch) {
+  if (batch.entities.empty() && batch.links.empty()) return OkStatus();
+  return InTransaction(*connection_, description_, [&](Connection& connection) {
+    return pg_internal::InsertGraph(connection, batch);
+  });
+}
+
+Result<std::size_t> PostgresStore::CountEntities() {
+  ORDO_TRY(count,
+           AboutDatabase(description_, connection_->QueryInt("SELECT count(*) FROM entities")));
+  return static_cast<std::size_t>(count);
+}
+
+Result<std::size_t> PostgresStore::CountLinks() {
+  ORDO_TRY(count,
+           AboutDatabase(description_, connection_->QueryInt("SELECT count(*) FROM links")));
+  return static_cast<std::size_t>(count);
+}
+
+Result<std::optional<Entity>> PostgresStore::FindEntity(const std::string& entity_id) {
+  return AboutDatabase(description_, pg_internal::FindEntityRow(*connection_, entity_id));
+}
+
+Status PostgresStore::ForEachEntity(const EntityVisitor& visit) {
+  return WalkRows<Entity>(
+      description_,
+      [&](const EntityVisitor& each) { return pg_internal::ForEachEntityRow(*connection_, each); },
+      visit);
+}
+
+Status PostgresStore::ForEachLink(const LinkVisitor& visit) {
+  return WalkRows<Link>(
+      description_,
+      [&](const LinkVisitor& each) { return pg_internal::ForEachLinkRow(*connection_, each); },
+      visit);
+}
+
+Status PostgresStore::AppendCultivation(const std::vector<CultivationRecord>& records) {
+  if (records.empty()) return OkStatus();
+  return InTransaction(*connection_, description_, [&](Connection& connection) {
+    return pg_internal::InsertCultivation(connection, records);
+  });
+}
+
+Status PostgresStore::AppendPrices(const std::vector<PriceRecord>& records) {
+  if (records.empty()) return OkStatus();
+  return InTransaction(*connection_, description_, [&](Connection& connection) {
+    return pg_internal::InsertPrices(connection, records);
+  });
+}
+
+Result<std::vector<CultivationRecord>> PostgresStore::ListCultivation(
+    const CultivationFilter& filter) {
+  return AboutDatabase(description_, pg_internal::ReadCultivation(*connection_, filter));
+}
+
+Result<std::vector<PriceRecord>> PostgresStore::ListPrices(const PriceFilter& filter) {
+  return AboutDatabase(description_, pg_internal::ReadPrices(*connection_, filter));
+}
+
+Result<std::size_t> PostgresStore::CountCultivation(const CultivationFilter& filter) {
+  return AboutDatabase(description_, pg_internal::CountCultivationRows(*connection_, filter));
+}
+
+Result<std::size_t> PostgresStore::CountPrices(const PriceFilter& filter) {
+  return AboutDatabase(description_, pg_internal::CountPriceRows(*connection_, filter));
+}
+
+}  // namespace ordo::storage

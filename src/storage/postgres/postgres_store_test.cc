@@ -1,0 +1,156 @@
+// PostgresStore beyond the conformance suites: opening (bad URIs, unreachable servers, other
+// applications' tables, kMustExist), migrations run once, URIs without passwords in messages, and
+// a large COPY append that fails on a repeated id at its end and leaves nothing behind.
+
+#include "storage/postgres/postgres_store.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/country.h"
+#include "core/seizure.h"
+#include "storage/postgres/internal/pg_handle.h"
+#include "storage/postgres/testing/test_cluster.h"
+
+namespace ordo::storage {
+namespace {
+
+Seizure SampleSeizure(const std::string& seizure_id) {
+  Seizure seizure;
+  seizure.seizure_id = seizure_id;
+  seizure.date = PartialDate::Parse("2024-03-17").value();
+  seizure.place = "Sary-Tash";
+  seizure.lat = 39.7297;
+  seizure.lon = 73.2497;
+  seizure.country = CountryCode::Parse("KGZ").value();
+  seizure.drug = Drug::kHeroin;
+  seizure.quantity = 1.5;
+  seizure.unit = QuantityUnit::kKilogram;
+  seizure.transit = {CountryCode::Parse("TJK").value()};
+  seizure.route = {"Khorog", "Osh"};
+  seizure.case_id = "C-17";
+  seizure.synthetic = true;
+  seizure.source = "synthetic test row";
+  return seizure;
+}
+
+std::string FreshSchemaUri() {
+  Result<std::string> uri = testing::NewTestSchemaUri();
+  EXPECT_TRUE(uri.has_value()) << uri.error().ToString();
+  return uri.has_value() ? *uri : std::string();
+}
+
+TEST(PostgresStoreTest, RedactsPasswords) {
+  EXPECT_EQ(RedactPostgresUri("postgresql://ordo:secret@db.example/ordo"),
+            "postgresql://ordo:***@db.example/ordo");
+  EXPECT_EQ(RedactPostgresUri("postgresql:///ordo?user=a&password=secret&sslmode=require"),
+            "postgresql:///ordo?user=a&password=***&sslmode=require");
+  EXPECT_EQ(RedactPostgresUri("postgresql://ordo@host:5433/ordo"),
+            "postgresql://ordo@host:5433/ordo");
+  EXPECT_TRUE(IsPostgresUri("postgres://x"));
+  EXPECT_FALSE(IsPostgresUri("/var/lib/ordo/ordo.db"));
+}
+
+TEST(PostgresStoreTest, RefusesWhatIsNotAPostgresUri) {
+  auto store = PostgresStore::Open("/tmp/ordo.db", PostgresOpenMode::kCreateIfMissing);
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), ErrorCode::kInvalidArgument);
+}
+
+TEST(PostgresStoreTest, UnreachableServerIsUnavailableWithoutThePassword) {
+  auto store = PostgresStore::Open(
+      "postgresql://ordo:hunter2@/ordo?host=/nonexistent-ordo-socket-dir&connect_timeout=2",
+      PostgresOpenMode::kMustExist);
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), ErrorCode::kUnavailable) << store.error().ToString();
+  EXPECT_EQ(store.error().message().find("hunter2"), std::string::npos)
+      << store.error().message();
+}
+
+TEST(PostgresStoreTest, MustExistRefusesAnEmptyDatabaseAndCreateMigratesOnce) {
+  const std::string uri = FreshSchemaUri();
+  auto missing = PostgresStore::Open(uri, PostgresOpenMode::kMustExist);
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(missing.error().message().find("ordo migrate"), std::string::npos);
+
+  auto created = PostgresStore::Open(uri, PostgresOpenMode::kCreateIfMissing);
+  ASSERT_TRUE(created.has_value()) << created.error().ToString();
+  auto reopened = PostgresStore::Open(uri, PostgresOpenMode::kMustExist);
+  ASSERT_TRUE(reopened.has_value()) << reopened.error().ToString();
+  auto version = (*reopened)->SchemaVersion();
+  ASSERT_TRUE(version.has_value());
+  EXPECT_EQ(*version, PostgresStore::LatestSchemaVersion());
+  auto counted = pg_internal::Connection::Open(uri);
+  ASSERT_TRUE(counted.has_value());
+  auto rows = (*counted)->QueryInt("SELECT count(*) FROM schema_migrations");
+  ASSERT_TRUE(rows.has_value());
+  EXPECT_EQ(*rows, PostgresStore::LatestSchemaVersion());
+}
+
+TEST(PostgresStoreTest, RefusesAnotherApplicationsTables) {
+  const std::string uri = FreshSchemaUri();
+  {
+    auto connection = pg_internal::Connection::Open(uri);
+    ASSERT_TRUE(connection.has_value());
+    ASSERT_TRUE((*connection)->Execute("CREATE TABLE invoices (id int)").has_value());
+  }
+  auto store = PostgresStore::Open(uri, PostgresOpenMode::kCreateIfMissing);
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(store.error().message().find("not an Ordo database"), std::string::npos);
+}
+
+TEST(PostgresStoreTest, LargeAppendWithARepeatedIdAtTheEndWritesNothing) {
+  auto store = PostgresStore::Open(FreshSchemaUri(), PostgresOpenMode::kCreateIfMissing);
+  ASSERT_TRUE(store.has_value()) << store.error().ToString();
+  RegistryBatch countries;
+  for (const char* code : {"KGZ", "TJK", "AFG", "RUS", "KAZ"}) {
+    Country country;
+    country.iso3 = CountryCode::Parse(code).value();
+    countries.countries.push_back(country);
+  }
+  ASSERT_TRUE((*store)->Write(countries).has_value());
+  // Enough rows for several COPY buffers before the repeated id arrives.
+  constexpr int kRows = 12000;
+  Status appended = (*store)->AppendSeizuresFrom([](const SeizureAppend& append) -> Status {
+    for (int row = 0; row < kRows; ++row) {
+      ORDO_RETURN_IF_ERROR(append(
+          SampleSeizure("S-" + std::to_string(row))));
+    }
+    return append(SampleSeizure("S-7"));
+  });
+  ASSERT_FALSE(appended.has_value());
+  EXPECT_EQ(appended.error().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(appended.error().message(), "seizure 'S-7' already exists");
+  auto count = (*store)->CountSeizures({});
+  ASSERT_TRUE(count.has_value());
+  EXPECT_EQ(*count, 0u);
+
+  // The same rows without the repeat all land, and a walk reads them back in order while other
+  // reads run between its rows.
+  ASSERT_TRUE((*store)
+                  ->AppendSeizuresFrom([](const SeizureAppend& append) -> Status {
+                    for (int row = 0; row < kRows; ++row) {
+                      ORDO_RETURN_IF_ERROR(append(SampleSeizure("S-" + std::to_string(row))));
+                    }
+                    return OkStatus();
+                  })
+                  .has_value());
+  int seen = 0;
+  Status walked = (*store)->ForEachSeizure({}, [&](const Seizure& seizure) -> Status {
+    EXPECT_EQ(seizure.seizure_id, "S-" + std::to_string(seen));
+    if (seen % 5000 == 0) {
+      auto counted = (*store)->CountSeizures({});
+      EXPECT_TRUE(counted.has_value());
+    }
+    ++seen;
+    return OkStatus();
+  });
+  ASSERT_TRUE(walked.has_value()) << walked.error().ToString();
+  EXPECT_EQ(seen, kRows);
+}
+
+}  // namespace
+}  // namespace ordo::storage
