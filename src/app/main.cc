@@ -1,6 +1,7 @@
-// Composition root of the `ordo` binary: configuration from the environment -> the SQLite store ->
-// the command line, and the HTTP server for `ordo serve`. The only place that names a concrete
-// storage backend, and the only one that sees both the CLI and the API.
+// Composition root of the `ordo` binary: configuration from the environment -> the store (a SQLite
+// file, or PostgreSQL for a postgresql:// URI) -> the command line, and the HTTP server for
+// `ordo serve`. The only place that names a concrete storage backend, and the only one that sees
+// both the CLI and the API.
 
 #include <cstdlib>
 #include <iostream>
@@ -8,6 +9,7 @@
 
 #include "api/server.h"
 #include "cli/cli.h"
+#include "storage/postgres/postgres_store.h"
 #include "storage/sqlite/sqlite_backup.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -25,8 +27,16 @@ std::string DefaultDatabasePath() {
   return EnvOr("ORDO_DB", data_home + "/ordo/ordo.db");
 }
 
-ordo::Result<std::unique_ptr<ordo::storage::RegistryStore>> OpenSqlite(const std::string& path,
-                                                                       bool create) {
+// A postgresql:// (or postgres://) URI opens PostgreSQL; anything else is a SQLite file.
+ordo::Result<std::unique_ptr<ordo::storage::RegistryStore>> OpenStore(const std::string& path,
+                                                                      bool create) {
+  if (ordo::storage::IsPostgresUri(path)) {
+    auto store = ordo::storage::PostgresStore::Open(
+        path, create ? ordo::storage::PostgresOpenMode::kCreateIfMissing
+                     : ordo::storage::PostgresOpenMode::kMustExist);
+    if (!store) return store.error();
+    return std::unique_ptr<ordo::storage::RegistryStore>(std::move(*store));
+  }
   auto store = ordo::storage::SqliteStore::Open(
       path, create ? ordo::storage::SqliteOpenMode::kCreateIfMissing
                    : ordo::storage::SqliteOpenMode::kMustExist);
@@ -34,35 +44,49 @@ ordo::Result<std::unique_ptr<ordo::storage::RegistryStore>> OpenSqlite(const std
   return std::unique_ptr<ordo::storage::RegistryStore>(std::move(*store));
 }
 
-// The seizure side of the same SQLite file, for the API's narcotics routes: each worker borrows
+// The seizure side of the same database, for the API's narcotics routes: each worker borrows
 // one such connection per request (api/seizure_store_pool.h) instead of loading the records.
-ordo::Result<std::unique_ptr<ordo::storage::SeizureStore>> OpenSqliteSeizures(
-    const std::string& path) {
+ordo::Result<std::unique_ptr<ordo::storage::SeizureStore>> OpenSeizures(const std::string& path) {
+  if (ordo::storage::IsPostgresUri(path)) {
+    auto store =
+        ordo::storage::PostgresStore::Open(path, ordo::storage::PostgresOpenMode::kMustExist);
+    if (!store) return store.error();
+    return std::unique_ptr<ordo::storage::SeizureStore>(std::move(*store));
+  }
   auto store = ordo::storage::SqliteStore::Open(path, ordo::storage::SqliteOpenMode::kMustExist);
   if (!store) return store.error();
   return std::unique_ptr<ordo::storage::SeizureStore>(std::move(*store));
 }
 
-// The entities and links of the same file, for the API's graph routes: read once per change of the
-// file into the graph they answer from, and opened per request for an entity's properties.
-ordo::Result<std::unique_ptr<ordo::storage::LinkStore>> OpenSqliteLinks(const std::string& path) {
+// The entities and links of the same database, for the API's graph routes: read once per change of
+// the file into the graph they answer from, and opened per request for an entity's properties.
+ordo::Result<std::unique_ptr<ordo::storage::LinkStore>> OpenLinks(const std::string& path) {
+  if (ordo::storage::IsPostgresUri(path)) {
+    auto store =
+        ordo::storage::PostgresStore::Open(path, ordo::storage::PostgresOpenMode::kMustExist);
+    if (!store) return store.error();
+    return std::unique_ptr<ordo::storage::LinkStore>(std::move(*store));
+  }
   auto store = ordo::storage::SqliteStore::Open(path, ordo::storage::SqliteOpenMode::kMustExist);
   if (!store) return store.error();
   return std::unique_ptr<ordo::storage::LinkStore>(std::move(*store));
 }
 
 // `ordo serve`: the API server over the SQLite file, re-read whenever the file or its write-ahead
-// log changes (docs/api/README.md, "Freshness").
+// log changes (docs/api/README.md, "Freshness"). A PostgreSQL database has no file to watch: its
+// registry is read at start (docs/postgres.md).
 ordo::Status Serve(const ordo::cli::ServeOptions& options) {
   ordo::api::ServeConfig config;
   config.http.host = options.host;
   config.http.port = options.port;
   config.http.worker_threads = options.threads;
   config.web_root = options.web_root;
-  config.data.open_store = [path = options.db_path] { return OpenSqlite(path, /*create=*/false); };
-  config.data.watched_files = {options.db_path, options.db_path + "-wal"};
-  config.data.open_seizures = [path = options.db_path] { return OpenSqliteSeizures(path); };
-  config.data.open_links = [path = options.db_path] { return OpenSqliteLinks(path); };
+  config.data.open_store = [path = options.db_path] { return OpenStore(path, /*create=*/false); };
+  if (!ordo::storage::IsPostgresUri(options.db_path)) {
+    config.data.watched_files = {options.db_path, options.db_path + "-wal"};
+  }
+  config.data.open_seizures = [path = options.db_path] { return OpenSeizures(path); };
+  config.data.open_links = [path = options.db_path] { return OpenLinks(path); };
   config.snapshots.log = options.log;
   config.snapshots.idle_seizure_stores = static_cast<std::size_t>(options.threads);
   config.on_listening = options.on_listening;
@@ -73,16 +97,39 @@ ordo::Status Serve(const ordo::cli::ServeOptions& options) {
 
 int main(int argc, char** argv) {
   ordo::cli::CliEnvironment env;
-  env.open_store = OpenSqlite;
+  env.open_store = OpenStore;
   env.default_db_path = DefaultDatabasePath();
   env.data_dir = EnvOr("ORDO_DATA_DIR", ORDO_DEFAULT_DATA_DIR);
   env.iso_codes_json = EnvOr("ORDO_ISO_CODES_DIR", ORDO_DEFAULT_ISO_CODES_DIR) + "/iso_3166-1.json";
   env.locale_dir = EnvOr("ORDO_LOCALE_DIR", ORDO_DEFAULT_LOCALE_DIR);
   env.serve = Serve;
   env.default_web_root = EnvOr("ORDO_WEB_ROOT", ORDO_DEFAULT_WEB_ROOT);
-  env.backup = [](const std::string& database, const std::string& file, bool overwrite) {
+  env.backup = [](const std::string& database, const std::string& file,
+                  bool overwrite) -> ordo::Status {
+    if (ordo::storage::IsPostgresUri(database)) {
+      return ordo::FailedPrecondition(
+          "ordo backup copies SQLite files; back up a PostgreSQL database with pg_dump");
+    }
     return ordo::storage::BackupSqliteDatabase(database, file, {.overwrite = overwrite});
   };
-  env.restore = ordo::storage::RestoreSqliteDatabase;
+  env.restore = [](const std::string& file, const std::string& database) -> ordo::Status {
+    if (ordo::storage::IsPostgresUri(database)) {
+      return ordo::FailedPrecondition(
+          "ordo restore replaces SQLite files; restore a PostgreSQL database with pg_restore");
+    }
+    return ordo::storage::RestoreSqliteDatabase(file, database);
+  };
+  env.migrate = [](const std::string& database) -> ordo::Result<int> {
+    if (ordo::storage::IsPostgresUri(database)) {
+      auto store = ordo::storage::PostgresStore::Open(
+          database, ordo::storage::PostgresOpenMode::kCreateIfMissing);
+      if (!store) return store.error();
+      return (*store)->SchemaVersion();
+    }
+    auto store =
+        ordo::storage::SqliteStore::Open(database, ordo::storage::SqliteOpenMode::kMustExist);
+    if (!store) return store.error();
+    return (*store)->SchemaVersion();
+  };
   return ordo::cli::RunCli(argc, argv, env, std::cout, std::cerr);
 }

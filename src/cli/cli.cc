@@ -9,6 +9,10 @@
 
 namespace ordo::cli {
 
+bool IsDatabaseUri(const std::string& database) {
+  return database.find("://") != std::string::npos;
+}
+
 int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::ostream& out,
            std::ostream& err) {
   CommandContext context(env, out, err);
@@ -17,7 +21,8 @@ int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::os
   app.fallthrough();
   GlobalOptions& options = context.options();
   app.add_option("--db", options.db_path,
-                 "SQLite database file (default: " + env.default_db_path + ")");
+                 "SQLite database file, or a postgresql:// URI (default: " +
+                     env.default_db_path + ")");
   app.add_option("--format", options.format, "Output format")
       ->check(CLI::IsMember({"table", "csv", "json"}))
       ->capture_default_str();
@@ -47,6 +52,7 @@ int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::os
   RegisterBackupCommands(app, context, env);
   RegisterAuditCommands(app, context);
   RegisterUserCommands(app, context);
+  RegisterMigrateCommands(app, context, env);
 
   try {
     app.parse(argc, argv);

@@ -27,8 +27,9 @@ struct ServeOptions {
 };
 
 struct CliEnvironment {
-  // Opens the database at `path`. With create = false a missing file is kNotFound; with create =
-  // true it is created with an empty schema.
+  // Opens the database at `path`: a file, or a URI ("scheme://...", see IsDatabaseUri) naming a
+  // database server. With create = false a missing file, or a server database without Ordo's
+  // tables, is an error; with create = true it is created with an empty schema.
   std::function<Result<std::unique_ptr<storage::RegistryStore>>(const std::string& path, bool create)>
       open_store;
   std::string default_db_path;  // used when --db is not given; created and seeded on first use
@@ -47,7 +48,14 @@ struct CliEnvironment {
   std::function<Status(const std::string& database, const std::string& file, bool overwrite)>
       backup;
   std::function<Status(const std::string& file, const std::string& database)> restore;
+  // `ordo migrate`: brings the schema of the database at `database` (a file that must exist, or a
+  // URI, whose tables are created when missing) to the newest version this build knows and
+  // returns that version. Empty in a build without it.
+  std::function<Result<int>(const std::string& database)> migrate;
 };
+
+// True when a --db value is a URI naming a database server ("postgresql://..."), not a file.
+bool IsDatabaseUri(const std::string& database);
 
 // Runs the command line; returns the process exit status (cli/exit_codes.h).
 int RunCli(int argc, const char* const* argv, const CliEnvironment& env, std::ostream& out,

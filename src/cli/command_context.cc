@@ -26,7 +26,28 @@ Result<Language> CommandContext::Lang() const {
   return language;
 }
 
+Result<std::unique_ptr<storage::RegistryStore>> CommandContext::OpenDatabase(
+    const std::string& database, bool create) const {
+  return env_.open_store(database, create);
+}
+
 Status CommandContext::CreateSeededDatabase(const std::string& path) {
+  if (IsDatabaseUri(path)) {
+    ORDO_TRY(store, env_.open_store(path, /*create=*/true));
+    ORDO_TRY(counts, store->Counts());
+    if (counts.countries != 0) return AlreadyExists("database already holds a registry: " + path);
+    auto report = analytics::SeedRegistry(*store, DataDir(), Reference());
+    if (!report) return report.error();
+    if (!report->problems.empty()) {
+      std::string message =
+          "the bundled data in " + DataDir() + " has problems; nothing was created:";
+      for (const ingest::Diagnostic& problem : report->problems) {
+        message += "\n  " + problem.ToString();
+      }
+      return FailedPrecondition(std::move(message));
+    }
+    return OkStatus();
+  }
   std::error_code ignored;
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
@@ -52,6 +73,7 @@ Status CommandContext::CreateSeededDatabase(const std::string& path) {
 
 Result<std::unique_ptr<storage::RegistryStore>> CommandContext::OpenStore() {
   const std::string path = DatabasePath();
+  if (IsDatabaseUri(path)) return env_.open_store(path, /*create=*/false);
   std::error_code error;
   const bool exists = std::filesystem::exists(path, error);
   if (!exists && !options_.db_path.empty()) {

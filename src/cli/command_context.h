@@ -35,9 +35,13 @@ class CommandContext {
   analytics::ReferenceSources Reference() const;
 
   // Opens the store. An explicit --db must exist (kNotFound otherwise); the default location is
-  // created and seeded from the bundled data on first use.
+  // created and seeded from the bundled data on first use. A database URI is opened as it is.
   Result<std::unique_ptr<storage::RegistryStore>> OpenStore();
-  // Creates a new database at `path` and seeds it; on any failure the new file is removed.
+  // Opens the database at `database` (a file or a URI) through the environment.
+  Result<std::unique_ptr<storage::RegistryStore>> OpenDatabase(const std::string& database,
+                                                               bool create) const;
+  // Creates a new database at `path` and seeds it; on any failure the new file is removed. A URI
+  // names a server database that must hold no rows yet (kAlreadyExists otherwise).
   Status CreateSeededDatabase(const std::string& path);
 
   Result<OutputFormat> Format() const { return ParseOutputFormat(options_.format); }

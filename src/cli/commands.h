@@ -33,5 +33,7 @@ void RegisterBackupCommands(CLI::App& app, CommandContext& context,
                             const CliEnvironment& env);  // backup, restore
 void RegisterAuditCommands(CLI::App& app, CommandContext& context);  // audit
 void RegisterUserCommands(CLI::App& app, CommandContext& context);   // user
+void RegisterMigrateCommands(CLI::App& app, CommandContext& context,
+                             const CliEnvironment& env);  // migrate, migrate-data
 
 }  // namespace ordo::cli

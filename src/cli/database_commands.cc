@@ -18,7 +18,7 @@ namespace {
 Status RunInit(CommandContext& context) {
   const std::string path = context.DatabasePath();
   std::error_code error;
-  if (std::filesystem::exists(path, error)) {
+  if (!IsDatabaseUri(path) && std::filesystem::exists(path, error)) {
     return AlreadyExists("database already exists: " + path);
   }
   ORDO_RETURN_IF_ERROR(context.CreateSeededDatabase(path));
