@@ -151,9 +151,11 @@ Status Statement::Run() {
     result_ = std::move(result);
     return OkStatus();
   }
-  // A cursor lives in a transaction: the caller's, or a read-only one of our own.
+  // A cursor lives in a transaction: the caller's, or a read-only one of our own, repeatable
+  // read so that cursors opened in it later (entity properties beside entities) see the same
+  // committed rows.
   if (!connection_->InTransaction()) {
-    ORDO_RETURN_IF_ERROR(connection_->Execute("BEGIN READ ONLY"));
+    ORDO_RETURN_IF_ERROR(connection_->Execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
     own_transaction_ = true;
   }
   cursor_name_ = connection_->NextCursorName();
