@@ -90,7 +90,9 @@ void RecordCommand(CommandContext& context, const CliEnvironment& env, const CLI
   if (!context.database_used()) return;
   const std::string path = context.DatabasePath();
   std::error_code missing;
-  if (!std::filesystem::exists(path, missing)) return;  // e.g. a failed init removed it
+  // A file that is gone (a failed init removed it) has no log to write to; a database server's
+  // URI is not a file.
+  if (!IsDatabaseUri(path) && !std::filesystem::exists(path, missing)) return;
 
   AuditEntry entry;
   entry.at = AuditTimestamp(std::chrono::system_clock::now());

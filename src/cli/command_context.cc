@@ -46,6 +46,7 @@ Status CommandContext::CreateSeededDatabase(const std::string& path) {
       }
       return FailedPrecondition(std::move(message));
     }
+    MarkDatabaseUsed();
     return OkStatus();
   }
   std::error_code ignored;
@@ -73,9 +74,8 @@ Status CommandContext::CreateSeededDatabase(const std::string& path) {
 
 Result<std::unique_ptr<storage::RegistryStore>> CommandContext::OpenStore() {
   const std::string path = DatabasePath();
-  if (IsDatabaseUri(path)) return env_.open_store(path, /*create=*/false);
   std::error_code error;
-  const bool exists = std::filesystem::exists(path, error);
+  const bool exists = IsDatabaseUri(path) || std::filesystem::exists(path, error);
   if (!exists && !options_.db_path.empty()) {
     return NotFound("database file not found: " + path + " (create it with `ordo init --db " +
                     path + "`)");

@@ -62,7 +62,7 @@ class PostgresCliTest : public ::testing::Test {
 TEST_F(PostgresCliTest, MigrateCreatesTheTablesOnce) {
   RunResult first = RunOrdo({"--db", uri_, "migrate"});
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_NE(first.out.find(": schema version 1"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find(": schema version 2"), std::string::npos) << first.out;
   RunResult again = RunOrdo({"--db", uri_, "migrate"});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.out, first.out);
@@ -142,6 +142,16 @@ TEST_F(PostgresCliTest, InitSeedsAnEmptyDatabaseOnlyOnce) {
   RunResult from_postgres = RunOrdo({"--db", uri_, "--format", "csv", "relations"});
   RunResult from_sqlite = RunOrdo({"--db", db_, "--format", "csv", "relations"});
   EXPECT_EQ(from_postgres.out, from_sqlite.out);
+}
+
+TEST_F(PostgresCliTest, CommandsAreAuditedInTheDatabaseAndTheChainVerifies) {
+  ASSERT_EQ(RunOrdo({"--db", uri_, "init"}).exit_code, 0);
+  ASSERT_EQ(RunOrdo({"--db", uri_, "relations"}).exit_code, 0);
+  RunResult tail = RunOrdo({"--db", uri_, "--format", "csv", "audit", "tail", "-n", "10"});
+  ASSERT_EQ(tail.exit_code, 0) << tail.err;
+  EXPECT_NE(tail.out.find("relations"), std::string::npos) << tail.out;
+  RunResult verified = RunOrdo({"--db", uri_, "audit", "verify"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
 }
 
 TEST_F(PostgresCliTest, BackupPointsAtPgDump) {

@@ -1,11 +1,15 @@
-// Runs every storage conformance suite (registry, seizures, cultivation and prices, links)
-// against PostgresStore on the throw-away test cluster, each test in a schema of its own.
+// Runs every storage conformance suite (registry, seizures, cultivation and prices, links, audit
+// log, accounts) against PostgresStore on the throw-away test cluster, each test in a schema of
+// its own.
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
 #include <string>
 
+#include "storage/conformance/account_store_conformance.h"
+#include "storage/conformance/audit_store_conformance.h"
 #include "storage/conformance/link_store_conformance.h"
 #include "storage/conformance/narcotics_record_store_conformance.h"
 #include "storage/conformance/registry_store_conformance.h"
@@ -43,6 +47,42 @@ Result<std::shared_ptr<LinkStore>> MakeLinkStore(const std::string& /*scratch_di
   return std::shared_ptr<LinkStore>(store);
 }
 
+// A new schema whose URI is kept in the scratch directory, so that `OpenAgain` opens a second
+// store (another connection) on the same tables.
+Result<std::shared_ptr<PostgresStore>> OpenFreshStoreIn(const std::string& scratch_dir) {
+  ORDO_TRY(uri, testing::NewTestSchemaUri());
+  std::ofstream(scratch_dir + "/uri") << uri;
+  ORDO_TRY(store, PostgresStore::Open(uri, PostgresOpenMode::kCreateIfMissing));
+  return std::shared_ptr<PostgresStore>(std::move(store));
+}
+
+Result<std::shared_ptr<PostgresStore>> OpenAgain(const std::string& scratch_dir) {
+  std::ifstream in(scratch_dir + "/uri");
+  std::string uri;
+  if (!std::getline(in, uri)) return Internal("no schema was made in " + scratch_dir);
+  ORDO_TRY(store, PostgresStore::Open(uri, PostgresOpenMode::kMustExist));
+  return std::shared_ptr<PostgresStore>(std::move(store));
+}
+
+// The first store of a test makes the schema; a second one opens it again.
+template <typename Interface>
+Result<std::shared_ptr<Interface>> MakeOrOpen(const std::string& scratch_dir) {
+  std::ifstream existing(scratch_dir + "/uri");
+  Result<std::shared_ptr<PostgresStore>> store =
+      existing ? OpenAgain(scratch_dir) : OpenFreshStoreIn(scratch_dir);
+  if (!store) return store.error();
+  return std::shared_ptr<Interface>(*store);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuditStoreConformanceTest,
+                         ::testing::Values(AuditStoreBackend{"Postgres", MakeOrOpen<AuditStore>,
+                                                             MakeOrOpen<AuditStore>}),
+                         AuditBackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, AccountStoreConformanceTest,
+                         ::testing::Values(AccountStoreBackend{"Postgres",
+                                                               MakeOrOpen<AccountStore>,
+                                                               MakeOrOpen<AccountStore>}),
+                         AccountBackendName);
 INSTANTIATE_TEST_SUITE_P(Backends, RegistryStoreConformanceTest,
                          ::testing::Values(RegistryStoreBackend{"Postgres", MakeRegistryStore}),
                          BackendName);

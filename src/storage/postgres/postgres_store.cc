@@ -1,11 +1,14 @@
 #include "storage/postgres/postgres_store.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "storage/postgres/internal/account_rows.h"
+#include "storage/postgres/internal/audit_log.h"
 #include "storage/postgres/internal/country_reader.h"
 #include "storage/postgres/internal/link_reader.h"
 #include "storage/postgres/internal/link_writer.h"
@@ -51,6 +54,13 @@ Status WalkRows(const std::string& description, Walk walk, const Visit& visit) {
   return AboutDatabase(description, std::move(walked));
 }
 
+// The account side's kNotFound (no such account or token) is the contract's answer about what the
+// caller named, not a problem of the database, so it does not name the database either.
+Status AboutAccounts(const std::string& description, Status status) {
+  if (!status && status.error().code() == ErrorCode::kNotFound) return status;
+  return AboutDatabase(description, std::move(status));
+}
+
 // Runs `write(connection)` in one write transaction: all of it or, on any error, none.
 template <typename Write>
 Status InTransaction(Connection& connection, const std::string& description, Write write) {
@@ -66,7 +76,8 @@ constexpr std::string_view kTables[] = {
     "missing_relations", "memberships",        "organization_members",
     "trade_bloc_members", "trade_flows",       "drug_facts",         "places",
     "seizures",          "cultivation_records", "drug_prices",       "entities",
-    "entity_properties", "links",              "link_properties"};
+    "entity_properties", "links",              "link_properties",    "audit_log",
+    "accounts",          "account_compartments", "api_tokens"};
 
 }  // namespace
 
@@ -290,6 +301,97 @@ Result<std::size_t> PostgresStore::CountCultivation(const CultivationFilter& fil
 
 Result<std::size_t> PostgresStore::CountPrices(const PriceFilter& filter) {
   return AboutDatabase(description_, pg_internal::CountPriceRows(*connection_, filter));
+}
+
+Result<AuditRecord> PostgresStore::AppendAudit(const AuditEntry& entry) {
+  ORDO_RETURN_IF_ERROR(CheckAuditEntry(entry));
+  pg_internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
+  ORDO_TRY(record,
+           AboutDatabase(description_, pg_internal::InsertAuditRecord(*connection_, entry)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Commit()));
+  return record;
+}
+
+Result<std::size_t> PostgresStore::CountAudit() {
+  ORDO_TRY(count,
+           AboutDatabase(description_, connection_->QueryInt("SELECT count(*) FROM audit_log")));
+  return static_cast<std::size_t>(count);
+}
+
+Status PostgresStore::ForEachAudit(const AuditVisitor& visit) {
+  return WalkRows<AuditRecord>(
+      description_,
+      [&](const AuditVisitor& each) {
+        return pg_internal::ForEachAuditRow(*connection_, 0, each);
+      },
+      visit);
+}
+
+Result<std::vector<AuditRecord>> PostgresStore::TailAudit(std::size_t count) {
+  std::vector<AuditRecord> records;
+  if (count == 0) return records;
+  // The seq just before the count-th last row, or 0 when the log is shorter.
+  ORDO_TRY(after, AboutDatabase(description_,
+                                connection_->QueryInt(fmt::format(
+                                    "SELECT coalesce((SELECT seq FROM audit_log ORDER BY "
+                                    "seq DESC LIMIT 1 OFFSET {}) - 1, 0)",
+                                    std::min<std::size_t>(count, std::size_t{1} << 62) - 1))));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(
+      description_,
+      pg_internal::ForEachAuditRow(*connection_, after, [&](const AuditRecord& record) {
+        records.push_back(record);
+        return OkStatus();
+      })));
+  return records;
+}
+
+Status PostgresStore::AddAccount(const StoredAccount& account) {
+  ORDO_TRY(canonical, CanonicalAccount(account));
+  return InTransaction(*connection_, description_, [&](Connection& connection) {
+    return pg_internal::InsertAccount(connection, canonical);
+  });
+}
+
+Status PostgresStore::UpdateAccount(const StoredAccount& account) {
+  ORDO_TRY(canonical, CanonicalAccount(account));
+  pg_internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(
+      AboutAccounts(description_, pg_internal::ReplaceAccount(*connection_, canonical)));
+  return AboutDatabase(description_, transaction.Commit());
+}
+
+Result<std::optional<StoredAccount>> PostgresStore::FindAccount(const std::string& name) {
+  return AboutDatabase(description_, pg_internal::SelectAccount(*connection_, name));
+}
+
+Result<std::vector<Account>> PostgresStore::ListAccounts() {
+  return AboutDatabase(description_, pg_internal::SelectAccounts(*connection_));
+}
+
+Status PostgresStore::AddApiToken(const ApiToken& token) {
+  pg_internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(
+      AboutAccounts(description_, pg_internal::InsertApiToken(*connection_, token)));
+  return AboutDatabase(description_, transaction.Commit());
+}
+
+Result<std::optional<ApiToken>> PostgresStore::FindApiToken(const std::string& token_hash) {
+  return AboutDatabase(description_, pg_internal::SelectApiToken(*connection_, token_hash));
+}
+
+Result<std::vector<ApiToken>> PostgresStore::ListApiTokens(const std::string& account) {
+  return AboutDatabase(description_, pg_internal::SelectApiTokens(*connection_, account));
+}
+
+Status PostgresStore::RevokeApiToken(const std::string& token_hash) {
+  pg_internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
+  ORDO_RETURN_IF_ERROR(
+      AboutAccounts(description_, pg_internal::MarkApiTokenRevoked(*connection_, token_hash)));
+  return AboutDatabase(description_, transaction.Commit());
 }
 
 }  // namespace ordo::storage

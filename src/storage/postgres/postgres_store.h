@@ -1,6 +1,6 @@
 #pragma once
-// PostgresStore: a RegistryStore, SeizureStore, NarcoticsRecordStore and LinkStore in a PostgreSQL
-// database reached through libpq, with a versioned schema compiled into the binary
+// PostgresStore: a RegistryStore, SeizureStore, NarcoticsRecordStore, LinkStore, AuditStore and
+// AccountStore in a PostgreSQL database reached through libpq, with a versioned schema compiled into the binary
 // (schema/NNNN_*.sql) and applied on open. docs/postgres.md describes the schema and how it would
 // be sharded.
 
@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "storage/account_store.h"
+#include "storage/audit_store.h"
 #include "storage/link_store.h"
 #include "storage/narcotics_record_store.h"
 #include "storage/registry_store.h"
@@ -40,6 +42,8 @@ std::string RedactPostgresUri(std::string_view uri);
 // SQLite's do and rows keep their write order; other connections see all of a write or none of
 // it. Seizure appends stream every row through one COPY ... FROM STDIN. Doubles read back bit for
 // bit (-0.0 and NaN included). Text cannot hold NUL characters (PostgreSQL refuses them).
+// AppendAudit chains each record under the write lock, so every connection shares one chain, and
+// the server refuses UPDATE, DELETE and TRUNCATE on the log (triggers).
 //
 // Errors besides the contracts': kUnavailable when the server cannot be reached, the connection
 // is lost or the server is out of resources; kFailedPrecondition when the database holds tables
@@ -51,7 +55,9 @@ std::string RedactPostgresUri(std::string_view uri);
 class PostgresStore final : public RegistryStore,
                             public SeizureStore,
                             public NarcoticsRecordStore,
-                            public LinkStore {
+                            public LinkStore,
+                            public AuditStore,
+                            public AccountStore {
  public:
   // Connects to `uri` (postgresql://user@host/db?..., any libpq URI) and migrates the schema.
   // Errors, each naming the URI:
@@ -106,6 +112,20 @@ class PostgresStore final : public RegistryStore,
   Result<std::optional<Entity>> FindEntity(const std::string& entity_id) override;
   Status ForEachEntity(const EntityVisitor& visit) override;
   Status ForEachLink(const LinkVisitor& visit) override;
+
+  Result<AuditRecord> AppendAudit(const AuditEntry& entry) override;
+  Result<std::size_t> CountAudit() override;
+  Status ForEachAudit(const AuditVisitor& visit) override;
+  Result<std::vector<AuditRecord>> TailAudit(std::size_t count) override;
+
+  Status AddAccount(const StoredAccount& account) override;
+  Status UpdateAccount(const StoredAccount& account) override;
+  Result<std::optional<StoredAccount>> FindAccount(const std::string& name) override;
+  Result<std::vector<Account>> ListAccounts() override;
+  Status AddApiToken(const ApiToken& token) override;
+  Result<std::optional<ApiToken>> FindApiToken(const std::string& token_hash) override;
+  Result<std::vector<ApiToken>> ListApiTokens(const std::string& account) override;
+  Status RevokeApiToken(const std::string& token_hash) override;
 
  private:
   PostgresStore(std::string description, std::unique_ptr<pg_internal::Connection> connection);

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "core/audit_record.h"
 #include "core/country.h"
 #include "core/seizure.h"
 #include "storage/postgres/internal/pg_handle.h"
@@ -100,6 +101,30 @@ TEST(PostgresStoreTest, RefusesAnotherApplicationsTables) {
   ASSERT_FALSE(store.has_value());
   EXPECT_EQ(store.error().code(), ErrorCode::kFailedPrecondition);
   EXPECT_NE(store.error().message().find("not an Ordo database"), std::string::npos);
+}
+
+TEST(PostgresStoreTest, TheServerRefusesToEditOrDeleteAuditRecords) {
+  const std::string uri = FreshSchemaUri();
+  auto store = PostgresStore::Open(uri, PostgresOpenMode::kCreateIfMissing);
+  ASSERT_TRUE(store.has_value()) << store.error().ToString();
+  AuditEntry entry;
+  entry.at = "2026-12-01T15:00:00Z";
+  entry.actor = "tester";
+  entry.action = "relations";
+  entry.outcome = "ok";
+  ASSERT_TRUE((*store)->AppendAudit(entry).has_value());
+  auto connection = pg_internal::Connection::Open(uri);
+  ASSERT_TRUE(connection.has_value());
+  for (const char* tamper : {"UPDATE audit_log SET actor = 'someone else'",
+                             "DELETE FROM audit_log", "TRUNCATE audit_log"}) {
+    Status tampered = (*connection)->Execute(tamper);
+    ASSERT_FALSE(tampered.has_value()) << tamper;
+    EXPECT_NE(tampered.error().message().find("append-only"), std::string::npos)
+        << tampered.error().message();
+  }
+  auto count = (*store)->CountAudit();
+  ASSERT_TRUE(count.has_value());
+  EXPECT_EQ(*count, 1u);
 }
 
 TEST(PostgresStoreTest, LargeAppendWithARepeatedIdAtTheEndWritesNothing) {
