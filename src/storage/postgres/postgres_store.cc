@@ -12,6 +12,7 @@
 #include "storage/postgres/internal/country_reader.h"
 #include "storage/postgres/internal/link_reader.h"
 #include "storage/postgres/internal/link_writer.h"
+#include "storage/postgres/internal/merge_rows.h"
 #include "storage/postgres/internal/narcotics_record_reader.h"
 #include "storage/postgres/internal/narcotics_record_writer.h"
 #include "storage/postgres/internal/pg_handle.h"
@@ -77,7 +78,8 @@ constexpr std::string_view kTables[] = {
     "trade_bloc_members", "trade_flows",       "drug_facts",         "places",
     "seizures",          "cultivation_records", "drug_prices",       "entities",
     "entity_properties", "links",              "link_properties",    "audit_log",
-    "accounts",          "account_compartments", "api_tokens"};
+    "accounts",          "account_compartments", "api_tokens",  "entity_merges",
+    "entity_merge_members"};
 
 }  // namespace
 
@@ -392,6 +394,36 @@ Status PostgresStore::RevokeApiToken(const std::string& token_hash) {
   ORDO_RETURN_IF_ERROR(
       AboutAccounts(description_, pg_internal::MarkApiTokenRevoked(*connection_, token_hash)));
   return AboutDatabase(description_, transaction.Commit());
+}
+
+Result<std::int64_t> PostgresStore::RecordMerge(const EntityMerge& merge) {
+  pg_internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
+  bool rule_broken = false;
+  Result<std::int64_t> merge_id = pg_internal::InsertMerge(*connection_, merge, &rule_broken);
+  if (!merge_id) {
+    return rule_broken ? merge_id.error() : AboutDatabase(description_, merge_id.error());
+  }
+  ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Commit()));
+  return *merge_id;
+}
+
+Status PostgresStore::UndoMerge(std::int64_t merge_id, const std::string& undone_by,
+                                const std::string& undone_at) {
+  pg_internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
+  bool rule_broken = false;
+  Status undone =
+      pg_internal::MarkMergeUndone(*connection_, merge_id, undone_by, undone_at, &rule_broken);
+  if (!undone) return rule_broken ? undone.error() : AboutDatabase(description_, undone.error());
+  return AboutDatabase(description_, transaction.Commit());
+}
+
+Status PostgresStore::ForEachMerge(const MergeVisitor& visit) {
+  return WalkRows<EntityMerge>(
+      description_,
+      [&](const MergeVisitor& each) { return pg_internal::ForEachMergeRow(*connection_, each); },
+      visit);
 }
 
 }  // namespace ordo::storage

@@ -112,6 +112,10 @@ class PostgresStore final : public RegistryStore,
   Result<std::optional<Entity>> FindEntity(const std::string& entity_id) override;
   Status ForEachEntity(const EntityVisitor& visit) override;
   Status ForEachLink(const LinkVisitor& visit) override;
+  Result<std::int64_t> RecordMerge(const EntityMerge& merge) override;
+  Status UndoMerge(std::int64_t merge_id, const std::string& undone_by,
+                   const std::string& undone_at) override;
+  Status ForEachMerge(const MergeVisitor& visit) override;
 
   Result<AuditRecord> AppendAudit(const AuditEntry& entry) override;
   Result<std::size_t> CountAudit() override;
