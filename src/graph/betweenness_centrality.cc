@@ -1,6 +1,7 @@
 #include "graph/betweenness_centrality.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numeric>
 #include <random>
@@ -113,8 +114,13 @@ BetweennessResult Betweenness(const Graph& graph, const BetweennessOptions& opti
       std::max<std::size_t>(1, std::min(options.threads, result.sources.size()));
   std::vector<BrandesWorker> workers;
   for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(graph, direction);
+  std::atomic<std::uint64_t> searched{0};
   auto run = [&](std::size_t t) {
     for (std::size_t i = t; i < result.sources.size(); i += threads) {
+      if (options.progress != nullptr) {
+        if (options.progress->Cancelled()) break;
+        options.progress->Report(searched++, result.sources.size());
+      }
       workers[t].Accumulate(result.sources[i]);
     }
   };

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "graph/graph.h"
+#include "graph/progress.h"
 
 namespace ordo::graph {
 
@@ -28,6 +29,9 @@ struct BetweennessOptions {
   // The bound holds for every node at once with probability at least 1 - failure_probability.
   double failure_probability = 0.05;
   std::size_t threads = 1;  // sources split over this many threads
+  // Optional (graph/progress.h): checked for cancellation before every source's search; reports
+  // sources searched of all. A cancelled call returns the scores of the sources searched so far.
+  Progress* progress = nullptr;
 };
 
 struct BetweennessResult {

@@ -208,6 +208,7 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
   auto anywhere = [](std::uint32_t, std::uint32_t) { return true; };
 
   for (result.levels = 0; result.levels < options.max_levels && current->size() > 0;) {
+    if (options.progress != nullptr && options.progress->Cancelled()) break;
     const LevelGraph& level = *current;
     ++result.levels;
     // A random visiting order, as igraph's multilevel uses: a fixed one gets stuck more often.
@@ -290,6 +291,10 @@ Communities FindCommunities(const Graph& graph, const CommunityOptions& options)
   std::size_t levels = best.levels;
   for (std::size_t iteration = 1, idle = 0; iteration < options.iterations && idle < 2;
        ++iteration) {
+    if (options.progress != nullptr) {
+      if (options.progress->Cancelled()) break;
+      options.progress->Report(iteration, options.iterations);
+    }
     Communities again = RunLevels(graph, base, options, best.community, random);
     levels += again.levels;
     if (again.modularity > best.modularity + 1e-12) {
@@ -300,6 +305,7 @@ Communities FindCommunities(const Graph& graph, const CommunityOptions& options)
     }
   }
   best.levels = levels;
+  if (options.progress != nullptr && !options.progress->Cancelled()) options.progress->Report(1, 1);
   return best;
 }
 

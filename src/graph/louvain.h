@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "graph/graph.h"
+#include "graph/progress.h"
 
 namespace ordo::graph {
 
@@ -22,6 +23,10 @@ struct CommunityOptions {
   // Nodes are visited in an order shuffled from this seed (at every level of every run), as
   // igraph's multilevel does; the same seed gives the same communities.
   std::uint64_t seed = 1;
+  // Optional (graph/progress.h): checked for cancellation before every level; reports runs done
+  // (a run counts in steps as its levels shrink the graph). A cancelled call returns the best
+  // communities found so far.
+  Progress* progress = nullptr;
 };
 
 struct Communities {
