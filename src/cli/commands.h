@@ -26,6 +26,8 @@ void RegisterInterdictCommand(CLI::App& app, CommandContext& context);    // int
 void RegisterBulletinCommand(CLI::App& app, CommandContext& context);     // bulletin
 void RegisterNarcoticsCommands(CLI::App& app, CommandContext& context);  // narcotics
 void RegisterGraphCommands(CLI::App& app, CommandContext& context);      // graph
+// graph communities, kcore, keyplayers: added to the `graph` command by RegisterGraphCommands.
+void RegisterGraphGroupCommands(CLI::App& graph_command, CommandContext& context);
 void RegisterExportCommand(CLI::App& app, CommandContext& context);      // export
 void RegisterServeCommand(CLI::App& app, CommandContext& context,
                           const CliEnvironment& env);                    // serve

@@ -1,4 +1,5 @@
-// `ordo graph expand|path|central|components`: link analysis over the entities and links in the
+// `ordo graph expand|path|central|components` (and, from graph_group_commands.cc,
+// `communities|kcore|keyplayers`): link analysis over the entities and links in the
 // database (analytics/link_graph.h on the graph engine of src/graph; docs/cli.md, "Link analysis").
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include <memory>
 #include <numeric>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "analytics/link_graph.h"
@@ -16,7 +18,11 @@
 #include "cli/command_context.h"
 #include "cli/commands.h"
 #include "cli/graph_dedupe_command.h"
+#include "cli/exit_codes.h"
+#include "cli/graph_progress.h"
 #include "cli/link_store_access.h"
+#include "cli/progress_bar.h"
+#include "graph/betweenness_centrality.h"
 #include "graph/components.h"
 #include "graph/degree.h"
 #include "graph/kcore.h"
@@ -53,6 +59,8 @@ struct PathFlags {
 struct CentralFlags {
   std::string measure = "degree";
   std::size_t top = 20;
+  std::size_t sample = 0;  // betweenness from this many sampled sources; 0 = exact
+  ProgressFlags progress;
 };
 
 void AddFilterFlags(CLI::App& command, GraphFilterFlags& flags) {
@@ -204,9 +212,25 @@ Status RunCentral(CommandContext& context, const CentralFlags& flags) {
   ORDO_TRY(links, LoadGraph(context));
   const std::size_t n = links.graph.NodeCount();
   std::vector<double> score(n);
+  double error_bound = 0;
   if (flags.measure == "degree") {
     const std::vector<std::uint32_t> degrees = graph::Degrees(links.graph, graph::Direction::kBoth);
     for (std::size_t i = 0; i < n; ++i) score[i] = degrees[i];
+  } else if (flags.measure == "betweenness") {
+    GraphProgress progress(context.err(), "betweenness", ShouldShowProgress(flags.progress, context.err()));
+    graph::BetweennessOptions options;
+    options.direction = graph::Direction::kBoth;
+    options.sample_size = flags.sample;
+    options.threads = std::max(1u, std::thread::hardware_concurrency());
+    options.progress = progress.get();
+    graph::BetweennessResult result = graph::Betweenness(links.graph, options);
+    progress.Finish();
+    if (progress.Interrupted()) {
+      context.FailWithStatus(kExitInterrupted, "graph central interrupted; nothing printed");
+      return OkStatus();
+    }
+    score = std::move(result.score);
+    error_bound = result.error_bound;
   } else if (flags.measure == "pagerank") {
     graph::PageRankOptions options;
     options.direction = graph::Direction::kBoth;
@@ -224,14 +248,20 @@ Status RunCentral(CommandContext& context, const CentralFlags& flags) {
   const std::size_t shown = flags.top == 0 ? n : std::min(n, flags.top);
   for (std::size_t i = 0; i < shown; ++i) {
     const graph::NodeId node = order[i];
-    Cell value = flags.measure == "pagerank" ? Cell(score[node])
-                                             : Cell(static_cast<std::int64_t>(score[node]));
+    const bool real = flags.measure == "pagerank" || flags.measure == "betweenness";
+    Cell value = real ? Cell(score[node]) : Cell(static_cast<std::int64_t>(score[node]));
     section.rows.push_back(
         {links.entity_ids[node], links.names[node], TypeName(links, node), value});
   }
   Report report{{std::move(section)}, {}};
   report.notes.push_back(std::to_string(shown) + " of " + std::to_string(n) +
                          " entities, every link read both ways; --top 0 lists all");
+  if (error_bound > 0) {
+    report.notes.push_back(fmt::format(
+        "betweenness estimated from {} sampled sources: with probability 0.95 every score is "
+        "within {:.6g} of the exact one",
+        flags.sample, error_bound));
+  }
   context.Print(report);
   return OkStatus();
 }
@@ -303,9 +333,17 @@ void RegisterGraphCommands(CLI::App& app, CommandContext& context) {
   auto central_flags = std::make_shared<CentralFlags>();
   CLI::App* central =
       graph_command->add_subcommand("central", "The most central entities by one measure");
-  central->add_option("--measure", central_flags->measure, "degree, pagerank or coreness (k-core)")
-      ->check(CLI::IsMember({"degree", "pagerank", "coreness"}))
+  central
+      ->add_option("--measure", central_flags->measure,
+                   "degree, pagerank, coreness (k-core) or betweenness")
+      ->check(CLI::IsMember({"degree", "pagerank", "coreness", "betweenness"}))
       ->capture_default_str();
+  central
+      ->add_option("--sample", central_flags->sample,
+                   "Betweenness estimated from this many sampled sources (with a stated error "
+                   "bound); 0 = exact")
+      ->capture_default_str();
+  AddProgressFlags(*central, central_flags->progress);
   central->add_option("--top", central_flags->top, "At most this many; 0 = all")
       ->capture_default_str();
   central->callback(
@@ -318,6 +356,7 @@ void RegisterGraphCommands(CLI::App& app, CommandContext& context) {
   components->callback([&context, top] { context.Finish(RunComponents(context, *top)); });
 
   RegisterGraphDedupeCommands(*graph_command, context);
+  RegisterGraphGroupCommands(*graph_command, context);
 }
 
 }  // namespace ordo::cli

@@ -1,6 +1,8 @@
 // `ordo simulate --out FILE.csv --count N [--seed S] [--from D --to D]
 // [--shift-date D] [--import] [--progress|--quiet]`: synthetic seizure records (synthetic=true on
 // every row) and FILE.truth.json beside them; with --import also into the database.
+// `ordo simulate --cases N [--groups G] [--seed S] [--truth FILE] [--report] [--if-empty]`:
+// synthetic investigations into the database (simulate_cases_command.cc).
 
 #include <CLI/CLI.hpp>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include "cli/exit_codes.h"
 #include "cli/progress_bar.h"
 #include "cli/seizure_flags.h"
+#include "cli/simulate_cases.h"
 
 namespace ordo::cli {
 namespace {
@@ -28,6 +31,7 @@ struct SimulateFlags {
   analytics::SimulationOptions options;
   bool import = false;
   ProgressFlags progress;
+  SimulateCasesFlags cases;
 };
 
 // --import: the written file into the database, as `ordo seizures import` would.
@@ -49,6 +53,12 @@ Status ImportWritten(CommandContext& context, const std::string& path) {
 }
 
 Status RunSimulate(CommandContext& context, SimulateFlags& flags) {
+  if (flags.cases.cases != 0) return RunSimulateCases(context, flags.cases, flags.seed);
+  if (flags.out.empty() || flags.count == 0) {
+    context.FailWithStatus(kExitUsage,
+                           "simulate: give --out FILE and --count N (1 to 10000000), or --cases N");
+    return OkStatus();
+  }
   if (flags.count < 1) {
     return InvalidArgument("--count must be from 1 to 10000000, got " +
                            std::to_string(flags.count));
@@ -90,9 +100,32 @@ void RegisterSimulateCommand(CLI::App& app, CommandContext& context) {
   CLI::App* command = app.add_subcommand("simulate",
                                          "Write synthetic seizure records (seeded, "
                                          "labelled synthetic) and their truth");
-  command->add_option("--out", flags->out, "CSV file to write (FILE.truth.json is written beside)")
-      ->required();
-  command->add_option("--count", flags->count, "Rows to write, 1 to 10000000")->required();
+  CLI::Option* out =
+      command->add_option("--out", flags->out, "CSV file to write (FILE.truth.json is written beside)");
+  CLI::Option* count = command->add_option("--count", flags->count, "Rows to write, 1 to 10000000");
+  CLI::Option* cases =
+      command->add_option("--cases", flags->cases.cases,
+                          "Instead of seizure records: this many synthetic investigations "
+                          "(trafficking groups, their phones, vehicles, calls, trips, payments and "
+                          "seizures) into the database, 1 to 100000");
+  cases->excludes(out)->excludes(count);
+  command->add_option("--groups", flags->cases.groups, "With --cases: groups per case, 1 to 20")
+      ->capture_default_str()
+      ->needs(cases);
+  command
+      ->add_option("--truth", flags->cases.truth,
+                   "With --cases: write the ground truth here (default: beside the database, "
+                   "DB.sim<seed>-truth.json)")
+      ->needs(cases);
+  command
+      ->add_flag("--report", flags->cases.report,
+                 "With --cases: find communities and print how well they recover the planted "
+                 "groups (adjusted Rand index)")
+      ->needs(cases);
+  command
+      ->add_flag("--if-empty", flags->cases.if_empty,
+                 "With --cases: do nothing when the database already holds entities")
+      ->needs(cases);
   command->add_option("--seed", flags->seed, "Random seed")->capture_default_str();
   command->add_option("--from", flags->options.from, "First day, YYYY-MM-DD")
       ->capture_default_str();
