@@ -25,7 +25,7 @@ struct PageRankOptions {
   // caller's thread, with Gauss-Seidel sweeps (fewer of them); more run power iterations. Either
   // way the result is within tolerance * d / (1 - d) of the fixed point in L1.
   std::size_t threads = 1;
-  // Optional (graph/progress.h): checked for cancellation before every iteration; reports the
+  // Optional (graph/progress.h): checked for cancellation after every iteration; reports the
   // iterations done on a log scale of the change towards the tolerance.
   Progress* progress = nullptr;
 };
