@@ -265,6 +265,7 @@ PageRankResult PageRank(const Graph& graph, const PageRankOptions& options) {
     work(0);
   }  // the helpers join here
 
+  if (options.progress != nullptr && !options.progress->Cancelled()) options.progress->Report(1, 1);
   result.rank.resize(n);
   for (NodeId id = 0; id < n; ++id) result.rank[pull.old_id[id]] = rank[id];
   return result;
