@@ -23,6 +23,7 @@
 
 #include "api/link_graph_slot.h"
 #include "core/result.h"
+#include "graph/progress.h"
 
 namespace ordo::api {
 
@@ -34,16 +35,25 @@ std::string_view JobStateName(JobState state);
 // What a running job sees. Thread-safe.
 class JobControl {
  public:
+  JobControl() = default;
+  JobControl(const JobControl&) = delete;
+  JobControl& operator=(const JobControl&) = delete;
+
   // True once the job was cancelled; the work should return soon after (its result is dropped).
-  bool Cancelled() const { return cancelled_.load(std::memory_order_relaxed); }
+  bool Cancelled() const { return algorithm_.Cancelled(); }
   // The share of the work done, in [0, 1]; values below the last one are ignored.
   void SetProgress(double fraction);
   double Progress() const { return progress_.load(std::memory_order_relaxed); }
-  void Cancel() { cancelled_.store(true, std::memory_order_relaxed); }
+  void Cancel() { algorithm_.Cancel(); }
+
+  // For the graph algorithms' options (graph/progress.h): what they report becomes the job's
+  // progress, and Cancel() stops them at their next check (a PageRank iteration, a Louvain level,
+  // a betweenness source), not only between them.
+  graph::Progress& AlgorithmProgress() { return algorithm_; }
 
  private:
-  std::atomic<bool> cancelled_{false};
   std::atomic<double> progress_{0};
+  graph::Progress algorithm_{[this](double fraction) { SetProgress(fraction); }};
 };
 
 // The work of a finished job.

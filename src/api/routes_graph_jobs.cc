@@ -143,13 +143,14 @@ Result<JobOutput> RunPageRank(std::shared_ptr<const GraphSnapshot> graph, const 
   graph::PageRankOptions options;
   options.direction = graph::Direction::kBoth;
   options.damping = params.damping;
+  options.progress = &control.AlgorithmProgress();
   graph::PageRankResult ranks = graph::PageRank(graph->links.graph, options);
+  if (control.Cancelled()) return JobOutput{};  // partial ranks; the runner drops them
   JobOutput output;
   output.result_json = Json({{"top", TopEntities(*graph, ranks.rank, false)},
                              {"iterations", ranks.iterations}})
                            .dump();
   output.values = std::move(ranks.rank);
-  (void)control;
   output.graph = std::move(graph);
   return output;
 }
@@ -167,6 +168,7 @@ Result<JobOutput> RunBetweenness(std::shared_ptr<const GraphSnapshot> graph,
   if (params.sample > 0 && params.sample < n) {
     options.sample_size = params.sample;
     options.seed = params.seed;
+    options.progress = &control.AlgorithmProgress();
     graph::BetweennessResult sampled = graph::Betweenness(g, options);
     score = std::move(sampled.score);
     error_bound = sampled.error_bound;
@@ -199,8 +201,9 @@ Result<JobOutput> RunCommunities(std::shared_ptr<const GraphSnapshot> graph,
   graph::CommunityOptions options;
   options.resolution = params.resolution;
   options.seed = params.seed;
+  options.progress = &control.AlgorithmProgress();
   graph::Communities found = graph::FindCommunities(graph->links.graph, options);
-  (void)control;
+  if (control.Cancelled()) return JobOutput{};  // partial communities; the runner drops them
   std::vector<std::uint64_t> sizes(found.count, 0);
   for (std::uint32_t community : found.community) ++sizes[community];
   JobOutput output;
