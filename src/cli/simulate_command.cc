@@ -27,6 +27,7 @@ constexpr std::uint64_t kProgressEvery = 1'000;
 struct SimulateFlags {
   std::string out;
   std::int64_t count = 0;
+  bool count_given = false;  // --count 0 is a bad value, not a missing option
   std::uint64_t seed = 1;
   analytics::SimulationOptions options;
   bool import = false;
@@ -54,7 +55,7 @@ Status ImportWritten(CommandContext& context, const std::string& path) {
 
 Status RunSimulate(CommandContext& context, SimulateFlags& flags) {
   if (flags.cases.cases != 0) return RunSimulateCases(context, flags.cases, flags.seed);
-  if (flags.out.empty() || flags.count == 0) {
+  if (flags.out.empty() || !flags.count_given) {
     context.FailWithStatus(kExitUsage,
                            "simulate: give --out FILE and --count N (1 to 10000000), or --cases N");
     return OkStatus();
@@ -136,7 +137,10 @@ void RegisterSimulateCommand(CLI::App& app, CommandContext& context) {
   command->add_flag("--import", flags->import,
                     "Also import the written records into the database (--db or the default)");
   AddProgressFlags(*command, flags->progress);
-  command->callback([&context, flags] { context.Finish(RunSimulate(context, *flags)); });
+  command->callback([&context, flags, count] {
+    flags->count_given = count->count() > 0;
+    context.Finish(RunSimulate(context, *flags));
+  });
 }
 
 }  // namespace ordo::cli
