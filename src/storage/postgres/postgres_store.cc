@@ -7,60 +7,29 @@
 
 #include <fmt/format.h>
 
-#include "storage/postgres/internal/account_rows.h"
-#include "storage/postgres/internal/audit_log.h"
-#include "storage/postgres/internal/country_reader.h"
-#include "storage/postgres/internal/link_reader.h"
-#include "storage/postgres/internal/link_writer.h"
-#include "storage/postgres/internal/merge_rows.h"
-#include "storage/postgres/internal/narcotics_record_reader.h"
-#include "storage/postgres/internal/narcotics_record_writer.h"
 #include "storage/postgres/internal/pg_handle.h"
-#include "storage/postgres/internal/registry_reader.h"
-#include "storage/postgres/internal/registry_writer.h"
 #include "storage/postgres/internal/schema_migrations.h"
-#include "storage/postgres/internal/seizure_reader.h"
 #include "storage/postgres/internal/seizure_writer.h"
+#include "storage/sql/account_rows.h"
+#include "storage/sql/audit_log.h"
+#include "storage/sql/country_reader.h"
+#include "storage/sql/link_reader.h"
+#include "storage/sql/link_writer.h"
+#include "storage/sql/merge_rows.h"
+#include "storage/sql/narcotics_record_reader.h"
+#include "storage/sql/narcotics_record_writer.h"
+#include "storage/sql/registry_reader.h"
+#include "storage/sql/registry_writer.h"
+#include "storage/sql/seizure_reader.h"
+#include "storage/sql/store_errors.h"
 
 namespace ordo::storage {
 namespace {
 
 using pg_internal::Connection;
-
-// Names the database in errors that are about it, not about the rows a caller passed.
-Error AboutDatabase(const std::string& description, const Error& error) {
-  if (error.code() == ErrorCode::kAlreadyExists || error.code() == ErrorCode::kInvalidArgument) {
-    return error;
-  }
-  return Error(error.code(), fmt::format("{}: {}", description, error.message()));
-}
-
-template <typename T>
-Result<T> AboutDatabase(const std::string& description, Result<T> result) {
-  if (!result) return AboutDatabase(description, result.error());
-  return result;
-}
-
-// Runs a row walk `walk(visitor)` that hands each row to `visit`: the visitor's own error comes
-// back as it is, the store's errors name the database.
-template <typename Row, typename Walk, typename Visit>
-Status WalkRows(const std::string& description, Walk walk, const Visit& visit) {
-  std::optional<Error> visitor_error;
-  Status walked = walk([&](const Row& row) {
-    Status visited = visit(row);
-    if (!visited) visitor_error = visited.error();
-    return visited;
-  });
-  if (visitor_error) return *visitor_error;
-  return AboutDatabase(description, std::move(walked));
-}
-
-// The account side's kNotFound (no such account or token) is the contract's answer about what the
-// caller named, not a problem of the database, so it does not name the database either.
-Status AboutAccounts(const std::string& description, Status status) {
-  if (!status && status.error().code() == ErrorCode::kNotFound) return status;
-  return AboutDatabase(description, std::move(status));
-}
+using sql::AboutAccounts;
+using sql::AboutDatabase;
+using sql::WalkRows;
 
 // Runs `write(connection)` in one write transaction: all of it or, on any error, none.
 template <typename Write>
@@ -157,40 +126,40 @@ Result<std::vector<std::pair<std::string, std::size_t>>> PostgresStore::TableCou
 }
 
 Result<std::vector<Country>> PostgresStore::ListCountries() {
-  return AboutDatabase(description_, pg_internal::ReadCountries(*connection_));
+  return AboutDatabase(description_, sql::ReadCountries(*connection_));
 }
 Result<std::vector<Relation>> PostgresStore::ListRelations() {
-  return AboutDatabase(description_, pg_internal::ReadRelations(*connection_));
+  return AboutDatabase(description_, sql::ReadRelations(*connection_));
 }
 Result<std::vector<MissingRelation>> PostgresStore::ListMissingRelations() {
-  return AboutDatabase(description_, pg_internal::ReadMissingRelations(*connection_));
+  return AboutDatabase(description_, sql::ReadMissingRelations(*connection_));
 }
 Result<std::vector<Membership>> PostgresStore::ListMemberships() {
-  return AboutDatabase(description_, pg_internal::ReadMemberships(*connection_));
+  return AboutDatabase(description_, sql::ReadMemberships(*connection_));
 }
 Result<std::vector<OrganizationMember>> PostgresStore::ListOrganizationMembers() {
-  return AboutDatabase(description_, pg_internal::ReadOrganizationMembers(*connection_));
+  return AboutDatabase(description_, sql::ReadOrganizationMembers(*connection_));
 }
 Result<std::vector<TradeBlocMember>> PostgresStore::ListTradeBlocMembers() {
-  return AboutDatabase(description_, pg_internal::ReadTradeBlocMembers(*connection_));
+  return AboutDatabase(description_, sql::ReadTradeBlocMembers(*connection_));
 }
 Result<std::vector<TradeFlow>> PostgresStore::ListTradeFlows() {
-  return AboutDatabase(description_, pg_internal::ReadTradeFlows(*connection_));
+  return AboutDatabase(description_, sql::ReadTradeFlows(*connection_));
 }
 Result<std::vector<DrugFact>> PostgresStore::ListDrugFacts() {
-  return AboutDatabase(description_, pg_internal::ReadDrugFacts(*connection_));
+  return AboutDatabase(description_, sql::ReadDrugFacts(*connection_));
 }
 Result<std::vector<Place>> PostgresStore::ListPlaces() {
-  return AboutDatabase(description_, pg_internal::ReadPlaces(*connection_));
+  return AboutDatabase(description_, sql::ReadPlaces(*connection_));
 }
 Result<RegistryCounts> PostgresStore::Counts() {
-  return AboutDatabase(description_, pg_internal::ReadCounts(*connection_));
+  return AboutDatabase(description_, sql::ReadCounts(*connection_));
 }
 
 Status PostgresStore::Write(const RegistryBatch& batch) {
   if (batch.empty()) return OkStatus();
   return InTransaction(*connection_, description_, [&](Connection& connection) {
-    return pg_internal::InsertBatch(connection, batch);
+    return sql::InsertBatch(connection, batch);
   });
 }
 
@@ -225,14 +194,14 @@ Result<std::vector<Seizure>> PostgresStore::ListSeizures(const SeizureFilter& fi
 }
 
 Result<std::size_t> PostgresStore::CountSeizures(const SeizureFilter& filter) {
-  return AboutDatabase(description_, pg_internal::CountSeizureRows(*connection_, filter));
+  return AboutDatabase(description_, sql::CountSeizureRows(*connection_, filter));
 }
 
 Status PostgresStore::ForEachSeizure(const SeizureFilter& filter, const SeizureVisitor& visit) {
   return WalkRows<Seizure>(
       description_,
       [&](const SeizureVisitor& each) {
-        return pg_internal::VisitSeizures(*connection_, filter, each);
+        return sql::VisitSeizures(*connection_, filter, each);
       },
       visit);
 }
@@ -240,7 +209,7 @@ Status PostgresStore::ForEachSeizure(const SeizureFilter& filter, const SeizureV
 Status PostgresStore::AppendGraph(const GraphBatch& batch) {
   if (batch.entities.empty() && batch.links.empty()) return OkStatus();
   return InTransaction(*connection_, description_, [&](Connection& connection) {
-    return pg_internal::InsertGraph(connection, batch);
+    return sql::InsertGraph(connection, batch);
   });
 }
 
@@ -257,52 +226,52 @@ Result<std::size_t> PostgresStore::CountLinks() {
 }
 
 Result<std::optional<Entity>> PostgresStore::FindEntity(const std::string& entity_id) {
-  return AboutDatabase(description_, pg_internal::FindEntityRow(*connection_, entity_id));
+  return AboutDatabase(description_, sql::FindEntityRow(*connection_, entity_id));
 }
 
 Status PostgresStore::ForEachEntity(const EntityVisitor& visit) {
   return WalkRows<Entity>(
       description_,
-      [&](const EntityVisitor& each) { return pg_internal::ForEachEntityRow(*connection_, each); },
+      [&](const EntityVisitor& each) { return sql::ForEachEntityRow(*connection_, each); },
       visit);
 }
 
 Status PostgresStore::ForEachLink(const LinkVisitor& visit) {
   return WalkRows<Link>(
       description_,
-      [&](const LinkVisitor& each) { return pg_internal::ForEachLinkRow(*connection_, each); },
+      [&](const LinkVisitor& each) { return sql::ForEachLinkRow(*connection_, each); },
       visit);
 }
 
 Status PostgresStore::AppendCultivation(const std::vector<CultivationRecord>& records) {
   if (records.empty()) return OkStatus();
   return InTransaction(*connection_, description_, [&](Connection& connection) {
-    return pg_internal::InsertCultivation(connection, records);
+    return sql::InsertCultivation(connection, records);
   });
 }
 
 Status PostgresStore::AppendPrices(const std::vector<PriceRecord>& records) {
   if (records.empty()) return OkStatus();
   return InTransaction(*connection_, description_, [&](Connection& connection) {
-    return pg_internal::InsertPrices(connection, records);
+    return sql::InsertPrices(connection, records);
   });
 }
 
 Result<std::vector<CultivationRecord>> PostgresStore::ListCultivation(
     const CultivationFilter& filter) {
-  return AboutDatabase(description_, pg_internal::ReadCultivation(*connection_, filter));
+  return AboutDatabase(description_, sql::ReadCultivation(*connection_, filter));
 }
 
 Result<std::vector<PriceRecord>> PostgresStore::ListPrices(const PriceFilter& filter) {
-  return AboutDatabase(description_, pg_internal::ReadPrices(*connection_, filter));
+  return AboutDatabase(description_, sql::ReadPrices(*connection_, filter));
 }
 
 Result<std::size_t> PostgresStore::CountCultivation(const CultivationFilter& filter) {
-  return AboutDatabase(description_, pg_internal::CountCultivationRows(*connection_, filter));
+  return AboutDatabase(description_, sql::CountCultivationRows(*connection_, filter));
 }
 
 Result<std::size_t> PostgresStore::CountPrices(const PriceFilter& filter) {
-  return AboutDatabase(description_, pg_internal::CountPriceRows(*connection_, filter));
+  return AboutDatabase(description_, sql::CountPriceRows(*connection_, filter));
 }
 
 Result<AuditRecord> PostgresStore::AppendAudit(const AuditEntry& entry) {
@@ -310,7 +279,7 @@ Result<AuditRecord> PostgresStore::AppendAudit(const AuditEntry& entry) {
   pg_internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
   ORDO_TRY(record,
-           AboutDatabase(description_, pg_internal::InsertAuditRecord(*connection_, entry)));
+           AboutDatabase(description_, sql::InsertAuditRecord(*connection_, entry)));
   ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Commit()));
   return record;
 }
@@ -325,33 +294,19 @@ Status PostgresStore::ForEachAudit(const AuditVisitor& visit) {
   return WalkRows<AuditRecord>(
       description_,
       [&](const AuditVisitor& each) {
-        return pg_internal::ForEachAuditRow(*connection_, 0, each);
+        return sql::ForEachAuditRow(*connection_, 0, each);
       },
       visit);
 }
 
 Result<std::vector<AuditRecord>> PostgresStore::TailAudit(std::size_t count) {
-  std::vector<AuditRecord> records;
-  if (count == 0) return records;
-  // The seq just before the count-th last row, or 0 when the log is shorter.
-  ORDO_TRY(after, AboutDatabase(description_,
-                                connection_->QueryInt(fmt::format(
-                                    "SELECT coalesce((SELECT seq FROM audit_log ORDER BY "
-                                    "seq DESC LIMIT 1 OFFSET {}) - 1, 0)",
-                                    std::min<std::size_t>(count, std::size_t{1} << 62) - 1))));
-  ORDO_RETURN_IF_ERROR(AboutDatabase(
-      description_,
-      pg_internal::ForEachAuditRow(*connection_, after, [&](const AuditRecord& record) {
-        records.push_back(record);
-        return OkStatus();
-      })));
-  return records;
+  return AboutDatabase(description_, sql::TailAuditRows(*connection_, count));
 }
 
 Status PostgresStore::AddAccount(const StoredAccount& account) {
   ORDO_TRY(canonical, CanonicalAccount(account));
   return InTransaction(*connection_, description_, [&](Connection& connection) {
-    return pg_internal::InsertAccount(connection, canonical);
+    return sql::InsertAccount(connection, canonical);
   });
 }
 
@@ -360,39 +315,39 @@ Status PostgresStore::UpdateAccount(const StoredAccount& account) {
   pg_internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
   ORDO_RETURN_IF_ERROR(
-      AboutAccounts(description_, pg_internal::ReplaceAccount(*connection_, canonical)));
+      AboutAccounts(description_, sql::ReplaceAccount(*connection_, canonical)));
   return AboutDatabase(description_, transaction.Commit());
 }
 
 Result<std::optional<StoredAccount>> PostgresStore::FindAccount(const std::string& name) {
-  return AboutDatabase(description_, pg_internal::SelectAccount(*connection_, name));
+  return AboutDatabase(description_, sql::SelectAccount(*connection_, name));
 }
 
 Result<std::vector<Account>> PostgresStore::ListAccounts() {
-  return AboutDatabase(description_, pg_internal::SelectAccounts(*connection_));
+  return AboutDatabase(description_, sql::SelectAccounts(*connection_));
 }
 
 Status PostgresStore::AddApiToken(const ApiToken& token) {
   pg_internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
   ORDO_RETURN_IF_ERROR(
-      AboutAccounts(description_, pg_internal::InsertApiToken(*connection_, token)));
+      AboutAccounts(description_, sql::InsertApiToken(*connection_, token)));
   return AboutDatabase(description_, transaction.Commit());
 }
 
 Result<std::optional<ApiToken>> PostgresStore::FindApiToken(const std::string& token_hash) {
-  return AboutDatabase(description_, pg_internal::SelectApiToken(*connection_, token_hash));
+  return AboutDatabase(description_, sql::SelectApiToken(*connection_, token_hash));
 }
 
 Result<std::vector<ApiToken>> PostgresStore::ListApiTokens(const std::string& account) {
-  return AboutDatabase(description_, pg_internal::SelectApiTokens(*connection_, account));
+  return AboutDatabase(description_, sql::SelectApiTokens(*connection_, account));
 }
 
 Status PostgresStore::RevokeApiToken(const std::string& token_hash) {
   pg_internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
   ORDO_RETURN_IF_ERROR(
-      AboutAccounts(description_, pg_internal::MarkApiTokenRevoked(*connection_, token_hash)));
+      AboutAccounts(description_, sql::MarkApiTokenRevoked(*connection_, token_hash)));
   return AboutDatabase(description_, transaction.Commit());
 }
 
@@ -400,7 +355,7 @@ Result<std::int64_t> PostgresStore::RecordMerge(const EntityMerge& merge) {
   pg_internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
   bool rule_broken = false;
-  Result<std::int64_t> merge_id = pg_internal::InsertMerge(*connection_, merge, &rule_broken);
+  Result<std::int64_t> merge_id = sql::InsertMerge(*connection_, merge, &rule_broken);
   if (!merge_id) {
     return rule_broken ? merge_id.error() : AboutDatabase(description_, merge_id.error());
   }
@@ -414,7 +369,7 @@ Status PostgresStore::UndoMerge(std::int64_t merge_id, const std::string& undone
   ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));
   bool rule_broken = false;
   Status undone =
-      pg_internal::MarkMergeUndone(*connection_, merge_id, undone_by, undone_at, &rule_broken);
+      sql::MarkMergeUndone(*connection_, merge_id, undone_by, undone_at, &rule_broken);
   if (!undone) return rule_broken ? undone.error() : AboutDatabase(description_, undone.error());
   return AboutDatabase(description_, transaction.Commit());
 }
@@ -422,7 +377,7 @@ Status PostgresStore::UndoMerge(std::int64_t merge_id, const std::string& undone
 Status PostgresStore::ForEachMerge(const MergeVisitor& visit) {
   return WalkRows<EntityMerge>(
       description_,
-      [&](const MergeVisitor& each) { return pg_internal::ForEachMergeRow(*connection_, each); },
+      [&](const MergeVisitor& each) { return sql::ForEachMergeRow(*connection_, each); },
       visit);
 }
 

@@ -11,18 +11,19 @@
 #include <system_error>
 #include <utility>
 
-#include "storage/sqlite/internal/country_reader.h"
-#include "storage/sqlite/internal/account_rows.h"
-#include "storage/sqlite/internal/audit_log.h"
-#include "storage/sqlite/internal/link_reader.h"
-#include "storage/sqlite/internal/link_writer.h"
-#include "storage/sqlite/internal/merge_rows.h"
-#include "storage/sqlite/internal/narcotics_record_reader.h"
-#include "storage/sqlite/internal/narcotics_record_writer.h"
-#include "storage/sqlite/internal/registry_reader.h"
-#include "storage/sqlite/internal/registry_writer.h"
+#include "storage/sql/account_rows.h"
+#include "storage/sql/audit_log.h"
+#include "storage/sql/country_reader.h"
+#include "storage/sql/link_reader.h"
+#include "storage/sql/link_writer.h"
+#include "storage/sql/merge_rows.h"
+#include "storage/sql/narcotics_record_reader.h"
+#include "storage/sql/narcotics_record_writer.h"
+#include "storage/sql/registry_reader.h"
+#include "storage/sql/registry_writer.h"
+#include "storage/sql/seizure_reader.h"
+#include "storage/sql/store_errors.h"
 #include "storage/sqlite/internal/schema_migrations.h"
-#include "storage/sqlite/internal/seizure_reader.h"
 #include "storage/sqlite/internal/seizure_writer.h"
 #include "storage/sqlite/internal/sqlite_handle.h"
 
@@ -30,43 +31,11 @@ namespace ordo::storage {
 namespace {
 
 using internal::Connection;
+using sql::AboutAccounts;
+using sql::AboutDatabase;
+using sql::WalkRows;
 
 constexpr int kBusyTimeoutMs = 5000;
-
-// Names the database in errors that are about it, not about the rows a caller passed.
-Error AboutDatabase(const std::string& path, const Error& error) {
-  if (error.code() == ErrorCode::kAlreadyExists || error.code() == ErrorCode::kInvalidArgument) {
-    return error;
-  }
-  return Error(error.code(), fmt::format("{}: {}", path, error.message()));
-}
-
-template <typename T>
-Result<T> AboutDatabase(const std::string& path, Result<T> result) {
-  if (!result) return AboutDatabase(path, result.error());
-  return result;
-}
-
-// Runs a row walk `walk(visitor)` that hands each row to `visit`: the visitor's own error comes
-// back as it is, the store's errors name the database.
-template <typename Row, typename Walk, typename Visit>
-Status WalkRows(const std::string& path, Walk walk, const Visit& visit) {
-  std::optional<Error> visitor_error;
-  Status walked = walk([&](const Row& row) {
-    Status visited = visit(row);
-    if (!visited) visitor_error = visited.error();
-    return visited;
-  });
-  if (visitor_error) return *visitor_error;
-  return AboutDatabase(path, std::move(walked));
-}
-
-// The account side's kNotFound (no such account or token) is the contract's answer about what the
-// caller named, not a problem of the database, so it is not prefixed with the path either.
-Status AboutAccounts(const std::string& path, Status status) {
-  if (!status && status.error().code() == ErrorCode::kNotFound) return status;
-  return AboutDatabase(path, std::move(status));
-}
 
 // Checks what SQLite would otherwise report vaguely or not at all: a missing file, a directory,
 // and a file we may not write (SQLite would quietly open it read-only).
@@ -211,34 +180,34 @@ Status SqliteStore::IntegrityCheck() {
 }
 
 Result<std::vector<Country>> SqliteStore::ListCountries() {
-  return AboutDatabase(path_, internal::ReadCountries(*connection_));
+  return AboutDatabase(path_, sql::ReadCountries(*connection_));
 }
 Result<std::vector<Relation>> SqliteStore::ListRelations() {
-  return AboutDatabase(path_, internal::ReadRelations(*connection_));
+  return AboutDatabase(path_, sql::ReadRelations(*connection_));
 }
 Result<std::vector<MissingRelation>> SqliteStore::ListMissingRelations() {
-  return AboutDatabase(path_, internal::ReadMissingRelations(*connection_));
+  return AboutDatabase(path_, sql::ReadMissingRelations(*connection_));
 }
 Result<std::vector<Membership>> SqliteStore::ListMemberships() {
-  return AboutDatabase(path_, internal::ReadMemberships(*connection_));
+  return AboutDatabase(path_, sql::ReadMemberships(*connection_));
 }
 Result<std::vector<OrganizationMember>> SqliteStore::ListOrganizationMembers() {
-  return AboutDatabase(path_, internal::ReadOrganizationMembers(*connection_));
+  return AboutDatabase(path_, sql::ReadOrganizationMembers(*connection_));
 }
 Result<std::vector<TradeBlocMember>> SqliteStore::ListTradeBlocMembers() {
-  return AboutDatabase(path_, internal::ReadTradeBlocMembers(*connection_));
+  return AboutDatabase(path_, sql::ReadTradeBlocMembers(*connection_));
 }
 Result<std::vector<TradeFlow>> SqliteStore::ListTradeFlows() {
-  return AboutDatabase(path_, internal::ReadTradeFlows(*connection_));
+  return AboutDatabase(path_, sql::ReadTradeFlows(*connection_));
 }
 Result<std::vector<DrugFact>> SqliteStore::ListDrugFacts() {
-  return AboutDatabase(path_, internal::ReadDrugFacts(*connection_));
+  return AboutDatabase(path_, sql::ReadDrugFacts(*connection_));
 }
 Result<std::vector<Place>> SqliteStore::ListPlaces() {
-  return AboutDatabase(path_, internal::ReadPlaces(*connection_));
+  return AboutDatabase(path_, sql::ReadPlaces(*connection_));
 }
 Result<RegistryCounts> SqliteStore::Counts() {
-  return AboutDatabase(path_, internal::ReadCounts(*connection_));
+  return AboutDatabase(path_, sql::ReadCounts(*connection_));
 }
 
 Status SqliteStore::Write(const RegistryBatch& batch) {
@@ -247,7 +216,7 @@ Status SqliteStore::Write(const RegistryBatch& batch) {
   // the database as it was.
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
-  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertBatch(*connection_, batch)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, sql::InsertBatch(*connection_, batch)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
@@ -304,14 +273,14 @@ Result<std::vector<Seizure>> SqliteStore::ListSeizures(const SeizureFilter& filt
 }
 
 Result<std::size_t> SqliteStore::CountSeizures(const SeizureFilter& filter) {
-  return AboutDatabase(path_, internal::CountSeizureRows(*connection_, filter));
+  return AboutDatabase(path_, sql::CountSeizureRows(*connection_, filter));
 }
 
 Status SqliteStore::ForEachSeizure(const SeizureFilter& filter, const SeizureVisitor& visit) {
   return WalkRows<Seizure>(
       path_,
       [&](const SeizureVisitor& each) {
-        return internal::VisitSeizures(*connection_, filter, each);
+        return sql::VisitSeizures(*connection_, filter, each);
       },
       visit);
 }
@@ -320,7 +289,7 @@ Status SqliteStore::AppendGraph(const GraphBatch& batch) {
   if (batch.entities.empty() && batch.links.empty()) return OkStatus();
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
-  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertGraph(*connection_, batch)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, sql::InsertGraph(*connection_, batch)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
@@ -335,19 +304,19 @@ Result<std::size_t> SqliteStore::CountLinks() {
 }
 
 Result<std::optional<Entity>> SqliteStore::FindEntity(const std::string& entity_id) {
-  return AboutDatabase(path_, internal::FindEntityRow(*connection_, entity_id));
+  return AboutDatabase(path_, sql::FindEntityRow(*connection_, entity_id));
 }
 
 Status SqliteStore::ForEachEntity(const EntityVisitor& visit) {
   return WalkRows<Entity>(
       path_,
-      [&](const EntityVisitor& each) { return internal::ForEachEntityRow(*connection_, each); },
+      [&](const EntityVisitor& each) { return sql::ForEachEntityRow(*connection_, each); },
       visit);
 }
 
 Status SqliteStore::ForEachLink(const LinkVisitor& visit) {
   return WalkRows<Link>(
-      path_, [&](const LinkVisitor& each) { return internal::ForEachLinkRow(*connection_, each); },
+      path_, [&](const LinkVisitor& each) { return sql::ForEachLinkRow(*connection_, each); },
       visit);
 }
 
@@ -355,7 +324,7 @@ Result<AuditRecord> SqliteStore::AppendAudit(const AuditEntry& entry) {
   ORDO_RETURN_IF_ERROR(CheckAuditEntry(entry));
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
-  ORDO_TRY(record, AboutDatabase(path_, internal::InsertAuditRecord(*connection_, entry)));
+  ORDO_TRY(record, AboutDatabase(path_, sql::InsertAuditRecord(*connection_, entry)));
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Commit()));
   return record;
 }
@@ -368,31 +337,19 @@ Result<std::size_t> SqliteStore::CountAudit() {
 Status SqliteStore::ForEachAudit(const AuditVisitor& visit) {
   return WalkRows<AuditRecord>(
       path_,
-      [&](const AuditVisitor& each) { return internal::ForEachAuditRow(*connection_, 0, each); },
+      [&](const AuditVisitor& each) { return sql::ForEachAuditRow(*connection_, 0, each); },
       visit);
 }
 
 Result<std::vector<AuditRecord>> SqliteStore::TailAudit(std::size_t count) {
-  std::vector<AuditRecord> records;
-  if (count == 0) return records;
-  // The seq just before the count-th last row, or 0 when the log is shorter.
-  ORDO_TRY(after, AboutDatabase(path_, connection_->QueryInt(fmt::format(
-                                           "SELECT coalesce((SELECT seq FROM audit_log ORDER BY "
-                                           "seq DESC LIMIT 1 OFFSET {}) - 1, 0)",
-                                           std::min<std::size_t>(count, std::size_t{1} << 62) - 1))));
-  ORDO_RETURN_IF_ERROR(AboutDatabase(
-      path_, internal::ForEachAuditRow(*connection_, after, [&](const AuditRecord& record) {
-        records.push_back(record);
-        return OkStatus();
-      })));
-  return records;
+  return AboutDatabase(path_, sql::TailAuditRows(*connection_, count));
 }
 
 Status SqliteStore::AddAccount(const StoredAccount& account) {
   ORDO_TRY(canonical, CanonicalAccount(account));
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
-  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertAccount(*connection_, canonical)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, sql::InsertAccount(*connection_, canonical)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
@@ -400,38 +357,38 @@ Status SqliteStore::UpdateAccount(const StoredAccount& account) {
   ORDO_TRY(canonical, CanonicalAccount(account));
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
-  ORDO_RETURN_IF_ERROR(AboutAccounts(path_, internal::ReplaceAccount(*connection_, canonical)));
+  ORDO_RETURN_IF_ERROR(AboutAccounts(path_, sql::ReplaceAccount(*connection_, canonical)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
 Result<std::optional<StoredAccount>> SqliteStore::FindAccount(const std::string& name) {
-  return AboutDatabase(path_, internal::SelectAccount(*connection_, name));
+  return AboutDatabase(path_, sql::SelectAccount(*connection_, name));
 }
 
 Result<std::vector<Account>> SqliteStore::ListAccounts() {
-  return AboutDatabase(path_, internal::SelectAccounts(*connection_));
+  return AboutDatabase(path_, sql::SelectAccounts(*connection_));
 }
 
 Status SqliteStore::AddApiToken(const ApiToken& token) {
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
-  ORDO_RETURN_IF_ERROR(AboutAccounts(path_, internal::InsertApiToken(*connection_, token)));
+  ORDO_RETURN_IF_ERROR(AboutAccounts(path_, sql::InsertApiToken(*connection_, token)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
 Result<std::optional<ApiToken>> SqliteStore::FindApiToken(const std::string& token_hash) {
-  return AboutDatabase(path_, internal::SelectApiToken(*connection_, token_hash));
+  return AboutDatabase(path_, sql::SelectApiToken(*connection_, token_hash));
 }
 
 Result<std::vector<ApiToken>> SqliteStore::ListApiTokens(const std::string& account) {
-  return AboutDatabase(path_, internal::SelectApiTokens(*connection_, account));
+  return AboutDatabase(path_, sql::SelectApiTokens(*connection_, account));
 }
 
 Status SqliteStore::RevokeApiToken(const std::string& token_hash) {
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
   ORDO_RETURN_IF_ERROR(
-      AboutAccounts(path_, internal::MarkApiTokenRevoked(*connection_, token_hash)));
+      AboutAccounts(path_, sql::MarkApiTokenRevoked(*connection_, token_hash)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
@@ -439,7 +396,7 @@ Result<std::int64_t> SqliteStore::RecordMerge(const EntityMerge& merge) {
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
   bool rule_broken = false;
-  Result<std::int64_t> merge_id = internal::InsertMerge(*connection_, merge, &rule_broken);
+  Result<std::int64_t> merge_id = sql::InsertMerge(*connection_, merge, &rule_broken);
   if (!merge_id) return rule_broken ? merge_id.error() : AboutDatabase(path_, merge_id.error());
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Commit()));
   return *merge_id;
@@ -451,14 +408,14 @@ Status SqliteStore::UndoMerge(std::int64_t merge_id, const std::string& undone_b
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
   bool rule_broken = false;
   Status undone =
-      internal::MarkMergeUndone(*connection_, merge_id, undone_by, undone_at, &rule_broken);
+      sql::MarkMergeUndone(*connection_, merge_id, undone_by, undone_at, &rule_broken);
   if (!undone) return rule_broken ? undone.error() : AboutDatabase(path_, undone.error());
   return AboutDatabase(path_, transaction.Commit());
 }
 
 Status SqliteStore::ForEachMerge(const MergeVisitor& visit) {
   return WalkRows<EntityMerge>(
-      path_, [&](const MergeVisitor& each) { return internal::ForEachMergeRow(*connection_, each); },
+      path_, [&](const MergeVisitor& each) { return sql::ForEachMergeRow(*connection_, each); },
       visit);
 }
 
@@ -466,7 +423,7 @@ Status SqliteStore::AppendCultivation(const std::vector<CultivationRecord>& reco
   if (records.empty()) return OkStatus();
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
-  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertCultivation(*connection_, records)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, sql::InsertCultivation(*connection_, records)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
@@ -474,25 +431,25 @@ Status SqliteStore::AppendPrices(const std::vector<PriceRecord>& records) {
   if (records.empty()) return OkStatus();
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
-  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, internal::InsertPrices(*connection_, records)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, sql::InsertPrices(*connection_, records)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
 Result<std::vector<CultivationRecord>> SqliteStore::ListCultivation(
     const CultivationFilter& filter) {
-  return AboutDatabase(path_, internal::ReadCultivation(*connection_, filter));
+  return AboutDatabase(path_, sql::ReadCultivation(*connection_, filter));
 }
 
 Result<std::vector<PriceRecord>> SqliteStore::ListPrices(const PriceFilter& filter) {
-  return AboutDatabase(path_, internal::ReadPrices(*connection_, filter));
+  return AboutDatabase(path_, sql::ReadPrices(*connection_, filter));
 }
 
 Result<std::size_t> SqliteStore::CountCultivation(const CultivationFilter& filter) {
-  return AboutDatabase(path_, internal::CountCultivationRows(*connection_, filter));
+  return AboutDatabase(path_, sql::CountCultivationRows(*connection_, filter));
 }
 
 Result<std::size_t> SqliteStore::CountPrices(const PriceFilter& filter) {
-  return AboutDatabase(path_, internal::CountPriceRows(*connection_, filter));
+  return AboutDatabase(path_, sql::CountPriceRows(*connection_, filter));
 }
 
 }  // namespace ordo::storage

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "storage/sql/sql_dialect.h"
 
 struct pg_conn;
 struct pg_result;
@@ -24,7 +25,7 @@ namespace ordo::storage::pg_internal {
 class Connection;
 
 // What an INSERT did: added its row or broke a UNIQUE or FOREIGN KEY constraint.
-enum class InsertOutcome { kInserted, kUniqueViolation, kForeignKeyViolation };
+using sql::InsertOutcome;
 
 // Owns one PGresult.
 struct ResultDeleter {
@@ -92,6 +93,11 @@ class Statement {
 // An open connection; closes it on destruction. Statements made from it must be destroyed first.
 class Connection {
  public:
+  // The dialect the shared row code needs (storage/sql/sql_dialect.h): an INSERT returns the new
+  // row's id through RETURNING, and LIMIT NULL is "no limit".
+  static constexpr std::string_view kReturningId = " RETURNING id";
+  static constexpr std::optional<std::int64_t> kNoLimit = std::nullopt;
+
   // Connects to `uri` (a libpq connection URI, postgresql://...). kUnavailable with libpq's reason
   // when the server cannot be reached or refuses us; kInvalidArgument for a malformed URI.
   static Result<std::unique_ptr<Connection>> Open(const std::string& uri);

@@ -184,7 +184,7 @@ Status Connection::Execute(std::string_view sql) {
   return OkStatus();
 }
 
-Result<Statement> Connection::Prepare(std::string_view sql) {
+Result<Statement> Connection::Prepare(std::string_view sql, bool /*stream*/) {
   sqlite3_stmt* statement = nullptr;
   int result_code = sqlite3_prepare_v2(db_, sql.data(), TextLength(sql), &statement, nullptr);
   if (result_code != SQLITE_OK) {

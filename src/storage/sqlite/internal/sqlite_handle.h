@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "storage/sql/sql_dialect.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -22,7 +23,7 @@ namespace ordo::storage::internal {
 Error SqliteError(sqlite3* db, int result_code, std::string_view what);
 
 // What an INSERT did: added its row or broke the table's UNIQUE or FOREIGN KEY constraint.
-enum class InsertOutcome { kInserted, kUniqueViolation, kForeignKeyViolation };
+using sql::InsertOutcome;
 
 // One prepared statement. Bind* calls take the next parameter (1, 2, ...); Reset rewinds both the
 // statement and the parameter counter. Column indices start at 0. Not copyable.
@@ -73,6 +74,11 @@ class Statement {
 // must be destroyed first.
 class Connection {
  public:
+  // The dialect the shared row code needs (storage/sql/sql_dialect.h): the rowid of an INSERT
+  // comes without RETURNING, and LIMIT -1 is "no limit".
+  static constexpr std::string_view kReturningId = "";
+  static constexpr std::optional<std::int64_t> kNoLimit = -1;
+
   // Opens `path` read-write, creating the file only when `create` is set. kUnavailable with the
   // operating system's reason when the file cannot be opened.
   static Result<std::unique_ptr<Connection>> Open(const std::string& path, bool create);
@@ -82,7 +88,9 @@ class Connection {
 
   // Runs one or more SQL statements that return no rows of interest.
   Status Execute(std::string_view sql);
-  Result<Statement> Prepare(std::string_view sql);
+  // `stream` is for the shared row code (storage/sql/sql_dialect.h): SQLite steps every
+  // statement row by row anyway.
+  Result<Statement> Prepare(std::string_view sql, bool stream = false);
   // Runs a query that yields one row with one column and returns that value.
   Result<std::int64_t> QueryInt(std::string_view sql);
   Result<std::string> QueryText(std::string_view sql);

@@ -1,4 +1,7 @@
-#include "storage/postgres/internal/registry_writer.h"
+#pragma once
+// Writes a RegistryBatch, one table per row kind.
+// Shared by the SQLite and PostgreSQL stores: a template over either backend's handle
+// (storage/sql/sql_dialect.h).
 
 #include <cstdint>
 #include <optional>
@@ -7,10 +10,13 @@
 
 #include <fmt/format.h>
 
-namespace ordo::storage::pg_internal {
-namespace {
+#include "core/result.h"
+#include "storage/registry_store.h"
+#include "storage/sql/sql_dialect.h"
 
-std::optional<std::string> DateText(const std::optional<PartialDate>& date) {
+namespace ordo::storage::sql {
+
+inline std::optional<std::string> DateText(const std::optional<PartialDate>& date) {
   if (!date) return std::nullopt;
   return date->ToString();
 }
@@ -18,7 +24,7 @@ std::optional<std::string> DateText(const std::optional<PartialDate>& date) {
 // Runs a bound INSERT and names the broken key. Each table has one UNIQUE and at most one
 // FOREIGN KEY constraint, so the outcome alone says which key failed. The message makers run only
 // on failure, so a successful row formats nothing.
-template <typename DuplicateMessage, typename UnknownCountryMessage>
+template <typename DuplicateMessage, typename UnknownCountryMessage, typename Statement>
 Status InsertRow(Statement& statement, DuplicateMessage duplicate_message,
                  UnknownCountryMessage unknown_country_message) {
   ORDO_TRY(outcome, statement.Insert());
@@ -34,7 +40,7 @@ Status InsertRow(Statement& statement, DuplicateMessage duplicate_message,
 }
 
 // For tables without a country reference, where a FOREIGN KEY failure cannot happen.
-template <typename DuplicateMessage>
+template <typename DuplicateMessage, typename Statement>
 Status InsertRow(Statement& statement, DuplicateMessage duplicate_message) {
   ORDO_TRY(outcome, statement.Insert());
   if (outcome == InsertOutcome::kUniqueViolation) return AlreadyExists(duplicate_message());
@@ -44,20 +50,20 @@ Status InsertRow(Statement& statement, DuplicateMessage duplicate_message) {
   return OkStatus();
 }
 
-std::string UnknownCountry(std::string_view row_kind, const CountryCode& code) {
+inline std::string UnknownCountry(std::string_view row_kind, const CountryCode& code) {
   return fmt::format("{} refers to unknown country {}", row_kind, code.str());
 }
 
 // Inserts each country and its aliases; `country_ids` receives each country's row id in order.
+template <typename Connection>
 Status InsertCountries(Connection& connection, const std::vector<Country>& countries,
                        std::vector<std::int64_t>& country_ids) {
   ORDO_TRY(
       insert_country,
-      connection.Prepare(
+      connection.Prepare(WithReturningId<Connection>(
           "INSERT INTO countries (iso3, iso2, numeric_code, name_en, official_name_en, "
           "common_name_en, name_ru, name_ky, name_ru_source, name_ky_source, region, subregion, "
-          "intermediate_region, un_member) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "RETURNING id"));
+          "intermediate_region, un_member) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
   ORDO_TRY(insert_alias,
            connection.Prepare("INSERT INTO country_aliases (country_id, alias) VALUES (?, ?)"));
   for (const Country& country : countries) {
@@ -88,6 +94,7 @@ Status InsertCountries(Connection& connection, const std::vector<Country>& count
 }
 
 // Runs after every country of the batch is stored, so a neighbour may come later in the batch.
+template <typename Connection>
 Status InsertLandNeighbours(Connection& connection, const std::vector<Country>& countries,
                             const std::vector<std::int64_t>& country_ids) {
   ORDO_TRY(insert, connection.Prepare(
@@ -116,6 +123,7 @@ Status InsertLandNeighbours(Connection& connection, const std::vector<Country>& 
   return OkStatus();
 }
 
+template <typename Connection>
 Status InsertRelations(Connection& connection, const RegistryBatch& batch) {
   ORDO_TRY(insert,
            connection.Prepare(
@@ -156,6 +164,7 @@ Status InsertRelations(Connection& connection, const RegistryBatch& batch) {
   return OkStatus();
 }
 
+template <typename Connection>
 Status InsertMemberships(Connection& connection, const RegistryBatch& batch) {
   ORDO_TRY(insert,
            connection.Prepare(
@@ -192,6 +201,7 @@ Status InsertMemberships(Connection& connection, const RegistryBatch& batch) {
   return OkStatus();
 }
 
+template <typename Connection>
 Status InsertTradeBlocMembers(Connection& connection,
                               const std::vector<TradeBlocMember>& members) {
   ORDO_TRY(insert,
@@ -216,6 +226,7 @@ Status InsertTradeBlocMembers(Connection& connection,
   return OkStatus();
 }
 
+template <typename Connection>
 Status InsertTradeFlows(Connection& connection, const std::vector<TradeFlow>& flows) {
   ORDO_TRY(
       insert,
@@ -244,6 +255,7 @@ Status InsertTradeFlows(Connection& connection, const std::vector<TradeFlow>& fl
   return OkStatus();
 }
 
+template <typename Connection>
 Status InsertFactsAndPlaces(Connection& connection, const RegistryBatch& batch) {
   ORDO_TRY(
       insert_fact,
@@ -282,8 +294,12 @@ Status InsertFactsAndPlaces(Connection& connection, const RegistryBatch& batch) 
   return OkStatus();
 }
 
-}  // namespace
-
+// Inserts every row of `batch` with prepared statements, in the order of RegistryBatch's fields
+// (every Country before any Country's land_neighbours), inside the caller's open transaction; the
+// caller rolls back on error. Returns kAlreadyExists or kInvalidArgument naming the key or country
+// code, with the same messages as MemoryStore, and kInvalidArgument for a Country with an empty
+// iso3; other failures as the backend maps them.
+template <typename Connection>
 Status InsertBatch(Connection& connection, const RegistryBatch& batch) {
   std::vector<std::int64_t> country_ids;
   ORDO_RETURN_IF_ERROR(InsertCountries(connection, batch.countries, country_ids));
@@ -295,4 +311,4 @@ Status InsertBatch(Connection& connection, const RegistryBatch& batch) {
   return InsertFactsAndPlaces(connection, batch);
 }
 
-}  // namespace ordo::storage::pg_internal
+}  // namespace ordo::storage::sql

@@ -1,30 +1,37 @@
-#include "storage/sqlite/internal/link_writer.h"
-
-#include <fmt/format.h>
+#pragma once
+// Writes entities and links.
+// Shared by the SQLite and PostgreSQL stores: a template over either backend's handle
+// (storage/sql/sql_dialect.h).
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace ordo::storage::internal {
-namespace {
+#include <fmt/format.h>
 
-constexpr std::string_view kInsertEntity =
+#include "core/result.h"
+#include "storage/link_store.h"
+#include "storage/sql/sql_dialect.h"
+
+namespace ordo::storage::sql {
+
+inline constexpr std::string_view kInsertEntity =
     "INSERT INTO entities (entity_id, type, name, schema, case_id, source, synthetic) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)";
-constexpr std::string_view kInsertProperty =
+inline constexpr std::string_view kInsertProperty =
     "INSERT INTO entity_properties (entity, position, name, value) VALUES (?, ?, ?, ?)";
-constexpr std::string_view kInsertLinkProperty =
+inline constexpr std::string_view kInsertLinkProperty =
     "INSERT INTO link_properties (link, position, name, value) VALUES (?, ?, ?, ?)";
-constexpr std::string_view kFindEntity = "SELECT id FROM entities WHERE entity_id = ?";
-constexpr std::string_view kFindLink = "SELECT 1 FROM links WHERE link_id = ?";
-constexpr std::string_view kInsertLink =
+inline constexpr std::string_view kFindEntity = "SELECT id FROM entities WHERE entity_id = ?";
+inline constexpr std::string_view kFindLink = "SELECT 1 FROM links WHERE link_id = ?";
+inline constexpr std::string_view kInsertLink =
     "INSERT INTO links (link_id, type, from_entity, to_entity, directed, schema, start_date, "
     "start_day, end_date, end_day, source, grade, case_id, synthetic) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 // The integer key of a stored entity (this batch's entities are stored by then), or nullopt.
+template <typename Statement>
 Result<std::optional<std::int64_t>> EntityKey(Statement& find, const std::string& entity_id) {
   find.Reset();
   find.BindText(entity_id);
@@ -34,6 +41,7 @@ Result<std::optional<std::int64_t>> EntityKey(Statement& find, const std::string
 }
 
 // The properties of the row with integer key `key`, one row per value, in order.
+template <typename Statement>
 Status InsertProperties(Statement& insert, std::int64_t key,
                         const std::vector<EntityProperty>& properties) {
   std::int64_t position = 0;
@@ -48,10 +56,11 @@ Status InsertProperties(Statement& insert, std::int64_t key,
   return OkStatus();
 }
 
-}  // namespace
-
+// Inserts `batch` inside the caller's open transaction; the caller rolls back on error. Errors
+// and messages as LinkStore's contract and MemoryLinkStore; other failures as the backend maps them.
+template <typename Connection>
 Status InsertGraph(Connection& connection, const GraphBatch& batch) {
-  ORDO_TRY(insert_entity, connection.Prepare(kInsertEntity));
+  ORDO_TRY(insert_entity, connection.Prepare(WithReturningId<Connection>(kInsertEntity)));
   ORDO_TRY(insert_property, connection.Prepare(kInsertProperty));
   for (const Entity& entity : batch.entities) {
     if (entity.entity_id.empty()) return InvalidArgument("entity with an empty entity_id");
@@ -71,7 +80,7 @@ Status InsertGraph(Connection& connection, const GraphBatch& batch) {
   }
   ORDO_TRY(find, connection.Prepare(kFindEntity));
   ORDO_TRY(find_link, connection.Prepare(kFindLink));
-  ORDO_TRY(insert_link, connection.Prepare(kInsertLink));
+  ORDO_TRY(insert_link, connection.Prepare(WithReturningId<Connection>(kInsertLink)));
   ORDO_TRY(insert_link_property, connection.Prepare(kInsertLinkProperty));
   for (const Link& link : batch.links) {
     ORDO_RETURN_IF_ERROR(CheckLink(link));
@@ -123,4 +132,4 @@ Status InsertGraph(Connection& connection, const GraphBatch& batch) {
   return OkStatus();
 }
 
-}  // namespace ordo::storage::internal
+}  // namespace ordo::storage::sql

@@ -1,23 +1,29 @@
-#include "storage/postgres/internal/seizure_reader.h"
+#pragma once
+// Reads seizures back with a SeizureFilter turned into a WHERE clause.
+// Shared by the SQLite and PostgreSQL stores: a template over either backend's handle
+// (storage/sql/sql_dialect.h).
 
+#include <cstddef>
 #include <string>
 
-#include "storage/postgres/internal/row_decoding.h"
+#include "core/result.h"
+#include "storage/seizure_store.h"
+#include "storage/sql/row_decoding.h"
+#include "storage/sql/sql_dialect.h"
 
-namespace ordo::storage::pg_internal {
-namespace {
+namespace ordo::storage::sql {
 
-constexpr std::string_view kTable = "seizures";
+inline constexpr std::string_view kTable = "seizures";
 
 // Columns in the order DecodeSeizure reads them; route comes as "Khorog;Osh" and transit as
 // "KAZ;TJK".
-constexpr std::string_view kSelect =
+inline constexpr std::string_view kSelect =
     "SELECT seizure_id, date, place, lat, lon, admin_region, country, drug, quantity, unit, "
     "quantity_kg, conversion_note, conveyance, concealment, origin, departure, destination, "
     "agency, case_id, synthetic, source, route, transit FROM seizures";
 
 // " WHERE ..." for the filter's conditions, with parameters bound in the same order by Bind.
-std::string WhereClause(const SeizureFilter& filter) {
+inline std::string WhereClause(const SeizureFilter& filter) {
   std::string where;
   auto add = [&where](std::string_view condition) {
     where += where.empty() ? " WHERE " : " AND ";
@@ -31,6 +37,7 @@ std::string WhereClause(const SeizureFilter& filter) {
   return where;
 }
 
+template <typename Statement>
 void BindFilter(Statement& statement, const SeizureFilter& filter) {
   if (filter.from) statement.BindInt(filter.from->FirstDay());
   if (filter.to) statement.BindInt(filter.to->LastDay());
@@ -39,12 +46,14 @@ void BindFilter(Statement& statement, const SeizureFilter& filter) {
   if (filter.synthetic) statement.BindInt(*filter.synthetic ? 1 : 0);
 }
 
+template <typename Statement>
 Result<std::optional<CountryCode>> ReadOptionalCode(const Statement& row, int column) {
   if (row.IsNull(column)) return std::optional<CountryCode>();
   ORDO_TRY(code, ReadCode(row, column, kTable));
   return std::optional<CountryCode>(std::move(code));
 }
 
+template <typename Statement>
 Result<std::vector<CountryCode>> ReadTransit(const Statement& row, int column) {
   std::vector<CountryCode> transit;
   const std::string text = row.ColumnText(column);
@@ -62,7 +71,7 @@ Result<std::vector<CountryCode>> ReadTransit(const Statement& row, int column) {
   return transit;
 }
 
-std::vector<std::string> SplitRoute(const std::string& text) {
+inline std::vector<std::string> SplitRoute(const std::string& text) {
   std::vector<std::string> route;
   std::size_t start = 0;
   while (start < text.size()) {
@@ -74,6 +83,7 @@ std::vector<std::string> SplitRoute(const std::string& text) {
   return route;
 }
 
+template <typename Statement>
 Result<Seizure> DecodeSeizure(const Statement& row) {
   Seizure seizure;
   seizure.seizure_id = row.ColumnText(0);
@@ -113,20 +123,19 @@ Result<Seizure> DecodeSeizure(const Statement& row) {
   return seizure;
 }
 
-}  // namespace
-
+// Calls `visit` for each matching seizure in write order, after offset, at most limit, decoding
+// one row at a time. kFailedPrecondition when a stored value no longer parses; the visitor's error
+// as it is.
+template <typename Connection>
 Status VisitSeizures(Connection& connection, const SeizureFilter& filter,
                      const SeizureVisitor& visit) {
-  // LIMIT NULL is PostgreSQL's "no limit". Rows come through a cursor, a few thousand at a time.
+  // Rows come through a cursor where the backend has one, a few thousand at a time.
   ORDO_TRY(statement, connection.Prepare(std::string(kSelect) + WhereClause(filter) +
                                              " ORDER BY id LIMIT ? OFFSET ?",
                                          /*stream=*/true));
   BindFilter(statement, filter);
-  if (filter.limit == 0) {
-    statement.BindNull();
-  } else {
-    statement.BindInt(static_cast<std::int64_t>(filter.limit));
-  }
+  statement.BindOptionalInt(filter.limit == 0 ? Connection::kNoLimit
+                                              : std::optional<std::int64_t>(filter.limit));
   statement.BindInt(static_cast<std::int64_t>(filter.offset));
   while (true) {
     ORDO_TRY(has_row, statement.Step());
@@ -136,6 +145,8 @@ Status VisitSeizures(Connection& connection, const SeizureFilter& filter,
   }
 }
 
+// The number of matching rows, ignoring offset and limit.
+template <typename Connection>
 Result<std::size_t> CountSeizureRows(Connection& connection, const SeizureFilter& filter) {
   ORDO_TRY(statement, connection.Prepare("SELECT count(*) FROM seizures" + WhereClause(filter)));
   BindFilter(statement, filter);
@@ -144,4 +155,4 @@ Result<std::size_t> CountSeizureRows(Connection& connection, const SeizureFilter
   return static_cast<std::size_t>(statement.ColumnInt(0));
 }
 
-}  // namespace ordo::storage::pg_internal
+}  // namespace ordo::storage::sql

@@ -1,31 +1,38 @@
-#include "storage/sqlite/internal/narcotics_record_reader.h"
+#pragma once
+// Reads cultivation and price records back, with the filters turned into WHERE clauses.
+// Shared by the SQLite and PostgreSQL stores: a template over either backend's handle
+// (storage/sql/sql_dialect.h).
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "storage/sqlite/internal/row_decoding.h"
+#include "core/result.h"
+#include "storage/narcotics_record_store.h"
+#include "storage/sql/row_decoding.h"
+#include "storage/sql/sql_dialect.h"
 
-namespace ordo::storage::internal {
-namespace {
+namespace ordo::storage::sql {
 
-constexpr std::string_view kCultivationTable = "cultivation_records";
-constexpr std::string_view kPriceTable = "drug_prices";
+inline constexpr std::string_view kCultivationTable = "cultivation_records";
+inline constexpr std::string_view kPriceTable = "drug_prices";
 
 // Columns in the order DecodeCultivation and DecodePrice read them.
-constexpr std::string_view kSelectCultivation =
+inline constexpr std::string_view kSelectCultivation =
     "SELECT year, country, region, crop, kind, hectares, source, synthetic, note "
     "FROM cultivation_records";
-constexpr std::string_view kSelectPrice =
+inline constexpr std::string_view kSelectPrice =
     "SELECT date, country, place, drug, level, price, unit, currency, purity_percent, source, "
     "synthetic FROM drug_prices";
 
-void AddCondition(std::string& where, std::string_view condition) {
+inline void AddCondition(std::string& where, std::string_view condition) {
   where += where.empty() ? " WHERE " : " AND ";
   where += condition;
 }
 
 // " WHERE ..." for the filter's conditions, with parameters bound in the same order by Bind.
-std::string WhereClause(const CultivationFilter& filter) {
+inline std::string WhereClause(const CultivationFilter& filter) {
   std::string where;
   if (filter.from_year) AddCondition(where, "year >= ?");
   if (filter.to_year) AddCondition(where, "year <= ?");
@@ -34,6 +41,7 @@ std::string WhereClause(const CultivationFilter& filter) {
   return where;
 }
 
+template <typename Statement>
 void Bind(Statement& statement, const CultivationFilter& filter) {
   if (filter.from_year) statement.BindInt(*filter.from_year);
   if (filter.to_year) statement.BindInt(*filter.to_year);
@@ -41,7 +49,7 @@ void Bind(Statement& statement, const CultivationFilter& filter) {
   if (filter.crop) statement.BindText(CropName(*filter.crop));
 }
 
-std::string WhereClause(const PriceFilter& filter) {
+inline std::string WhereClause(const PriceFilter& filter) {
   std::string where;
   if (filter.from) AddCondition(where, "first_day >= ?");
   if (filter.to) AddCondition(where, "last_day <= ?");
@@ -50,6 +58,7 @@ std::string WhereClause(const PriceFilter& filter) {
   return where;
 }
 
+template <typename Statement>
 void Bind(Statement& statement, const PriceFilter& filter) {
   if (filter.from) statement.BindInt(filter.from->FirstDay());
   if (filter.to) statement.BindInt(filter.to->LastDay());
@@ -64,6 +73,7 @@ Result<T> Vocabulary(Result<T> parsed, std::string_view table) {
   return parsed;
 }
 
+template <typename Statement>
 Result<CultivationRecord> DecodeCultivation(const Statement& row) {
   CultivationRecord record;
   ORDO_TRY(year, ReadOptionalInt(row, 0, kCultivationTable));
@@ -83,6 +93,7 @@ Result<CultivationRecord> DecodeCultivation(const Statement& row) {
   return record;
 }
 
+template <typename Statement>
 Result<PriceRecord> DecodePrice(const Statement& row) {
   PriceRecord record;
   ORDO_TRY(date, ReadDate(row, 0, kPriceTable));
@@ -105,7 +116,7 @@ Result<PriceRecord> DecodePrice(const Statement& row) {
   return record;
 }
 
-template <typename Record, typename Filter, typename Decode>
+template <typename Record, typename Filter, typename Decode, typename Connection>
 Result<std::vector<Record>> ReadMatching(Connection& connection, std::string_view select,
                                          const Filter& filter, Decode decode) {
   ORDO_TRY(statement,
@@ -120,7 +131,7 @@ Result<std::vector<Record>> ReadMatching(Connection& connection, std::string_vie
   }
 }
 
-template <typename Filter>
+template <typename Filter, typename Connection>
 Result<std::size_t> CountMatching(Connection& connection, std::string_view table,
                                   const Filter& filter) {
   ORDO_TRY(statement,
@@ -131,23 +142,29 @@ Result<std::size_t> CountMatching(Connection& connection, std::string_view table
   return static_cast<std::size_t>(statement.ColumnInt(0));
 }
 
-}  // namespace
-
+// The matching records in write order. kFailedPrecondition when a stored value no longer parses.
+template <typename Connection>
 Result<std::vector<CultivationRecord>> ReadCultivation(Connection& connection,
                                                        const CultivationFilter& filter) {
-  return ReadMatching<CultivationRecord>(connection, kSelectCultivation, filter, DecodeCultivation);
+  return ReadMatching<CultivationRecord>(connection, kSelectCultivation, filter,
+                                         [](const auto& row) { return DecodeCultivation(row); });
 }
 
+template <typename Connection>
 Result<std::vector<PriceRecord>> ReadPrices(Connection& connection, const PriceFilter& filter) {
-  return ReadMatching<PriceRecord>(connection, kSelectPrice, filter, DecodePrice);
+  return ReadMatching<PriceRecord>(connection, kSelectPrice, filter,
+                                   [](const auto& row) { return DecodePrice(row); });
 }
 
+// The number of matching records.
+template <typename Connection>
 Result<std::size_t> CountCultivationRows(Connection& connection, const CultivationFilter& filter) {
   return CountMatching(connection, kCultivationTable, filter);
 }
 
+template <typename Connection>
 Result<std::size_t> CountPriceRows(Connection& connection, const PriceFilter& filter) {
   return CountMatching(connection, kPriceTable, filter);
 }
 
-}  // namespace ordo::storage::internal
+}  // namespace ordo::storage::sql

@@ -1,18 +1,30 @@
-#include "storage/sqlite/internal/registry_reader.h"
+#pragma once
+// Reads the rows of each RegistryStore kind but countries (see country_reader.h) back, in write
+// order.
+// Shared by the SQLite and PostgreSQL stores: a template over either backend's handle
+// (storage/sql/sql_dialect.h).
 
 #include <optional>
 #include <string>
+#include <vector>
 
-#include "storage/sqlite/internal/row_decoding.h"
+#include "core/result.h"
+#include "storage/registry_store.h"
+#include "storage/sql/row_decoding.h"
+#include "storage/sql/sql_dialect.h"
 
-namespace ordo::storage::internal {
+namespace ordo::storage::sql {
 
+// Each returns every row of its table ordered by id (write order). A stored value that no longer
+// parses (a date, code or enum name edited by hand) gives kFailedPrecondition naming the table
+// and value; server failures as the backend maps them.
+template <typename Connection>
 Result<std::vector<Relation>> ReadRelations(Connection& connection) {
   return ReadAll<Relation>(
       connection,
       "SELECT iso3, country_name_en, established, source_url, table_rank, notes, "
       "table_cited_source_url, wikitext_copy_url FROM relations ORDER BY id",
-      [](const Statement& row) -> Result<Relation> {
+      [](const auto& row) -> Result<Relation> {
         Relation relation;
         ORDO_TRY(iso3, ReadCode(row, 0, "relations"));
         ORDO_TRY(established, ReadDate(row, 2, "relations"));
@@ -29,12 +41,13 @@ Result<std::vector<Relation>> ReadRelations(Connection& connection) {
       });
 }
 
+template <typename Connection>
 Result<std::vector<MissingRelation>> ReadMissingRelations(Connection& connection) {
   return ReadAll<MissingRelation>(
       connection,
       "SELECT iso3, country_name_en, status, as_of, basis, later_established, source_url, notes "
       "FROM missing_relations ORDER BY id",
-      [](const Statement& row) -> Result<MissingRelation> {
+      [](const auto& row) -> Result<MissingRelation> {
         MissingRelation missing;
         ORDO_TRY(iso3, ReadCode(row, 0, "missing_relations"));
         ORDO_TRY(as_of, ReadDate(row, 3, "missing_relations"));
@@ -51,12 +64,13 @@ Result<std::vector<MissingRelation>> ReadMissingRelations(Connection& connection
       });
 }
 
+template <typename Connection>
 Result<std::vector<Membership>> ReadMemberships(Connection& connection) {
   return ReadAll<Membership>(
       connection,
       "SELECT org_acronym, org_name, joined, role, source_url, notes FROM memberships "
       "ORDER BY id",
-      [](const Statement& row) -> Result<Membership> {
+      [](const auto& row) -> Result<Membership> {
         Membership membership;
         ORDO_TRY(joined, ReadDate(row, 2, "memberships"));
         membership.org_acronym = row.ColumnText(0);
@@ -69,11 +83,12 @@ Result<std::vector<Membership>> ReadMemberships(Connection& connection) {
       });
 }
 
+template <typename Connection>
 Result<std::vector<OrganizationMember>> ReadOrganizationMembers(Connection& connection) {
   return ReadAll<OrganizationMember>(
       connection,
       "SELECT org_acronym, iso3, role, source_url, notes FROM organization_members ORDER BY id",
-      [](const Statement& row) -> Result<OrganizationMember> {
+      [](const auto& row) -> Result<OrganizationMember> {
         OrganizationMember member;
         ORDO_TRY(iso3, ReadCode(row, 1, "organization_members"));
         member.org_acronym = row.ColumnText(0);
@@ -85,11 +100,12 @@ Result<std::vector<OrganizationMember>> ReadOrganizationMembers(Connection& conn
       });
 }
 
+template <typename Connection>
 Result<std::vector<TradeBlocMember>> ReadTradeBlocMembers(Connection& connection) {
   return ReadAll<TradeBlocMember>(
       connection,
       "SELECT bloc_id, bloc_name, iso3, source_url, notes FROM trade_bloc_members ORDER BY id",
-      [](const Statement& row) -> Result<TradeBlocMember> {
+      [](const auto& row) -> Result<TradeBlocMember> {
         TradeBlocMember member;
         ORDO_TRY(iso3, ReadCode(row, 2, "trade_bloc_members"));
         member.bloc_id = row.ColumnText(0);
@@ -101,12 +117,13 @@ Result<std::vector<TradeBlocMember>> ReadTradeBlocMembers(Connection& connection
       });
 }
 
+template <typename Connection>
 Result<std::vector<TradeFlow>> ReadTradeFlows(Connection& connection) {
   return ReadAll<TradeFlow>(
       connection,
       "SELECT partner, year, direction, value_usd, bound, period, reporter, source_url, notes "
       "FROM trade_flows ORDER BY id",
-      [](const Statement& row) -> Result<TradeFlow> {
+      [](const auto& row) -> Result<TradeFlow> {
         TradeFlow flow;
         ORDO_TRY(partner, ReadCode(row, 0, "trade_flows"));
         ORDO_TRY(year, ReadOptionalInt(row, 1, "trade_flows"));
@@ -131,12 +148,13 @@ Result<std::vector<TradeFlow>> ReadTradeFlows(Connection& connection) {
       });
 }
 
+template <typename Connection>
 Result<std::vector<DrugFact>> ReadDrugFacts(Connection& connection) {
   return ReadAll<DrugFact>(
       connection,
       "SELECT fact_id, topic, statement, year, quantity, unit, source_url, notes, place "
       "FROM drug_facts ORDER BY id",
-      [](const Statement& row) -> Result<DrugFact> {
+      [](const auto& row) -> Result<DrugFact> {
         DrugFact fact;
         ORDO_TRY(year, ReadOptionalInt(row, 3, "drug_facts"));
         fact.fact_id = row.ColumnText(0);
@@ -152,10 +170,11 @@ Result<std::vector<DrugFact>> ReadDrugFacts(Connection& connection) {
       });
 }
 
+template <typename Connection>
 Result<std::vector<Place>> ReadPlaces(Connection& connection) {
   return ReadAll<Place>(
       connection, "SELECT name, kind, country, lat, lon, source_url, notes FROM places ORDER BY id",
-      [](const Statement& row) -> Result<Place> {
+      [](const auto& row) -> Result<Place> {
         Place place;
         if (!row.IsNull(2)) {
           ORDO_TRY(country, ReadCode(row, 2, "places"));
@@ -171,6 +190,7 @@ Result<std::vector<Place>> ReadPlaces(Connection& connection) {
       });
 }
 
+template <typename Connection>
 Result<RegistryCounts> ReadCounts(Connection& connection) {
   ORDO_TRY(statement,
            connection.Prepare(
@@ -197,4 +217,4 @@ Result<RegistryCounts> ReadCounts(Connection& connection) {
   return counts;
 }
 
-}  // namespace ordo::storage::internal
+}  // namespace ordo::storage::sql

@@ -1,22 +1,30 @@
-#include "storage/postgres/internal/narcotics_record_writer.h"
+#pragma once
+// Writes cultivation and price records.
+// Shared by the SQLite and PostgreSQL stores: a template over either backend's handle
+// (storage/sql/sql_dialect.h).
+
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
-#include <string_view>
-
+#include "core/cultivation_record.h"
+#include "core/price_record.h"
+#include "core/result.h"
 #include "storage/narcotics_record_store.h"
+#include "storage/sql/sql_dialect.h"
 
-namespace ordo::storage::pg_internal {
-namespace {
+namespace ordo::storage::sql {
 
-constexpr std::string_view kInsertCultivation =
+inline constexpr std::string_view kInsertCultivation =
     "INSERT INTO cultivation_records (year, country, region, crop, kind, hectares, source, "
     "synthetic, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr std::string_view kInsertPrice =
+inline constexpr std::string_view kInsertPrice =
     "INSERT INTO drug_prices (date, first_day, last_day, country, place, drug, level, price, "
     "unit, currency, purity_percent, source, synthetic) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+template <typename Statement>
 void Bind(Statement& insert, const CultivationRecord& record) {
   insert.BindInt(record.year);
   insert.BindText(record.country.str());
@@ -29,6 +37,7 @@ void Bind(Statement& insert, const CultivationRecord& record) {
   insert.BindText(record.note);
 }
 
+template <typename Statement>
 void Bind(Statement& insert, const PriceRecord& record) {
   insert.BindText(record.date.ToString());
   insert.BindInt(record.date.FirstDay());
@@ -47,7 +56,7 @@ void Bind(Statement& insert, const PriceRecord& record) {
 
 // The record's own fields first, then the UNIQUE and FOREIGN KEY outcomes of its INSERT; a key
 // repeated in the store always names a stored country, so the two never both apply.
-template <typename Record, typename Check>
+template <typename Record, typename Check, typename Connection>
 Status InsertAll(Connection& connection, std::string_view sql, std::string_view what,
                  const std::vector<Record>& records, Check check) {
   ORDO_TRY(insert, connection.Prepare(sql));
@@ -66,15 +75,18 @@ Status InsertAll(Connection& connection, std::string_view sql, std::string_view 
   return OkStatus();
 }
 
-}  // namespace
-
+// Insert every record with one prepared statement, inside the caller's open transaction; the
+// caller rolls back on error. Errors and messages as NarcoticsRecordStore's contract and
+// MemoryNarcoticsRecordStore; other failures as the backend maps them.
+template <typename Connection>
 Status InsertCultivation(Connection& connection, const std::vector<CultivationRecord>& records) {
   return InsertAll(connection, kInsertCultivation, "cultivation record", records,
                    CheckCultivationRecord);
 }
 
+template <typename Connection>
 Status InsertPrices(Connection& connection, const std::vector<PriceRecord>& records) {
   return InsertAll(connection, kInsertPrice, "price record", records, CheckPriceRecord);
 }
 
-}  // namespace ordo::storage::pg_internal
+}  // namespace ordo::storage::sql

@@ -1,17 +1,29 @@
-#include "storage/sqlite/internal/account_rows.h"
+#pragma once
+// Writes and reads accounts, their compartments and API tokens (the accounts tables) for the
+// AccountStore side of both SQL stores. Callers hold a write transaction around the writes.
+// Shared by the SQLite and PostgreSQL stores: a template over either backend's handle
+// (storage/sql/sql_dialect.h).
 
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
 #include "core/sha256.h"
+#include "storage/account_store.h"
+#include "storage/sql/sql_dialect.h"
 
-namespace ordo::storage::internal {
-namespace {
+namespace ordo::storage::sql {
 
 // Runs a statement that returns no rows.
+template <typename Statement>
 Status RunToEnd(Statement& statement) {
   ORDO_TRY(has_row, statement.Step());
   if (has_row) return Internal("a write statement returned rows");
   return OkStatus();
 }
 
+template <typename Connection>
 Status InsertCompartments(Connection& connection, const StoredAccount& account) {
   ORDO_TRY(insert, connection.Prepare(
                        "INSERT INTO account_compartments (account, compartment) VALUES (?, ?)"));
@@ -27,6 +39,7 @@ Status InsertCompartments(Connection& connection, const StoredAccount& account) 
   return OkStatus();
 }
 
+template <typename Connection>
 Result<std::vector<std::string>> Compartments(Connection& connection, const std::string& name) {
   ORDO_TRY(select, connection.Prepare("SELECT compartment FROM account_compartments WHERE "
                                       "account = ? ORDER BY compartment"));
@@ -39,12 +52,13 @@ Result<std::vector<std::string>> Compartments(Connection& connection, const std:
   }
 }
 
-Result<Role> StoredRole(const std::string& text) {
+inline Result<Role> StoredRole(const std::string& text) {
   auto role = ParseRole(text);
   if (!role) return FailedPrecondition("accounts: " + role.error().message());
   return *role;
 }
 
+template <typename Statement>
 ApiToken TokenRow(const Statement& row) {
   ApiToken token;
   token.token_hash = row.ColumnText(0);
@@ -55,11 +69,11 @@ ApiToken TokenRow(const Statement& row) {
   return token;
 }
 
-constexpr char kTokenColumns[] =
+inline constexpr char kTokenColumns[] =
     "SELECT token_hash, account, label, created_at, revoked FROM api_tokens ";
 
-}  // namespace
-
+// `account` is canonical (CanonicalAccount). kAlreadyExists / kNotFound as the contract says.
+template <typename Connection>
 Status InsertAccount(Connection& connection, const StoredAccount& account) {
   ORDO_TRY(insert, connection.Prepare(
                        "INSERT INTO accounts (name, role, disabled, created_at, password_hash, "
@@ -81,10 +95,12 @@ Status InsertAccount(Connection& connection, const StoredAccount& account) {
   return InsertCompartments(connection, account);
 }
 
+template <typename Connection>
 Status ReplaceAccount(Connection& connection, const StoredAccount& account) {
   ORDO_TRY(update, connection.Prepare(
                        "UPDATE accounts SET role = ?, disabled = ?, created_at = ?, "
-                       "password_hash = ?, failed_logins = ?, locked_until = ? WHERE name = ?"));
+                       "password_hash = ?, failed_logins = ?, locked_until = ? WHERE name = ? "
+                       "RETURNING 1"));
   update.BindText(RoleName(account.account.role));
   update.BindInt(account.account.disabled ? 1 : 0);
   update.BindText(account.account.created_at);
@@ -92,15 +108,15 @@ Status ReplaceAccount(Connection& connection, const StoredAccount& account) {
   update.BindInt(account.failed_logins);
   update.BindText(account.locked_until);
   update.BindText(account.account.name);
-  ORDO_RETURN_IF_ERROR(RunToEnd(update));
-  ORDO_TRY(changed, connection.QueryInt("SELECT changes()"));
-  if (changed == 0) return NotFound("no account '" + account.account.name + "'");
+  ORDO_TRY(changed, update.Step());
+  if (!changed) return NotFound("no account '" + account.account.name + "'");
   ORDO_TRY(remove, connection.Prepare("DELETE FROM account_compartments WHERE account = ?"));
   remove.BindText(account.account.name);
   ORDO_RETURN_IF_ERROR(RunToEnd(remove));
   return InsertCompartments(connection, account);
 }
 
+template <typename Connection>
 Result<std::optional<StoredAccount>> SelectAccount(Connection& connection,
                                                    const std::string& name) {
   ORDO_TRY(select, connection.Prepare(
@@ -123,6 +139,7 @@ Result<std::optional<StoredAccount>> SelectAccount(Connection& connection,
   return std::optional<StoredAccount>(std::move(stored));
 }
 
+template <typename Connection>
 Result<std::vector<Account>> SelectAccounts(Connection& connection) {
   ORDO_TRY(select, connection.Prepare("SELECT name FROM accounts ORDER BY name"));
   std::vector<std::string> names;
@@ -139,6 +156,7 @@ Result<std::vector<Account>> SelectAccounts(Connection& connection) {
   return accounts;
 }
 
+template <typename Connection>
 Status InsertApiToken(Connection& connection, const ApiToken& token) {
   if (!IsSha256Hex(token.token_hash)) {
     return InvalidArgument("token hash must be 64 lowercase hex digits");
@@ -160,6 +178,7 @@ Status InsertApiToken(Connection& connection, const ApiToken& token) {
   return OkStatus();
 }
 
+template <typename Connection>
 Result<std::optional<ApiToken>> SelectApiToken(Connection& connection,
                                                const std::string& token_hash) {
   ORDO_TRY(select, connection.Prepare(std::string(kTokenColumns) + "WHERE token_hash = ?"));
@@ -169,6 +188,7 @@ Result<std::optional<ApiToken>> SelectApiToken(Connection& connection,
   return std::optional<ApiToken>(TokenRow(select));
 }
 
+template <typename Connection>
 Result<std::vector<ApiToken>> SelectApiTokens(Connection& connection, const std::string& account) {
   ORDO_TRY(select, connection.Prepare(std::string(kTokenColumns) +
                                       "WHERE account = ? ORDER BY created_at, token_hash"));
@@ -181,13 +201,14 @@ Result<std::vector<ApiToken>> SelectApiTokens(Connection& connection, const std:
   }
 }
 
+template <typename Connection>
 Status MarkApiTokenRevoked(Connection& connection, const std::string& token_hash) {
-  ORDO_TRY(update, connection.Prepare("UPDATE api_tokens SET revoked = 1 WHERE token_hash = ?"));
+  ORDO_TRY(update, connection.Prepare(
+                       "UPDATE api_tokens SET revoked = 1 WHERE token_hash = ? RETURNING 1"));
   update.BindText(token_hash);
-  ORDO_RETURN_IF_ERROR(RunToEnd(update));
-  ORDO_TRY(changed, connection.QueryInt("SELECT changes()"));
-  if (changed == 0) return NotFound("no such token");
+  ORDO_TRY(changed, update.Step());
+  if (!changed) return NotFound("no such token");
   return OkStatus();
 }
 
-}  // namespace ordo::storage::internal
+}  // namespace ordo::storage::sql

@@ -1,23 +1,31 @@
-#include "storage/postgres/internal/link_reader.h"
+#pragma once
+// Reads entities and links back.
+// Shared by the SQLite and PostgreSQL stores: a template over either backend's handle
+// (storage/sql/sql_dialect.h).
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
-#include "storage/postgres/internal/row_decoding.h"
+#include "core/result.h"
+#include "storage/link_store.h"
+#include "storage/sql/row_decoding.h"
+#include "storage/sql/sql_dialect.h"
 
-namespace ordo::storage::pg_internal {
-namespace {
+namespace ordo::storage::sql {
 
-constexpr std::string_view kEntities = "entities";
-constexpr std::string_view kLinks = "links";
+inline constexpr std::string_view kEntities = "entities";
+inline constexpr std::string_view kLinks = "links";
 
 // Columns in the order DecodeEntity reads them; properties come from a second statement.
-constexpr std::string_view kSelectEntities =
+inline constexpr std::string_view kSelectEntities =
     "SELECT id, entity_id, type, name, schema, case_id, source, synthetic FROM entities";
-constexpr std::string_view kSelectProperties =
+inline constexpr std::string_view kSelectProperties =
     "SELECT name, value FROM entity_properties WHERE entity = ? ORDER BY position";
-constexpr std::string_view kSelectLinks =
+inline constexpr std::string_view kSelectLinks =
     "SELECT l.link_id, l.type, f.entity_id, t.entity_id, l.directed, l.start_date, l.end_date, "
     "l.source, l.grade, l.case_id, l.synthetic, l.schema, l.id FROM links l "
     "JOIN entities f ON f.id = l.from_entity JOIN entities t ON t.id = l.to_entity "
@@ -25,11 +33,12 @@ constexpr std::string_view kSelectLinks =
 
 // Every property of a table, streamed in (owner key, position) order beside a walk over its owners
 // in key order, so a walk over N entities costs two cursors instead of N + 1 queries.
-constexpr std::string_view kAllProperties =
+inline constexpr std::string_view kAllProperties =
     "SELECT entity, name, value FROM entity_properties ORDER BY entity, position";
-constexpr std::string_view kAllLinkProperties =
+inline constexpr std::string_view kAllLinkProperties =
     "SELECT link, name, value FROM link_properties ORDER BY link, position";
 
+template <typename Statement>
 class PropertyMerge {
  public:
   explicit PropertyMerge(Statement all) : all_(std::move(all)) {}
@@ -57,6 +66,7 @@ class PropertyMerge {
 };
 
 // The (name, value) rows `properties` gives for the row with integer key `key`.
+template <typename Statement>
 Result<std::vector<EntityProperty>> ReadProperties(Statement& properties, std::int64_t key) {
   std::vector<EntityProperty> read;
   properties.Reset();
@@ -68,7 +78,7 @@ Result<std::vector<EntityProperty>> ReadProperties(Statement& properties, std::i
   }
 }
 
-template <typename Properties>
+template <typename Properties, typename Statement>
 Result<Entity> DecodeEntity(const Statement& row, Properties properties_of) {
   Entity entity;
   entity.entity_id = row.ColumnText(1);
@@ -85,7 +95,7 @@ Result<Entity> DecodeEntity(const Statement& row, Properties properties_of) {
   return entity;
 }
 
-template <typename Properties>
+template <typename Properties, typename Statement>
 Result<Link> DecodeLink(const Statement& row, Properties properties_of) {
   Link link;
   link.link_id = row.ColumnText(0);
@@ -109,8 +119,9 @@ Result<Link> DecodeLink(const Statement& row, Properties properties_of) {
   return link;
 }
 
-}  // namespace
-
+// Each calls `visit` per row in write order; stored values that no longer parse are damage
+// (row_decoding.h).
+template <typename Connection>
 Status ForEachEntityRow(Connection& connection, const EntityVisitor& visit) {
   ORDO_TRY(select, connection.Prepare(std::string(kSelectEntities) + " ORDER BY id", /*stream=*/true));
   ORDO_TRY(all_properties, connection.Prepare(kAllProperties, /*stream=*/true));
@@ -123,6 +134,7 @@ Status ForEachEntityRow(Connection& connection, const EntityVisitor& visit) {
   }
 }
 
+template <typename Connection>
 Status ForEachLinkRow(Connection& connection, const LinkVisitor& visit) {
   ORDO_TRY(select, connection.Prepare(kSelectLinks, /*stream=*/true));
   ORDO_TRY(all_properties, connection.Prepare(kAllLinkProperties, /*stream=*/true));
@@ -135,6 +147,7 @@ Status ForEachLinkRow(Connection& connection, const LinkVisitor& visit) {
   }
 }
 
+template <typename Connection>
 Result<std::optional<Entity>> FindEntityRow(Connection& connection, const std::string& entity_id) {
   ORDO_TRY(select, connection.Prepare(std::string(kSelectEntities) + " WHERE entity_id = ?"));
   ORDO_TRY(properties, connection.Prepare(kSelectProperties));
@@ -147,4 +160,4 @@ Result<std::optional<Entity>> FindEntityRow(Connection& connection, const std::s
   return std::optional<Entity>(std::move(entity));
 }
 
-}  // namespace ordo::storage::pg_internal
+}  // namespace ordo::storage::sql

@@ -1,42 +1,51 @@
-#include "storage/sqlite/internal/merge_rows.h"
+#pragma once
+// Writes and reads entity merges.
+// Shared by the SQLite and PostgreSQL stores: a template over either backend's handle
+// (storage/sql/sql_dialect.h).
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/result.h"
+#include "storage/link_store.h"
 #include "storage/merge_rules.h"
+#include "storage/sql/sql_dialect.h"
 
-namespace ordo::storage::internal {
-namespace {
+namespace ordo::storage::sql {
 
-constexpr std::string_view kEntityType = "SELECT type FROM entities WHERE entity_id = ?";
-constexpr std::string_view kMergedBy =
+inline constexpr std::string_view kEntityType = "SELECT type FROM entities WHERE entity_id = ?";
+inline constexpr std::string_view kMergedBy =
     "SELECT m.id, k.entity_id FROM entity_merge_members mm "
     "JOIN entities e ON e.id = mm.entity JOIN entity_merges m ON m.id = mm.merge "
     "JOIN entities k ON k.id = m.kept WHERE e.entity_id = ? AND m.undone_at = '' "
     "ORDER BY m.id LIMIT 1";
-constexpr std::string_view kKeptBy =
+inline constexpr std::string_view kKeptBy =
     "SELECT m.id FROM entity_merges m JOIN entities k ON k.id = m.kept "
     "WHERE k.entity_id = ? AND m.undone_at = '' ORDER BY m.id LIMIT 1";
-constexpr std::string_view kInsertMerge =
+inline constexpr std::string_view kInsertMerge =
     "INSERT INTO entity_merges (kept, note, merged_by, merged_at) "
     "SELECT id, ?, ?, ? FROM entities WHERE entity_id = ?";
-constexpr std::string_view kInsertMember =
+inline constexpr std::string_view kInsertMember =
     "INSERT INTO entity_merge_members (merge, position, entity) "
     "SELECT ?, ?, id FROM entities WHERE entity_id = ?";
-constexpr std::string_view kSelectMerge =
+inline constexpr std::string_view kSelectMerge =
     "SELECT undone_at FROM entity_merges WHERE id = ?";
-constexpr std::string_view kUndo =
+inline constexpr std::string_view kUndo =
     "UPDATE entity_merges SET undone_by = ?, undone_at = ? WHERE id = ?";
-constexpr std::string_view kSelectMerges =
+inline constexpr std::string_view kSelectMerges =
     "SELECT m.id, k.entity_id, m.note, m.merged_by, m.merged_at, m.undone_by, m.undone_at "
     "FROM entity_merges m JOIN entities k ON k.id = m.kept ORDER BY m.id";
-constexpr std::string_view kSelectMembers =
+inline constexpr std::string_view kSelectMembers =
     "SELECT e.entity_id FROM entity_merge_members mm JOIN entities e ON e.id = mm.entity "
     "WHERE mm.merge = ? ORDER BY mm.position";
 
-}  // namespace
-
+// Checks `merge` (storage/merge_rules.h) and inserts it inside the caller's open transaction;
+// returns its merge_id. Errors as LinkStore::RecordMerge, with `*rule_broken` set, so the caller
+// can pass them on as they are; other failures as the backend maps them.
+template <typename Connection>
 Result<std::int64_t> InsertMerge(Connection& connection, const EntityMerge& merge,
                                  bool* rule_broken) {
   *rule_broken = false;
@@ -80,7 +89,7 @@ Result<std::int64_t> InsertMerge(Connection& connection, const EntityMerge& merg
     *rule_broken = !store_failed;
     return checked.error();
   }
-  ORDO_TRY(insert_merge, connection.Prepare(kInsertMerge));
+  ORDO_TRY(insert_merge, connection.Prepare(WithReturningId<Connection>(kInsertMerge)));
   insert_merge.BindText(merge.note);
   insert_merge.BindText(merge.merged_by);
   insert_merge.BindText(merge.merged_at);
@@ -100,6 +109,9 @@ Result<std::int64_t> InsertMerge(Connection& connection, const EntityMerge& merg
   return merge_id;
 }
 
+// Marks a merge undone inside the caller's open transaction. Errors as LinkStore::UndoMerge
+// with `*rule_broken` set; other failures as the backend maps them.
+template <typename Connection>
 Status MarkMergeUndone(Connection& connection, std::int64_t merge_id, const std::string& undone_by,
                        const std::string& undone_at, bool* rule_broken) {
   *rule_broken = true;
@@ -127,6 +139,8 @@ Status MarkMergeUndone(Connection& connection, std::int64_t merge_id, const std:
   return OkStatus();
 }
 
+// Calls `visit` per merge in merge_id order.
+template <typename Connection>
 Status ForEachMergeRow(Connection& connection, const MergeVisitor& visit) {
   ORDO_TRY(merges, connection.Prepare(kSelectMerges));
   ORDO_TRY(members, connection.Prepare(kSelectMembers));
@@ -152,4 +166,4 @@ Status ForEachMergeRow(Connection& connection, const MergeVisitor& visit) {
   }
 }
 
-}  // namespace ordo::storage::internal
+}  // namespace ordo::storage::sql

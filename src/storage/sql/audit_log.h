@@ -1,9 +1,24 @@
-#include "storage/sqlite/internal/audit_log.h"
+#pragma once
+// Appends to and reads the audit log table for the AuditStore side of both SQL stores.
+// Shared by the SQLite and PostgreSQL stores: a template over either backend's handle
+// (storage/sql/sql_dialect.h).
 
+#include <algorithm>
+#include <cstddef>
 #include <string>
+#include <vector>
 
-namespace ordo::storage::internal {
+#include <fmt/format.h>
 
+#include "core/result.h"
+#include "storage/audit_store.h"
+#include "storage/sql/sql_dialect.h"
+
+namespace ordo::storage::sql {
+
+// Chains and inserts `entry` after the last stored record. The caller holds a write transaction
+// (holding the store's write lock), so no other writer can take the same seq.
+template <typename Connection>
 Result<AuditRecord> InsertAuditRecord(Connection& connection, const AuditEntry& entry) {
   AuditRecord record;
   record.entry = entry;
@@ -35,10 +50,13 @@ Result<AuditRecord> InsertAuditRecord(Connection& connection, const AuditEntry& 
   return record;
 }
 
+// Rows by ascending seq; with `after_seq`, only those after it.
+template <typename Connection>
 Status ForEachAuditRow(Connection& connection, std::int64_t after_seq, const AuditVisitor& visit) {
   ORDO_TRY(select,
            connection.Prepare("SELECT seq, at, actor, action, object, origin, outcome, detail, "
-                              "prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq"));
+                              "prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq",
+                              /*stream=*/true));
   select.BindInt(after_seq);
   AuditRecord record;
   while (true) {
@@ -58,4 +76,21 @@ Status ForEachAuditRow(Connection& connection, std::int64_t after_seq, const Aud
   }
 }
 
-}  // namespace ordo::storage::internal
+// The last `count` records in seq order (fewer when the log is shorter).
+template <typename Connection>
+Result<std::vector<AuditRecord>> TailAuditRows(Connection& connection, std::size_t count) {
+  std::vector<AuditRecord> records;
+  if (count == 0) return records;
+  // The seq just before the count-th last row, or 0 when the log is shorter.
+  ORDO_TRY(after, connection.QueryInt(fmt::format(
+                      "SELECT coalesce((SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1 "
+                      "OFFSET {}) - 1, 0)",
+                      std::min<std::size_t>(count, std::size_t{1} << 62) - 1)));
+  ORDO_RETURN_IF_ERROR(ForEachAuditRow(connection, after, [&](const AuditRecord& record) {
+    records.push_back(record);
+    return OkStatus();
+  }));
+  return records;
+}
+
+}  // namespace ordo::storage::sql
