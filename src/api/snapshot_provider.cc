@@ -12,7 +12,7 @@ Result<std::unique_ptr<SnapshotProvider>> SnapshotProvider::Create(
     SnapshotSource source, SnapshotProviderOptions options) {
   std::unique_ptr<SnapshotProvider> provider(
       new SnapshotProvider(std::move(source), std::move(options)));
-  provider->loaded_files_ = provider->ObserveFiles();
+  provider->loaded_ = provider->Observe();
   ORDO_TRY(snapshot, provider->LoadSnapshot());
   provider->current_ = std::make_shared<ServingGeneration>(
       std::move(snapshot), provider->options_.cache_bytes, 1, provider->source_.open_seizures,
@@ -28,8 +28,8 @@ std::shared_ptr<ServingGeneration> SnapshotProvider::Current() {
   next_check_ = now + options_.check_interval;
   // Observed before loading: a write that lands during the load differs from this state, so the
   // next check loads again.
-  std::vector<FileState> files = ObserveFiles();
-  if (files == loaded_files_) return current_;
+  Observed observed = Observe();
+  if (observed == loaded_) return current_;
   auto snapshot = LoadSnapshot();
   if (!snapshot) {
     const std::string failure = snapshot.error().ToString();
@@ -38,7 +38,7 @@ std::shared_ptr<ServingGeneration> SnapshotProvider::Current() {
     return current_;
   }
   last_failure_.clear();
-  loaded_files_ = std::move(files);
+  loaded_ = std::move(observed);
   current_ = std::make_shared<ServingGeneration>(std::move(*snapshot), options_.cache_bytes,
                                                  current_->number + 1, source_.open_seizures,
                                                  options_.idle_seizure_stores, source_.open_links);
@@ -52,8 +52,9 @@ std::shared_ptr<ServingGeneration> SnapshotProvider::CurrentIfNoCheckDue() {
   return current_;
 }
 
-std::vector<SnapshotProvider::FileState> SnapshotProvider::ObserveFiles() const {
-  std::vector<FileState> states;
+SnapshotProvider::Observed SnapshotProvider::Observe() {
+  Observed observed;
+  std::vector<FileState>& states = observed.files;
   for (const std::string& path : source_.watched_files) {
     FileState state;
     std::error_code error;
@@ -68,7 +69,19 @@ std::vector<SnapshotProvider::FileState> SnapshotProvider::ObserveFiles() const 
     }
     states.push_back(state);
   }
-  return states;
+  if (source_.data_version) {
+    Result<std::int64_t> version = source_.data_version();
+    if (version) {
+      observed.data_version = *version;
+    } else {
+      // Unreadable now: keep what was loaded, so a passing failure does not force a reload.
+      observed.data_version = loaded_.data_version;
+      const std::string failure = version.error().ToString();
+      if (failure != last_failure_) Log("cannot read the database's data version: " + failure);
+      last_failure_ = failure;
+    }
+  }
+  return observed;
 }
 
 Result<std::unique_ptr<RegistrySnapshot>> SnapshotProvider::LoadSnapshot() const {

@@ -1,9 +1,9 @@
 #pragma once
 // SnapshotProvider: the registry snapshot the API answers from, with its response cache, kept in
-// step with the database file. At most once per check interval, the first request after it
-// compares the modification time and size of the watched files (the SQLite file and its -wal)
-// with those seen before the last load; on any difference it loads a new snapshot with a fresh,
-// empty cache. Requests already running finish with the generation they started with. The store
+// step with the database. At most once per check interval, the first request after it compares
+// the modification time and size of the watched files (the SQLite file and its -wal), or the
+// database's data version (PostgreSQL), with those seen before the last load; on any difference it
+// loads a new snapshot with a fresh, empty cache. Requests already running finish with the generation they started with. The store
 // interface is not involved: any process that writes the file (`ordo import`, `ordo seizures
 // import`) is noticed. Seizure records are not part of the snapshot: each generation has a pool of
 // seizure stores opened over the live database, and its cache holds the answers computed from them.
@@ -48,6 +48,10 @@ struct SnapshotSource {
   std::function<Result<std::unique_ptr<storage::RegistryStore>>()> open_store;
   // Files whose modification time or size mark a change; a missing file counts as a state too.
   std::vector<std::string> watched_files;
+  // For a database without files to watch: a value that changes with every write to the data
+  // (PostgresStore::DataVersion). Empty when not used. A failed read counts as "unchanged" and is
+  // logged once.
+  std::function<Result<std::int64_t>()> data_version;
   // Opens a store over the seizure records of the same database; empty when the backend has none
   // (the narcotics routes then answer 409).
   SeizureStoreOpener open_seizures;
@@ -88,9 +92,16 @@ class SnapshotProvider {
     std::int64_t modified_ns = 0;
     friend bool operator==(const FileState&, const FileState&) = default;
   };
+  // What marks a change: the watched files' states and the data version (-1 when not used or not
+  // read).
+  struct Observed {
+    std::vector<FileState> files;
+    std::int64_t data_version = -1;
+    friend bool operator==(const Observed&, const Observed&) = default;
+  };
 
   SnapshotProvider(SnapshotSource source, SnapshotProviderOptions options);
-  std::vector<FileState> ObserveFiles() const;
+  Observed Observe();
   Result<std::unique_ptr<RegistrySnapshot>> LoadSnapshot() const;
   void Log(const std::string& message) const;
 
@@ -98,7 +109,7 @@ class SnapshotProvider {
   const SnapshotProviderOptions options_;
   std::mutex mutex_;
   std::shared_ptr<ServingGeneration> current_;
-  std::vector<FileState> loaded_files_;  // as observed just before current_ was loaded
+  Observed loaded_;  // as observed just before current_ was loaded
   std::chrono::steady_clock::time_point next_check_;
   std::string last_failure_;  // so a failure that persists is logged once
 };

@@ -3,8 +3,11 @@
 // `ordo serve`. The only place that names a concrete storage backend, and the only one that sees
 // both the CLI and the API.
 
+#include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "api/server.h"
@@ -72,9 +75,26 @@ ordo::Result<std::unique_ptr<ordo::storage::LinkStore>> OpenLinks(const std::str
   return std::unique_ptr<ordo::storage::LinkStore>(std::move(*store));
 }
 
-// `ordo serve`: the API server over the SQLite file, re-read whenever the file or its write-ahead
-// log changes (docs/api/README.md, "Freshness"). A PostgreSQL database has no file to watch: its
-// registry is read at start (docs/postgres.md).
+// The data version of a PostgreSQL database (PostgresStore::DataVersion), read over one connection
+// kept open between checks and opened again after a failure. The provider calls it under its lock.
+std::function<ordo::Result<std::int64_t>()> PostgresDataVersion(const std::string& uri) {
+  auto connection = std::make_shared<std::unique_ptr<ordo::storage::PostgresStore>>();
+  return [uri, connection]() -> ordo::Result<std::int64_t> {
+    if (*connection == nullptr) {
+      auto store =
+          ordo::storage::PostgresStore::Open(uri, ordo::storage::PostgresOpenMode::kMustExist);
+      if (!store) return store.error();
+      *connection = std::move(*store);
+    }
+    ordo::Result<std::int64_t> version = (*connection)->DataVersion();
+    if (!version) connection->reset();
+    return version;
+  };
+}
+
+// `ordo serve`: the API server over the database, re-read whenever the SQLite file or its
+// write-ahead log changes, or the PostgreSQL database's data version does (docs/api/README.md,
+// "Freshness").
 ordo::Status Serve(const ordo::cli::ServeOptions& options) {
   ordo::api::ServeConfig config;
   config.http.host = options.host;
@@ -82,7 +102,9 @@ ordo::Status Serve(const ordo::cli::ServeOptions& options) {
   config.http.worker_threads = options.threads;
   config.web_root = options.web_root;
   config.data.open_store = [path = options.db_path] { return OpenStore(path, /*create=*/false); };
-  if (!ordo::storage::IsPostgresUri(options.db_path)) {
+  if (ordo::storage::IsPostgresUri(options.db_path)) {
+    config.data.data_version = PostgresDataVersion(options.db_path);
+  } else {
     config.data.watched_files = {options.db_path, options.db_path + "-wal"};
   }
   config.data.open_seizures = [path = options.db_path] { return OpenSeizures(path); };

@@ -115,6 +115,10 @@ Result<int> PostgresStore::SchemaVersion() {
   return static_cast<int>(version);
 }
 
+Result<std::int64_t> PostgresStore::DataVersion() {
+  return AboutDatabase(description_, connection_->QueryInt("SELECT version FROM data_version"));
+}
+
 Result<std::vector<std::pair<std::string, std::size_t>>> PostgresStore::TableCounts() {
   std::vector<std::pair<std::string, std::size_t>> counts;
   for (std::string_view table : kTables) {

@@ -78,6 +78,11 @@ class PostgresStore final : public RegistryStore,
   // The URI given to Open, without its password.
   const std::string& Description() const { return description_; }
 
+  // A number that changes with every committed write to the registry, seizures, cultivation,
+  // prices, entities, links or merges, by any process (schema/0004_data_version.sql); accounts and
+  // the audit log leave it alone. What `ordo serve` polls to notice another process's writes.
+  Result<std::int64_t> DataVersion();
+
   // Row counts of every table Ordo keeps, by table name, in schema order; for `ordo migrate-data`.
   Result<std::vector<std::pair<std::string, std::size_t>>> TableCounts();
 

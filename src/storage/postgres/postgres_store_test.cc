@@ -1,6 +1,7 @@
 // PostgresStore beyond the conformance suites: opening (bad URIs, unreachable servers, other
 // applications' tables, kMustExist), migrations run once, URIs without passwords in messages, and
-// a large COPY append that fails on a repeated id at its end and leaves nothing behind.
+// a large COPY append that fails on a repeated id at its end and leaves nothing behind, and the
+// data version that `ordo serve` polls.
 
 #include "storage/postgres/postgres_store.h"
 
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "core/audit_record.h"
+#include "core/entity.h"
 #include "core/country.h"
 #include "core/seizure.h"
 #include "storage/postgres/internal/pg_handle.h"
@@ -175,6 +177,77 @@ TEST(PostgresStoreTest, LargeAppendWithARepeatedIdAtTheEndWritesNothing) {
   });
   ASSERT_TRUE(walked.has_value()) << walked.error().ToString();
   EXPECT_EQ(seen, kRows);
+}
+
+TEST(PostgresStoreTest, DataVersionMovesWithEveryDataWriteAndOnlyThen) {
+  const std::string uri = FreshSchemaUri();
+  auto store = PostgresStore::Open(uri, PostgresOpenMode::kCreateIfMissing);
+  ASSERT_TRUE(store.has_value()) << store.error().ToString();
+  std::int64_t last = 0;
+  // True when the version changed since the last call.
+  auto moved = [&]() {
+    auto version = (*store)->DataVersion();
+    EXPECT_TRUE(version.has_value()) << version.error().ToString();
+    if (!version.has_value()) return false;
+    const bool changed = *version != last;
+    last = *version;
+    return changed;
+  };
+  moved();
+
+  RegistryBatch countries;
+  for (const char* code : {"KGZ", "TJK"}) {
+    Country country;
+    country.iso3 = CountryCode::Parse(code).value();
+    countries.countries.push_back(country);
+  }
+  ASSERT_TRUE((*store)->Write(countries).has_value());
+  EXPECT_TRUE(moved()) << "registry write";
+  ASSERT_TRUE((*store)->AppendSeizures({SampleSeizure("S-1")}).has_value());
+  EXPECT_TRUE(moved()) << "seizure append (COPY)";
+
+  GraphBatch graph;
+  for (const char* id : {"P-1", "P-2"}) {
+    Entity entity;
+    entity.entity_id = id;
+    entity.name = id;
+    entity.synthetic = true;
+    graph.entities.push_back(entity);
+  }
+  ASSERT_TRUE((*store)->AppendGraph(graph).has_value());
+  EXPECT_TRUE(moved()) << "graph append";
+  EntityMerge merge;
+  merge.kept = "P-1";
+  merge.merged = {"P-2"};
+  merge.merged_by = "tester";
+  merge.merged_at = "2026-12-01T18:00:00Z";
+  auto merge_id = (*store)->RecordMerge(merge);
+  ASSERT_TRUE(merge_id.has_value()) << merge_id.error().ToString();
+  EXPECT_TRUE(moved()) << "merge";
+  ASSERT_TRUE((*store)->UndoMerge(*merge_id, "tester", "2026-12-01T18:01:00Z").has_value());
+  EXPECT_TRUE(moved()) << "undo of a merge (an UPDATE)";
+
+  // Reads, the audit log and accounts leave it alone: a server's own audit appends must not make
+  // it reload.
+  ASSERT_TRUE((*store)->ListRelations().has_value());
+  AuditEntry entry;
+  entry.at = "2026-12-01T18:02:00Z";
+  entry.actor = "tester";
+  entry.action = "relations";
+  entry.outcome = "ok";
+  ASSERT_TRUE((*store)->AppendAudit(entry).has_value());
+  StoredAccount account;
+  account.account.name = "analyst1";
+  account.account.role = Role::kAnalyst;
+  account.account.created_at = "2026-12-01T18:03:00Z";
+  ASSERT_TRUE((*store)->AddAccount(account).has_value());
+  EXPECT_FALSE(moved()) << "reads, audit and accounts";
+
+  // A write by another client, outside Ordo's store, is seen too.
+  auto other = pg_internal::Connection::Open(uri);
+  ASSERT_TRUE(other.has_value());
+  ASSERT_TRUE((*other)->Execute("DELETE FROM seizures").has_value());
+  EXPECT_TRUE(moved()) << "a DELETE from psql";
 }
 
 }  // namespace
