@@ -1,6 +1,8 @@
 // `ordo migrate` (bring a database's schema to this build's version, creating a server database's
 // tables) and `ordo migrate-data --from FILE --to URI` (copy every row of one database into
-// another through the store interfaces, then compare the row counts of every kind).
+// another through the store interfaces -- registry, narcotics records, seizures, entities and
+// links, merges, accounts with their tokens, and the audit log -- then compare the row counts of
+// every kind).
 
 #include <CLI/CLI.hpp>
 
@@ -8,9 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "analytics/audit_verify.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "storage/account_store.h"
+#include "storage/audit_store.h"
 #include "storage/link_store.h"
 #include "storage/narcotics_record_store.h"
 #include "storage/seizure_store.h"
@@ -30,6 +35,8 @@ struct OpenedStores {
   storage::SeizureStore* seizures = nullptr;
   storage::NarcoticsRecordStore* records = nullptr;
   storage::LinkStore* links = nullptr;
+  storage::AccountStore* accounts = nullptr;
+  storage::AuditStore* audit = nullptr;
 };
 
 Result<OpenedStores> Open(CommandContext& context, const std::string& database, bool create) {
@@ -39,6 +46,8 @@ Result<OpenedStores> Open(CommandContext& context, const std::string& database, 
   opened.seizures = dynamic_cast<storage::SeizureStore*>(opened.registry.get());
   opened.records = dynamic_cast<storage::NarcoticsRecordStore*>(opened.registry.get());
   opened.links = dynamic_cast<storage::LinkStore*>(opened.registry.get());
+  opened.accounts = dynamic_cast<storage::AccountStore*>(opened.registry.get());
+  opened.audit = dynamic_cast<storage::AuditStore*>(opened.registry.get());
   return opened;
 }
 
@@ -104,6 +113,32 @@ Result<std::vector<KindCount>> CountKinds(OpenedStores& stores) {
   counts.push_back({"entity_properties", entity_properties});
   counts.push_back({"links", links});
   counts.push_back({"link_properties", link_properties});
+  std::size_t merges = 0;
+  if (stores.links != nullptr) {
+    ORDO_RETURN_IF_ERROR(stores.links->ForEachMerge([&](const storage::EntityMerge&) -> Status {
+      ++merges;
+      return OkStatus();
+    }));
+  }
+  counts.push_back({"entity_merges", merges});
+  std::size_t accounts = 0;
+  std::size_t tokens = 0;
+  if (stores.accounts != nullptr) {
+    ORDO_TRY(listed, stores.accounts->ListAccounts());
+    accounts = listed.size();
+    for (const Account& account : listed) {
+      ORDO_TRY(account_tokens, stores.accounts->ListApiTokens(account.name));
+      tokens += account_tokens.size();
+    }
+  }
+  counts.push_back({"accounts", accounts});
+  counts.push_back({"api_tokens", tokens});
+  std::size_t audit = 0;
+  if (stores.audit != nullptr) {
+    ORDO_TRY(counted, stores.audit->CountAudit());
+    audit = counted;
+  }
+  counts.push_back({"audit_log", audit});
   return counts;
 }
 
@@ -130,8 +165,84 @@ Status CopyRegistry(storage::RegistryStore& from, storage::RegistryStore& to) {
   return to.Write(batch);
 }
 
+// Merges in the order they were recorded, each undone right after it when it was undone in the
+// source: at every step fewer merges are in force than there were when the source recorded the
+// next one, so each is accepted again, and on an empty target each keeps its merge id.
+Status CopyMerges(storage::LinkStore& from, storage::LinkStore* to) {
+  std::vector<storage::EntityMerge> merges;
+  ORDO_RETURN_IF_ERROR(from.ForEachMerge([&](const storage::EntityMerge& merge) -> Status {
+    merges.push_back(merge);
+    return OkStatus();
+  }));
+  if (merges.empty()) return OkStatus();
+  if (to == nullptr) return FailedPrecondition("the target cannot store merges");
+  for (const storage::EntityMerge& merge : merges) {
+    storage::EntityMerge copy = merge;
+    copy.merge_id = 0;
+    copy.undone_by.clear();
+    copy.undone_at.clear();
+    ORDO_TRY(merge_id, to->RecordMerge(copy));
+    if (!merge.InForce()) {
+      ORDO_RETURN_IF_ERROR(to->UndoMerge(merge_id, merge.undone_by, merge.undone_at));
+    }
+  }
+  return OkStatus();
+}
+
+// Accounts as stored (password hash, lockout state, compartments) and their tokens' hashes.
+Status CopyAccounts(storage::AccountStore& from, storage::AccountStore* to) {
+  ORDO_TRY(accounts, from.ListAccounts());
+  if (accounts.empty()) return OkStatus();
+  if (to == nullptr) return FailedPrecondition("the target cannot store accounts");
+  for (const Account& account : accounts) {
+    ORDO_TRY(stored, from.FindAccount(account.name));
+    if (!stored) return Internal("account '" + account.name + "' vanished while being copied");
+    ORDO_RETURN_IF_ERROR(to->AddAccount(*stored));
+    ORDO_TRY(tokens, from.ListApiTokens(account.name));
+    for (const storage::ApiToken& token : tokens) ORDO_RETURN_IF_ERROR(to->AddApiToken(token));
+  }
+  return OkStatus();
+}
+
+// How the audit log arrived: the same chain (an empty target log: every record has the source's
+// seq and hash), or chained on after the target's own records.
+struct AuditCopy {
+  bool identical = true;
+  analytics::AuditHead source_head;
+};
+
+// The source's audit log must verify before anything is copied: appending re-computes every hash,
+// which would otherwise hide an edit made before the copy.
+Result<analytics::AuditHead> CheckSourceAudit(storage::AuditStore& from) {
+  ORDO_TRY(verification, analytics::VerifyAuditLog(from, std::nullopt, 1));
+  if (!verification.intact()) {
+    return FailedPrecondition(
+        "the source's audit log does not verify (" + std::to_string(verification.problem_count) +
+        " problem(s), the first: " + verification.problems.front().message +
+        "); copying would re-chain it and hide that; nothing was copied; see `ordo audit verify`");
+  }
+  return verification.head;
+}
+
+// Appends the source's records in order (CheckSourceAudit first).
+Status CopyAudit(storage::AuditStore& from, storage::AuditStore* to, AuditCopy& chain) {
+  ORDO_TRY(held, from.CountAudit());
+  if (held == 0) return OkStatus();
+  if (to == nullptr) return FailedPrecondition("the target cannot store an audit log");
+  ORDO_TRY(target_held, to->CountAudit());
+  chain.identical = target_held == 0;
+  return from.ForEachAudit([&](const AuditRecord& record) -> Status {
+    ORDO_TRY(copied, to->AppendAudit(record.entry));
+    if (chain.identical && (copied.seq != record.seq || copied.hash != record.hash)) {
+      return Internal("audit record " + std::to_string(record.seq) +
+                      " got another hash in the target");
+    }
+    return OkStatus();
+  });
+}
+
 // Copies every kind the source keeps; a kind the target cannot keep is kFailedPrecondition.
-Status CopyAll(OpenedStores& from, OpenedStores& to) {
+Status CopyAll(OpenedStores& from, OpenedStores& to, AuditCopy& chain) {
   ORDO_RETURN_IF_ERROR(CopyRegistry(*from.registry, *to.registry));
   if (from.records != nullptr) {
     ORDO_TRY(cultivation, from.records->ListCultivation({}));
@@ -166,13 +277,18 @@ Status CopyAll(OpenedStores& from, OpenedStores& to) {
       return FailedPrecondition("the target cannot store entities and links");
     }
     if (to.links != nullptr) ORDO_RETURN_IF_ERROR(to.links->AppendGraph(graph));
+    ORDO_RETURN_IF_ERROR(CopyMerges(*from.links, to.links));
   }
+  if (from.accounts != nullptr) ORDO_RETURN_IF_ERROR(CopyAccounts(*from.accounts, to.accounts));
+  if (from.audit != nullptr) ORDO_RETURN_IF_ERROR(CopyAudit(*from.audit, to.audit, chain));
   return OkStatus();
 }
 
+// Data rows: the target's audit log does not count, as every command run on the target (even a
+// look at it) adds to it; the source's records are chained on after its own.
 bool AnyRows(const std::vector<KindCount>& counts) {
   for (const KindCount& count : counts) {
-    if (count.rows != 0) return true;
+    if (count.rows != 0 && count.kind != "audit_log") return true;
   }
   return false;
 }
@@ -192,14 +308,20 @@ void RunMigrateData(CommandContext& context, const MigrateDataFlags& flags) {
   if (AnyRows(*before) && !flags.allow_non_empty) {
     std::string held;
     for (const KindCount& count : *before) {
-      if (count.rows == 0) continue;
+      if (count.rows == 0 || count.kind == "audit_log") continue;
       held += (held.empty() ? "" : ", ") + std::to_string(count.rows) + " " + count.kind;
     }
     return context.Fail(FailedPrecondition(
         "--to " + flags.to + " is not empty (" + held +
         "); copy into an empty database, or pass --allow-non-empty to add to it"));
   }
-  if (Status copied = CopyAll(*from, *to); !copied) {
+  AuditCopy chain;
+  if (from->audit != nullptr) {
+    auto head = CheckSourceAudit(*from->audit);
+    if (!head) return context.Fail(head.error());
+    chain.source_head = *head;
+  }
+  if (Status copied = CopyAll(*from, *to, chain); !copied) {
     return context.Fail(Error(copied.error().code(),
                               "copying " + flags.from + " into " + flags.to + " failed: " +
                                   copied.error().message()));
@@ -228,6 +350,15 @@ void RunMigrateData(CommandContext& context, const MigrateDataFlags& flags) {
   }
   context.err() << "copied " << flags.from << " into " << flags.to
                 << "; every count matches\n";
+  if (chain.source_head.seq > 0) {
+    context.err() << "audit log: "
+                  << (chain.identical
+                          ? "the same chain, head " + analytics::FormatAuditHead(chain.source_head)
+                          : "chained on after the target's own records; the source's head was " +
+                                analytics::FormatAuditHead(chain.source_head) +
+                                " (keep it to verify the source file)")
+                  << "\n";
+  }
 }
 
 Status RunMigrate(CommandContext& context, const CliEnvironment& env) {

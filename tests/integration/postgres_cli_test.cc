@@ -1,7 +1,9 @@
 // The real `ordo` binary on PostgreSQL (the throw-away test cluster, a schema per test): `ordo
 // migrate` creates the tables, `ordo migrate-data` copies a SQLite database filled by the real
-// commands and checks every count, and the read commands then answer byte for byte alike on both
-// databases. A non-empty target is refused unless told, and a repeated copy fails whole.
+// commands and checks every count (merges, accounts, tokens and the audit log included), and the
+// read commands then answer byte for byte alike on both databases. A non-empty target is refused
+// unless told, a repeated copy fails whole, and a source whose audit chain does not verify is not
+// copied at all.
 
 #include <gtest/gtest.h>
 
@@ -52,6 +54,16 @@ class PostgresCliTest : public ::testing::Test {
                              ORDO_SOURCE_DIR "/tests/integration/ftm/case.ftm", "--source",
                              "made-up test case"});
     ASSERT_EQ(ftm.exit_code, 0) << ftm.err;
+    // Merges: one in force, one undone; an account with a password and a token.
+    ASSERT_EQ(RunOrdo({"--db", db_, "graph", "merge", "p1", "p2", "--note", "same phone"}).exit_code,
+              0);
+    ASSERT_EQ(RunOrdo({"--db", db_, "graph", "merge", "a1", "a2"}).exit_code, 0);
+    ASSERT_EQ(RunOrdo({"--db", db_, "graph", "unmerge", "2"}).exit_code, 0);
+    RunResult added = RunOrdoWithInput(
+        {"--db", db_, "user", "add", "aidai", "--role", "analyst", "--compartment", "case-17"},
+        "correct horse battery staple\n");
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+    ASSERT_EQ(RunOrdo({"--db", db_, "user", "token", "aidai", "--label", "script"}).exit_code, 0);
   }
 
   std::string uri_;
@@ -80,14 +92,23 @@ TEST_F(PostgresCliTest, CommandsRefuseADatabaseWithoutOrdoTables) {
 TEST_F(PostgresCliTest, MigrateDataCopiesEveryKindAndTheCommandsAgree) {
   FillSqlite();
   ASSERT_EQ(RunOrdo({"--db", uri_, "migrate"}).exit_code, 0);
+  // A look at the target leaves a record in its audit log; that is not data, so the copy goes on.
+  ASSERT_EQ(RunOrdo({"--db", uri_, "audit", "tail"}).exit_code, 0);
   RunResult copied =
       RunOrdo({"--format", "csv", "migrate-data", "--from", db_, "--to", uri_});
   ASSERT_EQ(copied.exit_code, 0) << copied.out << copied.err;
   EXPECT_EQ(copied.out.find("MISMATCH"), std::string::npos) << copied.out;
   for (const char* kind : {"countries,", "relations,", "seizures,300,300,ok", "entities,",
-                           "links,", "cultivation_records,2,2,ok", "drug_prices,1,1,ok"}) {
+                           "links,", "cultivation_records,2,2,ok", "drug_prices,1,1,ok",
+                           "entity_merges,2,2,ok", "accounts,1,1,ok", "api_tokens,1,1,ok",
+                           "audit_log,"}) {
     EXPECT_NE(copied.out.find(kind), std::string::npos) << kind << "\n" << copied.out;
   }
+  // The source's audit records are chained on after the target's own.
+  EXPECT_NE(copied.err.find("chained on after the target's own records"), std::string::npos)
+      << copied.err;
+  RunResult verified = RunOrdo({"--db", uri_, "audit", "verify"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
 
   // The same questions get the same answers from both databases.
   const std::vector<std::vector<std::string>> questions = {
@@ -101,6 +122,8 @@ TEST_F(PostgresCliTest, MigrateDataCopiesEveryKindAndTheCommandsAgree) {
       {"narcotics", "prices"},
       {"graph", "components"},
       {"export", "ftm"},
+      {"graph", "merges"},
+      {"user", "list"},
   };
   for (const std::vector<std::string>& question : questions) {
     std::vector<std::string> on_sqlite = {"--db", db_, "--format", "csv"};
@@ -131,6 +154,41 @@ TEST_F(PostgresCliTest, ANonEmptyTargetIsRefusedUnlessToldAndARepeatedCopyFailsW
   RunResult summary = RunOrdo({"--db", uri_, "--format", "csv", "seizures", "stats"});
   RunResult original = RunOrdo({"--db", db_, "--format", "csv", "seizures", "stats"});
   EXPECT_EQ(summary.out, original.out);
+}
+
+TEST_F(PostgresCliTest, AnEmptyTargetGetsTheSameAuditChainAndTheSamePasswordHash) {
+  FillSqlite();
+  RunResult copied = RunOrdo({"migrate-data", "--from", db_, "--to", uri_});
+  ASSERT_EQ(copied.exit_code, 0) << copied.out << copied.err;
+  EXPECT_NE(copied.err.find("audit log: the same chain, head "), std::string::npos) << copied.err;
+  // Both heads are read before each command's own record is appended.
+  RunResult source_head = RunOrdo({"--db", db_, "audit", "head"});
+  RunResult target_head = RunOrdo({"--db", uri_, "audit", "head"});
+  ASSERT_EQ(source_head.exit_code, 0) << source_head.err;
+  EXPECT_EQ(target_head.out, source_head.out);
+  EXPECT_NE(copied.err.find(source_head.out.substr(0, source_head.out.size() - 1)),
+            std::string::npos)
+      << copied.err << source_head.out;
+  // The copied account signs in with its password: the stored hash came across as it was.
+  RunResult hash_sqlite = RunOrdo({"--db", db_, "--format", "csv", "user", "list"});
+  RunResult hash_postgres = RunOrdo({"--db", uri_, "--format", "csv", "user", "list"});
+  EXPECT_EQ(hash_postgres.out, hash_sqlite.out);
+}
+
+TEST_F(PostgresCliTest, ASourceWhoseAuditLogDoesNotVerifyIsNotCopied) {
+  FillSqlite();
+  RunProgram({"/usr/bin/sqlite3", db_,
+              "DROP TRIGGER IF EXISTS audit_log_no_update; "
+              "UPDATE audit_log SET actor = 'someone else' WHERE seq = 2;"});
+  RunResult refused = RunOrdo({"migrate-data", "--from", db_, "--to", uri_});
+  EXPECT_EQ(refused.exit_code, 5) << refused.err;
+  EXPECT_NE(refused.err.find("audit log does not verify"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("nothing was copied"), std::string::npos) << refused.err;
+  // The target holds Ordo's tables (opened for the copy) and none of the source's rows.
+  RunResult users = RunOrdo({"--db", uri_, "--format", "csv", "user", "list"});
+  EXPECT_EQ(users.out.find("aidai"), std::string::npos) << users.out;
+  RunResult listed = RunOrdo({"--db", uri_, "--format", "csv", "relations"});
+  EXPECT_EQ(listed.out.find("KAZ"), std::string::npos) << listed.out;
 }
 
 TEST_F(PostgresCliTest, InitSeedsAnEmptyDatabaseOnlyOnce) {
