@@ -68,7 +68,10 @@ echo "== load: $served_rows simulated seizures, wrk -c$connections -d${seconds}s
 "$ordo" --db "$db" simulate --out "$work/served.csv" --count "$served_rows" --seed 1 --import \
   --quiet >/dev/null
 
-"$ordo" --db "$db" serve --listen 127.0.0.1:0 >"$work/serve.log" 2>"$work/serve.err" &
+# The server answers only a signed-in client (docs/accounts.md): wrk sends an API token.
+printf '%s\n' "stress password $$ $RANDOM" | "$ordo" --db "$db" user add stress --role viewer >/dev/null
+token=$("$ordo" --db "$db" user token stress 2>/dev/null)
+"$ordo" --db "$db" serve --listen 127.0.0.1:0 --rate-limit 0 >"$work/serve.log" 2>"$work/serve.err" &
 server=$!
 pids+=("$server")
 url=""
@@ -114,7 +117,7 @@ pids+=($!)
 importer=$!
 pids+=("$importer")
 
-wrk_out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency \
+wrk_out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -H "Authorization: Bearer $token" \
   -s "$root/scripts/stress_routes.lua" "$url" 2>&1) || fail "wrk exited with $?"
 touch "$work/stop-imports"
 wait "$importer" || true

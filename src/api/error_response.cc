@@ -46,6 +46,10 @@ std::string_view StatusTitle(int status) {
       return "OK";
     case 400:
       return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
     case 404:
       return "Not Found";
     case 405:
@@ -76,6 +80,9 @@ HttpResponse ErrorResponse(const Error& error, std::string_view parameter) {
 HttpResponse ProtocolErrorResponse(int status, std::string_view detail, std::string_view allow) {
   HttpResponse response = ProblemDocument(status, detail, {});
   if (status == 405) response.headers.emplace_back("Allow", std::string(allow));
+  // RFC 9110: a 401 names the scheme that would be accepted; "Bearer" makes no browser ask for a
+  // password of its own.
+  if (status == 401) response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"ordo\"");
   return response;
 }
 

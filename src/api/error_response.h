@@ -22,7 +22,8 @@ std::string_view StatusTitle(int status);
 HttpResponse ErrorResponse(const Error& error, std::string_view parameter = {});
 
 // The same document for answers that come from HTTP itself rather than from an ErrorCode:
-// 400 (malformed request), 405 (method), 413 (body too large), 415 (body not JSON), 429 (too
+// 400 (malformed request), 401 (not signed in; with "WWW-Authenticate: Bearer realm="ordo""),
+// 403 (a missing or wrong CSRF token), 405 (method), 413 (body too large), 415 (body not JSON), 429 (too
 // many jobs), 431 (header too large). A 405 also carries "Allow: `allow`".
 HttpResponse ProtocolErrorResponse(int status, std::string_view detail,
                                    std::string_view allow = "GET, HEAD");

@@ -168,6 +168,11 @@ std::uint16_t HttpServer::port() const {
   return impl_->acceptor.local_endpoint(ignored).port();
 }
 
+bool HttpServer::loopback() const {
+  internal::SystemError ignored;
+  return impl_->acceptor.local_endpoint(ignored).address().is_loopback();
+}
+
 void HttpServer::Run() {
   impl_->io.run();
   impl_->workers.join();

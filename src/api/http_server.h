@@ -57,6 +57,8 @@ class HttpServer {
 
   // The port actually bound (the free port picked for port 0).
   std::uint16_t port() const;
+  // Whether the bound address is a loopback one (127.0.0.0/8, ::1): only this machine can connect.
+  bool loopback() const;
 
   // Serves on the calling thread until Stop() or a signal, then finishes the requests being
   // answered, closes every connection and returns. Call once.

@@ -10,6 +10,8 @@
 
 namespace ordo::api {
 
+struct Principal;  // api/principal.h
+
 enum class HttpMethod { kGet, kHead, kPost, kDelete, kOther };
 
 struct HttpRequest {
@@ -18,6 +20,16 @@ struct HttpRequest {
   std::string target;       // origin-form request target: path and optional "?query"
   std::string content_type = {};  // the Content-Type header as sent; empty when absent
   std::string body = {};          // at most HttpServerOptions::max_body_bytes
+  // The credentials as sent, for the Authenticator (api/authenticator.h): the Authorization,
+  // Cookie and X-CSRF-Token headers; empty when absent.
+  std::string authorization = {};
+  std::string cookie = {};
+  std::string csrf_token = {};
+  // The peer's IP address ("127.0.0.1", "::1"), filled by the server.
+  std::string remote_address = {};
+  // Who is asking, filled before the routes run (RequestHandler::Handle); null when nobody signed
+  // in or for the public routes.
+  std::shared_ptr<const Principal> principal = {};
 };
 
 struct HttpResponse {
@@ -27,6 +39,12 @@ struct HttpResponse {
   std::shared_ptr<const std::string> body = std::make_shared<const std::string>();
   // Extra headers ("Allow", "Cache-Control"); Content-Type and Content-Length come from above.
   std::vector<std::pair<std::string, std::string>> headers;
+  // For the audit log only, never sent: what the route wants recorded beside the request (the
+  // account name a sign-in was tried with and why it failed).
+  std::string audit_note = {};
+  // For the audit log only: the actor when nobody is signed in yet (the account name a sign-in
+  // was tried with, as typed).
+  std::string audit_actor = {};
 };
 
 inline constexpr char kJsonContentType[] = "application/json";

@@ -1,21 +1,27 @@
 #include "api/request_handler.h"
 
 #include <cctype>
+#include <chrono>
 #include <exception>
 #include <variant>
 
 #include "api/error_response.h"
 #include "api/query_params.h"
+#include "api/principal.h"
 #include "api/routes.h"
+#include "core/audit_record.h"
 
 namespace ordo::api {
 
 RequestHandler::RequestHandler(std::unique_ptr<SnapshotProvider> snapshots, std::string web_root,
-                               GraphJobsOptions jobs)
+                               GraphJobsOptions jobs, std::shared_ptr<Authenticator> auth,
+                               std::shared_ptr<AuditWriter> audit)
     : router_(BuildApiRouter()),
       snapshots_(std::move(snapshots)),
       static_files_(std::move(web_root)),
-      jobs_(std::make_unique<GraphJobs>(jobs)) {}
+      jobs_(std::make_unique<GraphJobs>(jobs)),
+      auth_(std::move(auth)),
+      audit_(std::move(audit)) {}
 
 HttpResponse RequestHandler::Handle(const HttpRequest& request) const {
   if (request.method == HttpMethod::kOther) {
@@ -32,7 +38,12 @@ HttpResponse RequestHandler::Handle(const HttpRequest& request) const {
   const std::string_view query =
       question == std::string_view::npos ? std::string_view() : target.substr(question + 1);
   try {
-    if (path == "/api" || path.rfind("/api/", 0) == 0) return HandleApi(request, path, query);
+    if (path == "/api" || path.rfind("/api/", 0) == 0) {
+      AuditFacts facts;
+      HttpResponse response = HandleApi(request, path, query, facts);
+      if (!facts.wanted) return response;
+      return Audited(request, facts, std::move(response));
+    }
     if (request.method != HttpMethod::kGet && request.method != HttpMethod::kHead) {
       return ProtocolErrorResponse(405, "method " + request.method_name +
                                             " is not allowed here; pages answer GET and HEAD");
@@ -54,7 +65,7 @@ std::string ExactKey(std::string_view target) { return "exact " + std::string(ta
 
 std::optional<HttpResponse> RequestHandler::CachedAnswer(const HttpRequest& request) const {
   if ((request.method != HttpMethod::kGet && request.method != HttpMethod::kHead) ||
-      request.target.rfind("/api/", 0) != 0) {
+      request.target.rfind("/api/", 0) != 0 || auth_ != nullptr) {
     return std::nullopt;
   }
   const std::shared_ptr<ServingGeneration> generation = snapshots_->CurrentIfNoCheckDue();
@@ -100,8 +111,49 @@ std::string AllowedMethods(const Route& route) {
 
 }  // namespace
 
+namespace {
+
+// The case data (issue #6): the entity graph and the seizure records with all that derives from
+// them. The public relations registry is not.
+bool IsCaseData(std::string_view pattern) {
+  return pattern.rfind("/api/v1/graph", 0) == 0 || pattern.rfind("/api/v1/narcotics", 0) == 0;
+}
+
+}  // namespace
+
+HttpResponse RequestHandler::Audited(const HttpRequest& request, const AuditFacts& facts,
+                                     HttpResponse response) const {
+  AuditEntry entry;
+  entry.at = AuditTimestamp(std::chrono::system_clock::now());
+  const bool session_route = facts.pattern == "/api/v1/session";
+  if (session_route && request.method == HttpMethod::kPost) {
+    entry.action = response.status == 200 ? "login" : "login_failed";
+  } else if (session_route && request.method == HttpMethod::kDelete) {
+    entry.action = "logout";
+  } else {
+    entry.action = "http " + request.method_name;
+  }
+  entry.actor = !response.audit_actor.empty() ? response.audit_actor
+                : facts.principal                ? facts.principal->account
+                                                 : "anonymous";
+  // The target only: never a header (the cookie, the token) nor a body (the password).
+  entry.object = request.method_name + " " + request.target;
+  entry.origin = "http@" + (request.remote_address.empty() ? "-" : request.remote_address);
+  entry.outcome = std::to_string(response.status);
+  entry.detail = facts.principal ? "via " + facts.principal->via : "";
+  if (!response.audit_note.empty()) {
+    entry.detail += (entry.detail.empty() ? "" : "; ") + response.audit_note;
+  }
+  if (Status stored = audit_->Append(std::move(entry)); !stored.has_value()) {
+    return ErrorResponse(
+        Unavailable("the request could not be recorded in the audit log, so it is not answered: " +
+                    stored.error().message()));
+  }
+  return response;
+}
+
 HttpResponse RequestHandler::HandleApi(const HttpRequest& request, std::string_view path,
-                                       std::string_view query) const {
+                                       std::string_view query, AuditFacts& audit) const {
   const std::string_view target = request.target;
   auto match = router_.Match(path);
   if (!match) return ErrorResponse(match.error());
@@ -114,6 +166,20 @@ HttpResponse RequestHandler::HandleApi(const HttpRequest& request, std::string_v
                                      route.pattern + "; it answers " + allowed,
                                  allowed);
   }
+  const bool reads = request.method == HttpMethod::kGet || request.method == HttpMethod::kHead;
+  audit.pattern = route.pattern;
+  audit.wanted = audit_ != nullptr &&
+                 (IsCaseData(route.pattern) || (!reads && route.pattern != "/api/v1/health"));
+  // Who is asking, before anything else is looked at.
+  std::optional<HttpRequest> signed_in;
+  if (auth_ != nullptr && !route.is_public) {
+    auto checked = auth_->Authenticate(request);
+    if (auto* refusal = std::get_if<HttpResponse>(&checked)) return std::move(*refusal);
+    signed_in.emplace(request);
+    signed_in->principal = std::get<Authenticator::Identity>(checked).principal;
+    audit.principal = signed_in->principal;
+  }
+  const HttpRequest& asking = signed_in ? *signed_in : request;
   // A JSON body only: a cross-site form cannot send one without the browser asking first.
   if (request.method == HttpMethod::kPost && !IsJsonContentType(request.content_type)) {
     return ProtocolErrorResponse(
@@ -146,7 +212,10 @@ HttpResponse RequestHandler::HandleApi(const HttpRequest& request, std::string_v
                                    generation->seizures,
                                    generation->links,
                                    *jobs_,
-                                   request.body};
+                                   request.body,
+                                   asking.principal,
+                                   &asking,
+                                   auth_.get()};
   HttpResponse response = (*handler)(route_request);
   if (cacheable && response.status == 200) {
     generation->cache.Insert(cache_key, response);

@@ -6,6 +6,7 @@
 // routes with docs/api/openapi.json.
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,8 +18,10 @@
 
 namespace ordo::api {
 
+class Authenticator;
 class GraphJobs;
 class LinkGraphSlot;
+struct Principal;
 class RegistrySnapshot;
 class SeizureStorePool;
 
@@ -33,6 +36,11 @@ struct RouteRequest {
   LinkGraphSlot& links;  // the entity graph of the same generation (the /api/v1/graph routes)
   GraphJobs& jobs;       // the server's graph jobs, across generations
   const std::string& body;  // the request body (POST), empty otherwise
+  // Who is asking (api/principal.h): never null on a signed-in route of a server with an
+  // Authenticator; null on the public routes and in handler tests without one.
+  std::shared_ptr<const Principal> principal = {};
+  const HttpRequest* http = nullptr;  // the request as received (headers, peer); never null
+  Authenticator* auth = nullptr;      // the server's sign-in; null in handler tests without one
 };
 
 // Runs on a worker thread, possibly on several at once. Registry routes never touch the database;
@@ -49,6 +57,9 @@ struct Route {
   // POST and DELETE on the same path, when the route takes them (graph jobs); never cached.
   RouteHandler post = {};
   RouteHandler remove = {};
+  // Public routes answer without a sign-in (health, the OpenAPI document, the session itself);
+  // every other route answers 401 to a request without a valid session or API token.
+  bool is_public = false;
 };
 
 struct RouteMatch {

@@ -1,6 +1,6 @@
 #pragma once
 // The API's routes (docs/api/README.md), one group per file: routes_meta.cc (health, openapi,
-// summary), routes_countries.cc, routes_relations.cc (relations, timeline, coverage),
+// summary), routes_session.cc (signing in and out), routes_countries.cc, routes_relations.cc (relations, timeline, coverage),
 // routes_orgs.cc, routes_trade.cc (trade, concentration, balance) and routes_facts.cc (facts,
 // places); the counter-narcotics routes under /api/v1/narcotics in routes_narcotics_seizures.cc
 // (seizures, stats), routes_narcotics_trends.cc, routes_narcotics_hotspots.cc,
@@ -16,6 +16,7 @@
 namespace ordo::api {
 
 void AddMetaRoutes(Router& router);
+void AddSessionRoutes(Router& router);
 void AddCountryRoutes(Router& router);
 void AddRelationRoutes(Router& router);
 void AddOrganizationRoutes(Router& router);

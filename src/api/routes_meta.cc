@@ -43,14 +43,20 @@ HttpResponse Summary(const RouteRequest& request) {
 
 void AddMetaRoutes(Router& router) {
   using internal::Paging;
-  router.Add({"/api/v1/health", internal::RouteParams({}, Paging::kNone), Health});
-  router.Add({"/api/v1/openapi.json", internal::RouteParams({}, Paging::kNone), OpenApi, false});
+  // Public: a load balancer's health check and the API's own description need no sign-in.
+  Route health{"/api/v1/health", internal::RouteParams({}, Paging::kNone), Health};
+  health.is_public = true;
+  router.Add(std::move(health));
+  Route openapi{"/api/v1/openapi.json", internal::RouteParams({}, Paging::kNone), OpenApi, false};
+  openapi.is_public = true;
+  router.Add(std::move(openapi));
   router.Add({"/api/v1/summary", internal::RouteParams({}, Paging::kNone), Summary});
 }
 
 Router BuildApiRouter() {
   Router router;
   AddMetaRoutes(router);
+  AddSessionRoutes(router);
   AddCountryRoutes(router);
   AddRelationRoutes(router);
   AddOrganizationRoutes(router);

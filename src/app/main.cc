@@ -3,6 +3,7 @@
 // `ordo serve`. The only place that names a concrete storage backend, and the only one that sees
 // both the CLI and the API.
 
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <functional>
@@ -92,6 +93,32 @@ std::function<ordo::Result<std::int64_t>()> PostgresDataVersion(const std::strin
   };
 }
 
+// The accounts of the same database, for the server's sign-in (re-read on every request).
+ordo::Result<std::unique_ptr<ordo::storage::AccountStore>> OpenAccounts(const std::string& path) {
+  if (ordo::storage::IsPostgresUri(path)) {
+    auto store =
+        ordo::storage::PostgresStore::Open(path, ordo::storage::PostgresOpenMode::kMustExist);
+    if (!store) return store.error();
+    return std::unique_ptr<ordo::storage::AccountStore>(std::move(*store));
+  }
+  auto store = ordo::storage::SqliteStore::Open(path, ordo::storage::SqliteOpenMode::kMustExist);
+  if (!store) return store.error();
+  return std::unique_ptr<ordo::storage::AccountStore>(std::move(*store));
+}
+
+// The audit log of the same database, for the server's records of sign-ins and of requests.
+ordo::Result<std::unique_ptr<ordo::storage::AuditStore>> OpenAudit(const std::string& path) {
+  if (ordo::storage::IsPostgresUri(path)) {
+    auto store =
+        ordo::storage::PostgresStore::Open(path, ordo::storage::PostgresOpenMode::kMustExist);
+    if (!store) return store.error();
+    return std::unique_ptr<ordo::storage::AuditStore>(std::move(*store));
+  }
+  auto store = ordo::storage::SqliteStore::Open(path, ordo::storage::SqliteOpenMode::kMustExist);
+  if (!store) return store.error();
+  return std::unique_ptr<ordo::storage::AuditStore>(std::move(*store));
+}
+
 // `ordo serve`: the API server over the database, re-read whenever the SQLite file or its
 // write-ahead log changes, or the PostgreSQL database's data version does (docs/api/README.md,
 // "Freshness").
@@ -111,7 +138,15 @@ ordo::Status Serve(const ordo::cli::ServeOptions& options) {
   config.data.open_links = [path = options.db_path] { return OpenLinks(path); };
   config.snapshots.log = options.log;
   config.snapshots.idle_seizure_stores = static_cast<std::size_t>(options.threads);
+  config.open_accounts = [path = options.db_path] { return OpenAccounts(path); };
+  config.open_audit = [path = options.db_path] { return OpenAudit(path); };
+  config.auth.session_idle = std::chrono::minutes(options.session_idle_minutes);
+  config.auth.session_max = std::chrono::minutes(options.session_max_minutes);
+  config.auth.rate_per_second = options.rate_limit;
+  config.auth.rate_burst = 4 * options.rate_limit;
   config.on_listening = options.on_listening;
+  config.on_signin_link = options.on_signin_link;
+  config.log = options.log;
   return ordo::api::Serve(std::move(config));
 }
 

@@ -20,8 +20,14 @@ struct ServeOptions {
   std::uint16_t port = 8080;        // 0 picks a free port
   std::string web_root;             // the built web application; need not exist
   int threads = 2;                  // worker threads that answer requests
+  int session_idle_minutes = 30;    // a session unused this long ends
+  int session_max_minutes = 12 * 60;  // any session ends this long after sign-in
+  double rate_limit = 50;           // requests per second per session or token (bursts of 4x); 0: off
   // Called once the port is bound, with the URL to open ("http://127.0.0.1:8080/").
   std::function<void(const std::string& url)> on_listening;
+  // Called after on_listening on a loopback address when no account exists, with the one-time
+  // sign-in link of the local administrator.
+  std::function<void(const std::string& link)> on_signin_link;
   // Told about events while serving (the database changed and was re-read, or could not be).
   std::function<void(const std::string& message)> log;
 };

@@ -1,5 +1,5 @@
-// `ordo serve [--listen HOST:PORT] [--web-root DIR] [--threads N]`: the HTTP API and the web
-// application. The server itself comes from the composition root (CliEnvironment::serve); this
+// `ordo serve [--listen HOST:PORT] [--web-root DIR] [--threads N] [--session-idle MIN]
+// [--session-max MIN] [--rate-limit N]`: the HTTP API and the web application, behind a sign-in. The server itself comes from the composition root (CliEnvironment::serve); this
 // file only parses the flags, opens (or on first use creates) the database and prints the URL.
 
 #include <CLI/CLI.hpp>
@@ -15,6 +15,9 @@ struct ServeFlags {
   std::string listen = "127.0.0.1:8080";
   std::string web_root;
   int threads = 2;
+  int session_idle = 30;
+  int session_max = 12 * 60;
+  double rate_limit = 50;
 };
 
 struct ListenAddress {
@@ -66,10 +69,18 @@ Status RunServe(CommandContext& context, const CliEnvironment& env, const ServeF
   options.port = address.port;
   options.web_root = flags.web_root.empty() ? env.default_web_root : flags.web_root;
   options.threads = flags.threads;
+  options.session_idle_minutes = flags.session_idle;
+  options.session_max_minutes = flags.session_max;
+  options.rate_limit = flags.rate_limit;
   std::ostream& out = context.out();
   std::ostream& err = context.err();
   options.on_listening = [&out](const std::string& url) {
     out << "Ordo is serving " << url << " (Ctrl-C to stop)" << std::endl;
+  };
+  options.on_signin_link = [&out](const std::string& link) {
+    out << "No account exists yet. Sign in as the local administrator with this one-time link\n"
+           "(it works once, within 15 minutes; `ordo user add` makes accounts):\n"
+        << "    " << link << std::endl;
   };
   options.log = [&err](const std::string& message) {
     err << ("ordo serve: " + message + "\n")
@@ -92,6 +103,22 @@ void RegisterServeCommand(CLI::App& app, CommandContext& context, const CliEnvir
                     "Built web application to serve (default: " + env.default_web_root + ")");
   serve->add_option("--threads", flags->threads, "Worker threads that answer requests")
       ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  serve
+      ->add_option("--session-idle", flags->session_idle,
+                   "Minutes after which an unused session ends")
+      ->check(CLI::Range(1, 7 * 24 * 60))
+      ->capture_default_str();
+  serve
+      ->add_option("--session-max", flags->session_max,
+                   "Minutes after sign-in at which any session ends")
+      ->check(CLI::Range(1, 30 * 24 * 60))
+      ->capture_default_str();
+  serve
+      ->add_option("--rate-limit", flags->rate_limit,
+                   "Requests per second one session or API token may make on average (bursts of "
+                   "four times as many); beyond it 429. 0: no limit")
+      ->check(CLI::Range(0.0, 1e6))
       ->capture_default_str();
   serve->callback([&context, &env, flags] { context.Finish(RunServe(context, env, *flags)); });
 }

@@ -31,6 +31,17 @@ class AuditStore {
   virtual ~AuditStore() = default;
 
   virtual Result<AuditRecord> AppendAudit(const AuditEntry& entry) = 0;
+  // Appends `entries` in order, each as AppendAudit would. A backend may write them in one
+  // transaction (all or none, one commit for the lot: what a server auditing every request under
+  // load needs); this default appends them one by one and stops at the first error, leaving the
+  // ones before it stored.
+  virtual Status AppendAuditBatch(const std::vector<AuditEntry>& entries) {
+    for (const AuditEntry& entry : entries) {
+      Result<AuditRecord> appended = AppendAudit(entry);
+      if (!appended) return appended.error();
+    }
+    return OkStatus();
+  }
   virtual Result<std::size_t> CountAudit() = 0;
   virtual Status ForEachAudit(const AuditVisitor& visit) = 0;
   // The last `count` records (fewer when the log is shorter), oldest first.

@@ -3,6 +3,8 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 
+#include <mutex>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/write.hpp>
@@ -23,7 +25,24 @@ std::string Lower(std::string text) {
   return text;
 }
 
+std::mutex tokens_mutex;
+std::map<std::uint16_t, std::string>& Tokens() {
+  static std::map<std::uint16_t, std::string> tokens;
+  return tokens;
+}
+
 }  // namespace
+
+void SetPortToken(std::uint16_t port, const std::string& token) {
+  std::lock_guard lock(tokens_mutex);
+  Tokens()[port] = token;
+}
+
+std::string PortToken(std::uint16_t port) {
+  std::lock_guard lock(tokens_mutex);
+  auto found = Tokens().find(port);
+  return found == Tokens().end() ? "" : found->second;
+}
 
 std::string HttpReply::Header(const std::string& lower_case_name) const {
   auto it = headers.find(lower_case_name);
@@ -36,7 +55,9 @@ struct HttpConnection::Impl {
   beast::flat_buffer buffer;
 };
 
-HttpConnection::HttpConnection(std::uint16_t port) : impl_(std::make_unique<Impl>()) {
+HttpConnection::HttpConnection(std::uint16_t port, Credentials credentials)
+    : impl_(std::make_unique<Impl>()),
+      token_(credentials == Credentials::kPortToken ? PortToken(port) : "") {
   impl_->socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   timeval timeout{10, 0};
   setsockopt(impl_->socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
@@ -53,6 +74,7 @@ std::optional<HttpReply> HttpConnection::Request(
   request.target(target);
   request.version(11);
   request.set(http::field::host, "127.0.0.1");
+  if (!token_.empty()) request.set(http::field::authorization, "Bearer " + token_);
   for (const auto& [name, value] : headers) request.set(name, value);
   request.body() = body;
   if (!body.empty() || method == "POST" || method == "PUT") request.prepare_payload();
@@ -62,7 +84,13 @@ std::optional<HttpReply> HttpConnection::Request(
   return ReadReply(method == "HEAD");
 }
 
-std::optional<HttpReply> HttpConnection::Raw(const std::string& bytes) {
+std::optional<HttpReply> HttpConnection::Raw(const std::string& raw) {
+  // The port's token goes in as the first header line, whatever follows.
+  std::string bytes = raw;
+  const std::size_t line_end = bytes.find('\n');
+  if (!token_.empty() && line_end != std::string::npos) {
+    bytes.insert(line_end + 1, "Authorization: Bearer " + token_ + "\r\n");
+  }
   beast::error_code error;
   asio::write(impl_->socket, asio::buffer(bytes), error);
   // A server may answer and close before reading everything; the reply is still worth reading.
@@ -100,8 +128,9 @@ bool HttpConnection::ClosedByServer(int seconds) {
   return error == asio::error::eof || error == asio::error::connection_reset;
 }
 
-HttpReply Fetch(std::uint16_t port, const std::string& target, const std::string& method) {
-  HttpConnection connection(port);
+HttpReply Fetch(std::uint16_t port, const std::string& target, const std::string& method,
+                Credentials credentials) {
+  HttpConnection connection(port, credentials);
   std::optional<HttpReply> reply = connection.Request(method, target);
   if (!reply) {
     ADD_FAILURE() << method << " " << target << ": no reply";

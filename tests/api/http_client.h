@@ -20,10 +20,18 @@ struct HttpReply {
   std::string Header(const std::string& lower_case_name) const;
 };
 
+// The servers under test ask who is asking (docs/accounts.md): OrdoServer registers an API token
+// for its port, and requests to that port carry it ("Authorization: Bearer ...") unless the
+// connection is made with Credentials::kNone or the request names its own Authorization header.
+void SetPortToken(std::uint16_t port, const std::string& token);
+std::string PortToken(std::uint16_t port);
+
+enum class Credentials { kPortToken, kNone };
+
 class HttpConnection {
  public:
   // Connects to 127.0.0.1:port; reads time out after 10 s instead of hanging a test.
-  explicit HttpConnection(std::uint16_t port);
+  explicit HttpConnection(std::uint16_t port, Credentials credentials = Credentials::kPortToken);
   ~HttpConnection();
   HttpConnection(const HttpConnection&) = delete;
   HttpConnection& operator=(const HttpConnection&) = delete;
@@ -33,7 +41,8 @@ class HttpConnection {
       const std::string& method, const std::string& target,
       const std::vector<std::pair<std::string, std::string>>& headers = {},
       const std::string& body = "");
-  // Writes `bytes` as they are and reads one reply.
+  // Writes `bytes` as they are (but for the port's token as a first header line, unless made with
+  // Credentials::kNone) and reads one reply.
   std::optional<HttpReply> Raw(const std::string& bytes);
   // Writes `bytes` and reads nothing.
   void Send(const std::string& bytes);
@@ -45,9 +54,11 @@ class HttpConnection {
 
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  std::string token_;  // sent as a Bearer token when not empty
 };
 
 // GET (or another method) on a new connection; a missing reply fails the calling test.
-HttpReply Fetch(std::uint16_t port, const std::string& target, const std::string& method = "GET");
+HttpReply Fetch(std::uint16_t port, const std::string& target, const std::string& method = "GET",
+                Credentials credentials = Credentials::kPortToken);
 
 }  // namespace ordo::testing

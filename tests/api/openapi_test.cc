@@ -126,6 +126,31 @@ TEST_F(OpenApiTest, EveryOperationDescribesItsAnswerAndItsProblems) {
   }
 }
 
+// A route that asks for a sign-in documents 401 (and 403, CSRF, on POST and DELETE) and inherits the
+// document's security; a public one says `security: []` on what it answers without a sign-in.
+TEST_F(OpenApiTest, TheSignInIsDocumentedAsTheRoutesAskForIt) {
+  EXPECT_TRUE(document_["components"]["securitySchemes"].contains("sessionCookie"));
+  EXPECT_TRUE(document_["components"]["securitySchemes"].contains("bearerToken"));
+  EXPECT_EQ(document_["security"].size(), 2u);
+  for (const api::Route& route : router_.routes()) {
+    SCOPED_TRACE(route.pattern);
+    const Json& item = document_["paths"][route.pattern];
+    bool some_open = false;
+    for (const auto& [method, operation] : item.items()) {
+      SCOPED_TRACE(method);
+      const bool open = operation.contains("security") && operation["security"].empty();
+      some_open = some_open || open;
+      if (route.is_public) continue;
+      EXPECT_FALSE(operation.contains("security"));
+      EXPECT_TRUE(operation["responses"].contains("401"));
+      if (method == "post" || method == "delete") {
+        EXPECT_TRUE(operation["responses"].contains("403"));
+      }
+    }
+    EXPECT_EQ(some_open, route.is_public);
+  }
+}
+
 TEST_F(OpenApiTest, EveryReferenceResolves) {
   std::vector<const Json*> pending = {&document_};
   int references = 0;

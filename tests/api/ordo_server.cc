@@ -7,11 +7,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <regex>
 #include <thread>
 
 #include <gtest/gtest.h>
 
+#include "http_client.h"
 #include "ordo_runner.h"
 
 extern char** environ;
@@ -47,22 +49,22 @@ pid_t Spawn(const std::vector<std::string>& args, const std::string& err_path, i
   return pid;
 }
 
-// Reads from `fd` until a line has the URL or the deadline passes.
-std::string ReadUrl(int fd, std::chrono::seconds timeout) {
+// Reads from `fd` into `seen` until `pattern` matches or the deadline passes; returns the first
+// group of the match, or "".
+std::string ReadUntil(int fd, const std::regex& pattern, std::chrono::milliseconds timeout,
+                      std::string& seen) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
-  std::string seen;
-  const std::regex url_pattern(R"(Ordo is serving (http://[^ ]+/) \(Ctrl-C to stop\))");
-  while (std::chrono::steady_clock::now() < deadline) {
+  while (true) {
+    std::smatch match;
+    if (std::regex_search(seen, match, pattern)) return match[1];
+    if (std::chrono::steady_clock::now() >= deadline) return "";
     pollfd poll_fd{fd, POLLIN, 0};
     if (poll(&poll_fd, 1, 100) <= 0) continue;
     char chunk[512];
     const ssize_t bytes = read(fd, chunk, sizeof chunk);
-    if (bytes <= 0) break;
+    if (bytes <= 0) return "";
     seen.append(chunk, static_cast<std::size_t>(bytes));
-    std::smatch match;
-    if (std::regex_search(seen, match, url_pattern)) return match[1];
   }
-  return "";
 }
 
 int StatusOf(int wait_status) {
@@ -71,7 +73,8 @@ int StatusOf(int wait_status) {
 
 }  // namespace
 
-OrdoServer::OrdoServer(const std::vector<std::string>& extra_args, const Prepare& prepare) {
+OrdoServer::OrdoServer(const std::vector<std::string>& extra_args, const Prepare& prepare,
+                       Accounts accounts) {
   dir_ = MakeTempDir();
   db_path_ = dir_ + "/ordo.db";
   RunResult init = RunOrdo({"--db", db_path_, "init"});
@@ -80,11 +83,33 @@ OrdoServer::OrdoServer(const std::vector<std::string>& extra_args, const Prepare
     return;
   }
   if (prepare) prepare(db_path_);
-  std::vector<std::string> args = {"--db", db_path_, "serve", "--listen", "127.0.0.1:0"};
+  if (accounts == Accounts::kTester) {
+    RunResult add = RunOrdoWithInput({"--db", db_path_, "user", "add", "tester", "--role", "admin"},
+                                     std::string(kTesterPassword) + "\n");
+    RunResult token = RunOrdo({"--db", db_path_, "user", "token", "tester", "--label", "tests"});
+    if (add.exit_code != 0 || token.exit_code != 0) {
+      ADD_FAILURE() << "ordo user add/token failed: " << add.err << token.err;
+      return;
+    }
+    token_ = token.out.substr(0, token.out.find('\n'));
+  }
+  std::vector<std::string> args = {"--db", db_path_, "serve"};
+  if (std::find(extra_args.begin(), extra_args.end(), "--listen") == extra_args.end()) {
+    args.insert(args.end(), {"--listen", "127.0.0.1:0"});
+  }
+  // The tests send many requests on one token; the rate limit has its own test.
+  if (std::find(extra_args.begin(), extra_args.end(), "--rate-limit") == extra_args.end()) {
+    args.insert(args.end(), {"--rate-limit", "0"});
+  }
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int out_fd = -1;
   pid_ = Spawn(args, dir_ + "/serve.err", out_fd);
-  url_ = ReadUrl(out_fd, std::chrono::seconds(30));
+  static const std::regex url_pattern(R"(Ordo is serving (http://[^ ]+/) \(Ctrl-C to stop\))");
+  url_ = ReadUntil(out_fd, url_pattern, std::chrono::seconds(30), stdout_);
+  if (!url_.empty() && accounts == Accounts::kNone) {
+    static const std::regex link_pattern(R"((http://[^ \n]+/\?signin=[A-Za-z0-9_-]+))");
+    signin_link_ = ReadUntil(out_fd, link_pattern, std::chrono::seconds(5), stdout_);
+  }
   close(out_fd);
   std::smatch match;
   static const std::regex port_pattern(R"(:([0-9]+)/$)");
@@ -93,6 +118,7 @@ OrdoServer::OrdoServer(const std::vector<std::string>& extra_args, const Prepare
     return;
   }
   port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+  if (!token_.empty()) SetPortToken(port_, token_);
 }
 
 OrdoServer::~OrdoServer() {

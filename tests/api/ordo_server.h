@@ -1,8 +1,11 @@
 #pragma once
 // Starts the real `ordo serve` on a fresh database for the API tests: `ordo --db DIR/ordo.db init`,
 // then an optional step that fills the database (`ordo seizures import ...`), then `ordo --db ...
-// serve --listen 127.0.0.1:0 [extra args]`, and reads the port from the URL it prints. The server
-// dies with the test process.
+// serve --listen 127.0.0.1:0 --rate-limit 0 [extra args]` (extra args may name another --listen
+// or --rate-limit), and reads the port from the URL it prints. The server dies with the test
+// process. Unless told otherwise, it first adds the admin account "tester" (password
+// kTesterPassword) with an API token, which requests through tests/api/http_client.h carry by
+// default.
 
 #include <sys/types.h>
 
@@ -14,14 +17,20 @@
 
 namespace ordo::testing {
 
+inline constexpr char kTesterPassword[] = "correct horse battery staple";
+
 class OrdoServer {
  public:
+  // kTester: the admin account "tester" and its API token exist before the server starts.
+  // kNone: no account, so the server prints its one-time sign-in link (signin_link()).
+  enum class Accounts { kTester, kNone };
+
   // Called with the database path after `ordo init`, before the server starts.
   using Prepare = std::function<void(const std::string& db_path)>;
 
   // Fails the calling test (and leaves port() 0) when the server does not print its URL in time.
   explicit OrdoServer(const std::vector<std::string>& extra_args = {},
-                      const Prepare& prepare = {});
+                      const Prepare& prepare = {}, Accounts accounts = Accounts::kTester);
   ~OrdoServer();
   OrdoServer(const OrdoServer&) = delete;
   OrdoServer& operator=(const OrdoServer&) = delete;
@@ -29,6 +38,12 @@ class OrdoServer {
   std::uint16_t port() const { return port_; }
   const std::string& url() const { return url_; }
   const std::string& db_path() const { return db_path_; }
+  // The tester's API token ("" with Accounts::kNone).
+  const std::string& token() const { return token_; }
+  // The one-time sign-in link the server printed ("" when it printed none).
+  const std::string& signin_link() const { return signin_link_; }
+  // Everything the server wrote to stdout until it was listening (and its link, if any).
+  const std::string& Stdout() const { return stdout_; }
   // The server's own temporary directory, for files a test writes.
   const std::string& dir() const { return dir_; }
   // True while the process has not exited.
@@ -45,6 +60,9 @@ class OrdoServer {
   std::string dir_;
   std::string db_path_;
   std::string url_;
+  std::string token_;
+  std::string signin_link_;
+  std::string stdout_;
   std::uint16_t port_ = 0;
   pid_t pid_ = -1;
   int exit_status_ = -1;

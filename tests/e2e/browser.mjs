@@ -1,6 +1,6 @@
 // Shared by the browser test and the screenshot script: Debian's chromium through playwright-core
 // (resolved from web/node_modules, never downloaded), and the `ordo serve` process.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -49,12 +49,14 @@ export async function launchBrowser() {
 }
 
 // Runs `ordo ... serve --listen 127.0.0.1:0 --web-root DIR` and resolves with its URL, read from the
-// line "Ordo is serving http://127.0.0.1:PORT/ ...".
-export function startServer(ordo, args, { timeoutMs = 60000 } = {}) {
+// line "Ordo is serving http://127.0.0.1:PORT/ ...", and, on a database without accounts, the
+// one-time sign-in link it prints right after (signinLink; null when there is none).
+export function startServer(ordo, args, { timeoutMs = 60000, linkWaitMs = 3000 } = {}) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(ordo, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    let resolved = false;
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
       reject(new Error(`ordo serve printed no URL within ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
@@ -64,9 +66,20 @@ export function startServer(ordo, args, { timeoutMs = 60000 } = {}) {
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
       const match = /Ordo is serving (http:\/\/[^\s]+)/.exec(stdout);
-      if (match) {
+      if (match && !resolved) {
+        resolved = true;
         clearTimeout(timer);
-        resolvePromise({ url: match[1].endsWith('/') ? match[1] : `${match[1]}/`, child, output: () => ({ stdout, stderr }) });
+        const url = match[1].endsWith('/') ? match[1] : `${match[1]}/`;
+        const started = Date.now();
+        const waitForLink = () => {
+          const link = /(http:\/\/[^\s]+\?signin=[A-Za-z0-9_-]+)/.exec(stdout);
+          if (link || Date.now() - started > linkWaitMs) {
+            resolvePromise({ url, signinLink: link ? link[1] : null, child, output: () => ({ stdout, stderr }) });
+          } else {
+            setTimeout(waitForLink, 20);
+          }
+        };
+        waitForLink();
       }
     });
     child.stderr.on('data', (chunk) => {
@@ -78,6 +91,7 @@ export function startServer(ordo, args, { timeoutMs = 60000 } = {}) {
     });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      if (resolved) return;
       reject(new Error(`ordo serve exited (${code ?? signal}) before serving\nstdout: ${stdout}\nstderr: ${stderr}`));
     });
   });
@@ -97,4 +111,27 @@ export function stopServer(child, graceMs = 10000) {
     });
     child.kill('SIGTERM');
   });
+}
+
+// The server asks who is asking (docs/accounts.md). Adds the admin account `name` with a password to
+// the database and makes it an API token; returns { account, password, token } (the token for the
+// tests' own requests: `authHeaders(token)`).
+export function addAccount(ordo, db, name = 'e2e') {
+  const password = 'e2e password that is long enough';
+  execFileSync(ordo, ['--db', db, 'user', 'add', name, '--role', 'admin'], { input: `${password}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
+  const token = execFileSync(ordo, ['--db', db, 'user', 'token', name], { stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+  return { account: name, password, token };
+}
+
+export function authHeaders(token) {
+  return { Authorization: `Bearer ${token}` };
+}
+
+// Opens `url` (the sign-in screen comes first) and signs in through the form.
+export async function signInThroughForm(page, url, { account, password }) {
+  await page.goto(url);
+  await page.locator('[data-testid="signin-account"]').fill(account);
+  await page.locator('[data-testid="signin-password"]').fill(password);
+  await page.locator('[data-testid="signin-submit"]').click();
+  await page.locator('[data-testid="signed-in-as"]').waitFor();
 }

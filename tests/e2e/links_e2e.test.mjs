@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { launchBrowser, repoRoot, startServer, stopServer } from './browser.mjs';
+import { addAccount, authHeaders, launchBrowser, repoRoot, signInThroughForm, startServer, stopServer } from './browser.mjs';
 
 const ordo = resolve(repoRoot, process.env.ORDO_BINARY || 'build/debug/ordo');
 const buildDir = resolve(repoRoot, process.env.ORDO_BUILD_DIR || 'build/debug');
@@ -47,8 +47,9 @@ function investigation() {
   return `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
 }
 
-async function apiJson(server, path, init) {
-  const response = await fetch(new URL(`api/v1/${path}`, server.url), init);
+// With the test account's API token: the server answers nobody else.
+async function apiJson(server, path, init = {}) {
+  const response = await fetch(new URL(`api/v1/${path}`, server.url), { ...init, headers: { ...authHeaders(server.account.token), ...(init.headers ?? {}) } });
   return { status: response.status, body: response.ok ? await response.json() : null };
 }
 
@@ -88,7 +89,10 @@ test('the Links screen: search, expand, path, jobs, time slider, export, three l
     const run = (args) => execFileSync(ordo, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     run(['--db', db, 'init']);
     run(['--db', db, 'import', 'ftm', ftm, '--source', 'https://example.org/made-up-case', '--case', 'CASE-7', '--synthetic']);
+    const account = addAccount(ordo, db);
     server = await startServer(ordo, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web-root', webRoot]);
+    server.account = account;
+    assert.equal(server.signinLink, null, 'no sign-in link once an account exists');
     browser = await launchBrowser();
     const page = await browser.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -103,11 +107,11 @@ test('the Links screen: search, expand, path, jobs, time slider, export, three l
     const summary = await apiJson(server, 'graph/summary');
     assert.ok(summary.status === 200 || summary.status === 404, `GET /api/v1/graph/summary: ${summary.status}`);
     const skip = summary.status === 200 ? false : 'GET /api/v1/graph/summary is not served yet (404)';
-    const jobsProbe = await fetch(new URL('api/v1/graph/jobs', server.url), { method: 'POST', body: '{"kind":"no-such-kind"}' });
+    const jobsProbe = await fetch(new URL('api/v1/graph/jobs', server.url), { method: 'POST', headers: authHeaders(account.token), body: '{"kind":"no-such-kind"}' });
     const jobsServed = !skip && jobsProbe.status !== 404 && jobsProbe.status !== 405;
 
     await t.test('the screen opens from the navigation with the graph\'s counts', { skip }, async () => {
-      await page.goto(server.url);
+      await signInThroughForm(page, server.url, account);
       await page.locator('[data-testid="nav-links"]').click();
       await page.waitForURL(/#\/links$/);
       assert.equal(plain(await page.locator('[data-testid="page-title"]').innerText()), 'Link chart');

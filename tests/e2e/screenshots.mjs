@@ -1,7 +1,9 @@
 // Screenshots of every screen in English and Kyrgyz, for a person to look at:
 //   node tests/e2e/screenshots.mjs [BASE_URL] [OUT_DIR]
 // Without BASE_URL it starts `ordo serve` on a fresh database (ORDO_BINARY, default
-// build/debug/ordo) with web/dist; OUT_DIR defaults to $ORDO_BUILD_DIR/e2e/screens.
+// build/debug/ordo) with web/dist and signs in with the one-time link it prints; with BASE_URL,
+// set ORDO_SIGNIN_LINK to a sign-in link of that server. OUT_DIR defaults to
+// $ORDO_BUILD_DIR/e2e/screens.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,6 +40,7 @@ if (!base) {
   server = await startServer(ordo, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web-root', join(repoRoot, 'web', 'dist')]);
   base = server.url;
 }
+let signinLink = server?.signinLink ?? process.env.ORDO_SIGNIN_LINK ?? null;
 
 const browser = await launchBrowser();
 try {
@@ -46,6 +49,8 @@ try {
     if (message.type() === 'error') console.error(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  // The server answers only a signed-in page: its one-time link (or $ORDO_SIGNIN_LINK for a given URL).
+  if (signinLink) await page.goto(signinLink);
   for (const lang of LANGS) {
     for (const [name, hash] of SCREENS) {
       await page.goto(`${base}?lang=${lang}${hash}`);

@@ -19,9 +19,10 @@ const screenshot = join(buildDir, 'e2e', 'seizures.png');
 
 const plain = (text) => text.replace(/\s+/g, ' ').trim();
 
-async function apiJson(server, path) {
-  const response = await fetch(new URL(`api/v1/${path}`, server.url));
-  return { status: response.status, body: response.ok ? await response.json() : null };
+// Through the page's session (its cookie), opened by the one-time sign-in link.
+async function apiJson(page, server, path) {
+  const response = await page.request.get(new URL(`api/v1/${path}`, server.url).href);
+  return { status: response.status(), body: response.ok() ? await response.json() : null };
 }
 
 test('the Seizures screen shows hotspots, trends, the route network and the planner', { timeout: 280_000 }, async (t) => {
@@ -48,9 +49,12 @@ test('the Seizures screen shows hotspots, trends, the route network and the plan
     page.on('request', (request) => {
       if (!request.url().startsWith(server.url)) foreign.push(request.url());
     });
+    assert.ok(server.signinLink, `ordo serve printed no sign-in link: ${server.output().stdout}`);
+    await page.goto(server.signinLink);
+    await page.locator('[data-testid="signed-in-as"]').waitFor();
     // The route network and interdiction routes come with issue #4's API work; until the server
     // has them the parts of the screen that use them show the server's 404 and are not checked.
-    const routes = await apiJson(server, 'narcotics/routes?synthetic=true');
+    const routes = await apiJson(page, server, 'narcotics/routes?synthetic=true');
     const routesServed = routes.status !== 404;
 
     await t.test('the page opens from the navigation, labelled synthetic, with the hotspot layer and its legend', async () => {
@@ -64,7 +68,7 @@ test('the Seizures screen shows hotspots, trends, the route network and the plan
 
       const cells = page.locator('[data-testid="seizure-map"] [data-testid="hotspot-cell"]');
       await cells.first().waitFor();
-      const hotspots = await apiJson(server, 'narcotics/hotspots?synthetic=true&top=1000&weight=count');
+      const hotspots = await apiJson(page, server, 'narcotics/hotspots?synthetic=true&top=1000&weight=count');
       const significant = hotspots.body.cells.filter((c) => c.p < 0.1).length;
       assert.ok(significant > 0, 'the simulated hotspots are significant');
       assert.equal(await cells.count(), significant);
@@ -77,7 +81,7 @@ test('the Seizures screen shows hotspots, trends, the route network and the plan
     });
 
     await t.test('the trend charts show one series per drug with the anomaly months the API flags', async () => {
-      const trends = await apiJson(server, 'narcotics/trends?synthetic=true&by=drug');
+      const trends = await apiJson(page, server, 'narcotics/trends?synthetic=true&by=drug');
       const drugs = new Set(trends.body.months.map((m) => m.group));
       await page.locator('[data-testid="trend-chart"]').first().waitFor();
       assert.equal(await page.locator('[data-testid="trend-chart"]').count(), drugs.size);

@@ -52,6 +52,22 @@ test('the web application shows the registry, in Kyrgyz too', { timeout: 240_000
       if (!request.url().startsWith(server.url)) foreign.push(request.url());
     });
 
+    await t.test('the one-time sign-in link signs the local administrator in, once', async () => {
+      assert.ok(server.signinLink, `ordo serve printed no sign-in link: ${server.output().stdout}`);
+      await page.goto(server.signinLink);
+      await page.locator('[data-testid="signed-in-as"]').waitFor();
+      assert.equal(plain(await page.locator('[data-testid="signed-in-as"]').innerText()), 'Signed in as local-admin');
+      assert.equal(new URL(page.url()).searchParams.get('signin'), null, 'the token left the address');
+      // Used once.
+      const reuse = await fetch(new URL('api/v1/session', server.url), {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ signin: new URL(server.signinLink).searchParams.get('signin') }),
+      });
+      assert.equal(reuse.status, 401);
+      // Without the session cookie the API answers nothing but 401.
+      assert.equal((await fetch(new URL('api/v1/summary', server.url))).status, 401);
+    });
+
     await t.test('the overview has a map of country shapes and the counts', async () => {
       await page.goto(server.url);
       const shapes = page.locator('[data-testid="world-map"] [data-testid="map-country"]');
@@ -60,7 +76,8 @@ test('the web application shows the registry, in Kyrgyz too', { timeout: 240_000
       const colored = await page.locator('[data-testid="world-map"] a [data-testid="map-country"]').count();
       assert.ok(colored > 150, `linked shapes: ${colored}`);
 
-      const summary = await (await fetch(new URL('api/v1/summary', server.url))).json();
+      // The page's own session (its cookie) reads the API for the test too.
+      const summary = await (await page.request.get(new URL('api/v1/summary', server.url).href)).json();
       assert.equal(summary.relations, 185);
       const count = async (key) => plain(await page.locator(`[data-testid="count-${key}"] dd`).innerText());
       await page.locator('[data-testid="count-relations"] dd').waitFor();
@@ -104,6 +121,16 @@ test('the web application shows the registry, in Kyrgyz too', { timeout: 240_000
       const error = page.locator('[data-testid="error"]');
       await error.waitFor();
       assert.match(plain(await error.innerText()), /404/);
+    });
+
+    await t.test('signing out shows the sign-in screen; the used link says it is spent', async () => {
+      await page.goto(`${server.url}?lang=en#/`);
+      await page.locator('[data-testid="sign-out"]').click();
+      await page.locator('[data-testid="signin-form"]').waitFor();
+      assert.equal((await page.request.get(new URL('api/v1/summary', server.url).href)).status(), 401);
+      await page.goto(server.signinLink);
+      await page.locator('[data-testid="signin-form"]').waitFor();
+      assert.match(plain(await page.locator('[data-testid="signin-status"]').innerText()), /already used or has expired/);
     });
 
     assert.deepEqual(foreign, [], 'requests outside the Ordo server');

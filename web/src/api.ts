@@ -1,5 +1,8 @@
 // The client of the Ordo HTTP API (docs/api/README.md): GET requests under ./api/v1, answers
-// cached for the session (the registry does not change while the page is open).
+// cached for the session (the registry does not change while the page is open). The server asks
+// who is asking (docs/accounts.md): the browser sends the HttpOnly session cookie by itself, and
+// requests that change something carry the session's CSRF token; a 401 sends the reader to the
+// sign-in screen.
 import type { Lang, Paged, Problem } from './types';
 
 export class ApiError extends Error {
@@ -22,6 +25,32 @@ type Params = Record<string, string | number | boolean | null | undefined>;
 const API_ROOT = 'api/v1';
 const cache = new Map<string, Promise<unknown>>();
 
+// Who is signed in, as GET/POST /api/v1/session answer.
+export interface Session {
+  account: string;
+  role: 'admin' | 'analyst' | 'viewer';
+  compartments: string[];
+  every_compartment: boolean;
+  via: 'session' | 'token';
+  csrf_token: string | null;
+  expires_at: string | null;
+}
+
+let csrfToken: string | null = null;
+let onSignedOut: (() => void) | null = null;
+
+// Called when the server answers 401 to a request of a signed-in page (the session ended).
+export function setSignedOutHandler(handler: () => void): void {
+  onSignedOut = handler;
+}
+
+function rememberSession(session: Session | null): Session | null {
+  csrfToken = session?.csrf_token ?? null;
+  // Another account may see other answers.
+  cache.clear();
+  return session;
+}
+
 export function apiUrl(path: string, params: Params = {}): string {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
@@ -31,10 +60,11 @@ export function apiUrl(path: string, params: Params = {}): string {
   return `${API_ROOT}${path}${text ? `?${text}` : ''}`;
 }
 
-async function fetchJson<T>(url: string, method = 'GET', body?: unknown): Promise<T> {
+async function fetchJson<T>(url: string, method = 'GET', body?: unknown, signingIn = false): Promise<T> {
   let response: Response;
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   try {
     response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (error) {
@@ -50,6 +80,7 @@ async function fetchJson<T>(url: string, method = 'GET', body?: unknown): Promis
       problem = null;
     }
     const message = problem?.detail ?? problem?.title ?? `${response.status} ${response.statusText}`;
+    if (response.status === 401 && !signingIn && onSignedOut) onSignedOut();
     throw new ApiError('http', response.status, problem, message);
   }
   if (text === '' && response.status === 204) return null as T;
@@ -76,6 +107,32 @@ export function getJson<T>(path: string, params: Params = {}): Promise<T> {
 // something on the server (POST, DELETE).
 export function requestJson<T>(method: 'GET' | 'POST' | 'DELETE', path: string, params: Params = {}, body?: unknown): Promise<T> {
   return fetchJson<T>(apiUrl(path, params), method, body);
+}
+
+// The current session, or null when nobody is signed in.
+export async function currentSession(): Promise<Session | null> {
+  try {
+    return rememberSession(await fetchJson<Session>(apiUrl('/session'), 'GET', undefined, true));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return rememberSession(null);
+    throw error;
+  }
+}
+
+// Signs in with a password, or with the token of the one-time sign-in link (`ordo serve` prints
+// it while no account exists). Throws ApiError 401 when refused.
+export async function signIn(credentials: { account: string; password: string } | { signin: string }): Promise<Session> {
+  const session = await fetchJson<Session>(apiUrl('/session'), 'POST', credentials, true);
+  rememberSession(session);
+  return session;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await fetchJson<unknown>(apiUrl('/session'), 'DELETE', undefined, true);
+  } finally {
+    rememberSession(null);
+  }
 }
 
 const PAGE_SIZE = 500;

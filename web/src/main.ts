@@ -1,6 +1,8 @@
 // Ordo's web application: a static client of the HTTP API. Screens are hash routes; the language
-// is ?lang= in the page address.
+// is ?lang= in the page address. Nothing is shown before a sign-in: a password, or the one-time
+// link `ordo serve` prints (?signin=TOKEN, taken out of the address at once).
 import './styles.css';
+import { currentSession, setSignedOutHandler, signIn, signOut, type Session } from './api';
 import { h } from './dom';
 import { LANG_NAMES, LANGS, langFromSearch, translator } from './i18n';
 import { langHref, parseHash, routeHash, type Route } from './router';
@@ -12,10 +14,13 @@ import { organizationsView, organizationView } from './views/organizations';
 import { overviewView } from './views/overview';
 import { seizuresView } from './views/seizures';
 import { tradeView } from './views/trade';
+import { signInView } from './views/sign-in';
 
 const root = document.getElementById('app') as HTMLElement;
 let renderCount = 0;
 let renderedAddress = '';
+let session: Session | null = null;
+let signInNotice: 'linkFailed' | null = null;
 
 function navSection(route: Route): string {
   switch (route.name) {
@@ -74,7 +79,22 @@ function header(ctx: Ctx, route: Route): HTMLElement {
         navLink('drugs', { name: 'drugs' }),
         navLink('seizures', { name: 'seizures', filter: { from: null, to: null, drug: null, synthetic: null, measure: 'seizures' } }),
         navLink('links', { name: 'links', seeds: [] }))),
-    h('nav', { 'aria-label': ctx.t('lang.label'), class: 'lang-switch', 'data-testid': 'lang-switch' }, h('ul', null, langLinks)));
+    h('nav', { 'aria-label': ctx.t('lang.label'), class: 'lang-switch', 'data-testid': 'lang-switch' }, h('ul', null, langLinks)),
+    session ? sessionBox(ctx, session) : null);
+}
+
+function sessionBox(ctx: Ctx, current: Session): HTMLElement {
+  const button = h('button', { type: 'button', class: 'sign-out', 'data-testid': 'sign-out' }, ctx.t('session.signOut'));
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    signOut().catch(() => undefined).finally(() => {
+      session = null;
+      render();
+    });
+  });
+  return h('div', { class: 'session-box', role: 'group', 'aria-label': ctx.t('session.label') },
+    h('span', { 'data-testid': 'signed-in-as' }, ctx.t('session.signedInAs', { account: current.account })),
+    ' ', button);
 }
 
 function notFound(ctx: Ctx): HTMLElement {
@@ -127,6 +147,17 @@ function render(): void {
   root.replaceChildren(skip, header(ctx, route), main,
     h('footer', { class: 'site-footer' }, h('p', null, t('footer'))));
 
+  if (!session) {
+    document.title = `${t('app.name')} — ${t('signin.title')}`;
+    main.replaceChildren(signInView(ctx, signInNotice, (signedIn) => {
+      session = signedIn;
+      signInNotice = null;
+      render();
+    }));
+    main.setAttribute('aria-busy', 'false');
+    return;
+  }
+
   const retry = (): void => render();
   view(ctx, route)
     .then((content) => {
@@ -152,4 +183,36 @@ function onNavigate(): void {
 }
 window.addEventListener('hashchange', onNavigate);
 window.addEventListener('popstate', onNavigate);
-render();
+// A session that ends while the page is open (timeout, sign-out elsewhere, account disabled)
+// brings the sign-in screen back.
+setSignedOutHandler(() => {
+  if (!session) return;
+  session = null;
+  render();
+});
+
+// The one-time link's token leaves the address before anything else happens, so that it is
+// neither bookmarked nor sent again.
+async function start(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const link = params.get('signin');
+  if (link !== null) {
+    params.delete('signin');
+    const rest = params.toString();
+    history.replaceState(null, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
+    try {
+      session = await signIn({ signin: link });
+    } catch {
+      signInNotice = 'linkFailed';
+    }
+  }
+  if (!session) {
+    try {
+      session = await currentSession();
+    } catch {
+      session = null;  // the server did not answer: the sign-in screen says so when tried
+    }
+  }
+  render();
+}
+void start();

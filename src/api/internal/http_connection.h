@@ -105,6 +105,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool closing_ = false;  // the server is stopping
   bool refused_ = false;  // a malformed or oversized request was refused; close after answering
   std::size_t drained_ = 0;
+  std::string remote_address_;  // the peer's IP address, for HttpRequest::remote_address
 };
 
 }  // namespace ordo::api::internal

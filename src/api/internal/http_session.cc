@@ -18,7 +18,17 @@ constexpr std::chrono::seconds kDrainTime{2};
 Session::Session(tcp::socket socket, ServerCore& core)
     : stream_(std::move(socket)),
       buffer_(core.options.max_header_bytes + core.options.max_body_bytes + kReadChunk),
-      core_(core) {}
+      core_(core) {
+  SystemError error;
+  const tcp::endpoint peer = stream_.socket().remote_endpoint(error);
+  if (!error) {
+    const asio::ip::address address = peer.address();
+    // An IPv4 peer on a dual-stack socket is named as IPv4.
+    remote_address_ = address.is_v6() && address.to_v6().is_v4_mapped()
+                          ? asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6()).to_string()
+                          : address.to_string();
+  }
+}
 
 Session::~Session() { core_.Unregister(this); }
 
@@ -102,6 +112,10 @@ void Session::Dispatch() {
   request.target = std::string(message.target());
   request.content_type = std::string(message[http::field::content_type]);
   request.body = message.body();
+  request.authorization = std::string(message[http::field::authorization]);
+  request.cookie = std::string(message[http::field::cookie]);
+  request.csrf_token = std::string(message["X-CSRF-Token"]);
+  request.remote_address = remote_address_;
   version_ = message.version();
   keep_alive_ = message.keep_alive();
   head_ = request.method == HttpMethod::kHead;
