@@ -34,7 +34,7 @@ struct Record {
   std::string entity_id;
   std::string name;
   EntityType type = EntityType::kPerson;
-  std::vector<ParsedName> names;
+  std::vector<std::uint32_t> names;  // indices into the distinct names read
   std::vector<Evidence> evidence;
   bool wanted = false;  // of the type asked for (others are read only as shared nodes)
 };
@@ -168,6 +168,15 @@ Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
   std::unordered_map<std::string, std::uint32_t> index_of;
   NameMatchOptions name_options;
   name_options.cross_script = options.cross_script;
+  // Each distinct name is parsed (romanised) once; many entities share one.
+  std::vector<ParsedName> distinct_names;
+  std::unordered_map<std::string, std::uint32_t> name_ids;
+  auto name_id = [&](const std::string& text) {
+    const auto [found, added] =
+        name_ids.emplace(text, static_cast<std::uint32_t>(distinct_names.size()));
+    if (added) distinct_names.push_back(ParseName(text));
+    return found->second;
+  };
   ORDO_RETURN_IF_ERROR(store.ForEachEntity([&](const Entity& entity) {
     Record record;
     record.entity_id = entity.entity_id;
@@ -176,7 +185,7 @@ Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
     record.wanted = !options.type || *options.type == entity.type;
     if (record.wanted) {
       if (HasNames(entity.type)) {
-        for (const std::string& name : NamesOf(entity)) record.names.push_back(ParseName(name));
+        for (const std::string& name : NamesOf(entity)) record.names.push_back(name_id(name));
       }
       if (std::optional<Evidence> own = OwnValue(entity)) AddEvidence(record, std::move(*own));
       for (const EntityProperty& property : entity.properties) {
@@ -233,7 +242,8 @@ Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
     if (!record.wanted) continue;
     ++report.entities;
     const std::string type(EntityTypeName(record.type));
-    for (const ParsedName& name : record.names) {
+    for (std::uint32_t name_index : record.names) {
+      const ParsedName& name = distinct_names[name_index];
       const std::string script =
           options.cross_script ? std::string() : std::string(NameScriptName(name.script));
       for (const NameToken& token : name.tokens) {
@@ -270,57 +280,96 @@ Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
     const auto kept = kept_of.find(entity_id);
     return kept == kept_of.end() ? entity_id : kept->second;
   };
+  // Scored first, without words: most pairs fall below min_score, and of those above only the
+  // best `limit` are shown, so only they are explained (a name block of common names holds tens of
+  // thousands of equal pairs).
+  struct Scored {
+    std::uint32_t a = 0;
+    std::uint32_t b = 0;
+    double score = 0;
+    double name_score = 0;
+    std::size_t name_a = 0;  // the names that gave name_score
+    std::size_t name_b = 0;
+    bool compared = false;   // both have names
+  };
+  NameMatchOptions screen_options = name_options;
+  screen_options.explain = false;
+  // Scores by (name, name): in a block of common names the same two names meet again and again.
+  std::unordered_map<std::uint64_t, double> name_scores;
+  auto name_score_of = [&](std::uint32_t x, std::uint32_t y) {
+    const std::uint64_t key = (static_cast<std::uint64_t>(x) << 32) | y;
+    const auto [found, added] = name_scores.emplace(key, 0.0);
+    if (added) {
+      found->second = CompareNames(distinct_names[x], distinct_names[y], screen_options).score;
+    }
+    return found->second;
+  };
+  std::vector<Scored> found;
   for (std::uint64_t pair : ordered) {
-    const Record& a = records[pair >> 32];
-    const Record& b = records[pair & 0xffffffffu];
+    Scored scored;
+    scored.a = static_cast<std::uint32_t>(pair >> 32);
+    scored.b = static_cast<std::uint32_t>(pair & 0xffffffffu);
+    const Record& a = records[scored.a];
+    const Record& b = records[scored.b];
     if (group_of(a.entity_id) == group_of(b.entity_id)) continue;  // merged already
     ++report.pairs_scored;
-    NameMatch best;
-    bool compared = false;
-    for (const ParsedName& name_a : a.names) {
-      for (const ParsedName& name_b : b.names) {
-        NameMatch match = CompareNames(name_a, name_b, name_options);
-        if (!compared || match.score > best.score) best = std::move(match);
-        compared = true;
+    for (std::size_t i = 0; i < a.names.size(); ++i) {
+      for (std::size_t j = 0; j < b.names.size(); ++j) {
+        const double name_score = name_score_of(a.names[i], b.names[j]);
+        if (!scored.compared || name_score > scored.name_score) {
+          scored.name_score = name_score;
+          scored.name_a = i;
+          scored.name_b = j;
+        }
+        scored.compared = true;
       }
     }
-    double unexplained = 1 - best.score;
+    double unexplained = 1 - scored.name_score;
+    for (const Evidence& mine : a.evidence) {
+      for (const Evidence& theirs : b.evidence) {
+        if (mine.key == theirs.key) unexplained *= 1 - std::min(mine.strength, theirs.strength);
+      }
+    }
+    scored.score = std::clamp(1 - unexplained, 0.0, 1.0);
+    if (scored.score < options.min_score || scored.score <= 0) continue;
+    found.push_back(scored);
+  }
+  report.pairs_found = found.size();
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Scored& x, const Scored& y) { return x.score > y.score; });
+  if (options.limit != 0 && found.size() > options.limit) found.resize(options.limit);
+
+  for (const Scored& scored : found) {
+    const Record& a = records[scored.a];
+    const Record& b = records[scored.b];
     std::vector<std::string> parts;
-    if (compared) parts.push_back(best.score > 0 ? best.explanation : "names: " + best.explanation);
+    if (scored.compared) {
+      NameMatch named = CompareNames(distinct_names[a.names[scored.name_a]],
+                                     distinct_names[b.names[scored.name_b]], name_options);
+      parts.push_back(named.score > 0 ? named.explanation : "names: " + named.explanation);
+    }
     for (const Evidence& mine : a.evidence) {
       for (const Evidence& theirs : b.evidence) {
         if (mine.key != theirs.key) continue;
-        const double strength = std::min(mine.strength, theirs.strength);
-        unexplained *= 1 - strength;
         const std::string& kind = mine.strength <= theirs.strength ? mine.kind : theirs.kind;
         parts.push_back(mine.shown == theirs.shown
                             ? fmt::format("same {} {}", kind, mine.shown)
                             : fmt::format("same {} {} = {}", kind, mine.shown, theirs.shown));
       }
     }
-    const double score = std::clamp(1 - unexplained, 0.0, 1.0);
-    if (score < options.min_score || score <= 0) continue;
     DuplicateCandidate candidate;
     candidate.first = a.entity_id;
     candidate.second = b.entity_id;
     candidate.first_name = a.name;
     candidate.second_name = b.name;
     candidate.type = a.type;
-    candidate.score = score;
-    candidate.name_score = best.score;
+    candidate.score = scored.score;
+    candidate.name_score = scored.name_score;
     for (std::size_t i = 0; i < parts.size(); ++i) {
       if (i > 0) candidate.explanation += "; ";
       candidate.explanation += parts[i];
     }
     report.candidates.push_back(std::move(candidate));
-  }
-  report.pairs_found = report.candidates.size();
-  std::stable_sort(report.candidates.begin(), report.candidates.end(),
-                   [](const DuplicateCandidate& x, const DuplicateCandidate& y) {
-                     return x.score > y.score;
-                   });
-  if (options.limit != 0 && report.candidates.size() > options.limit) {
-    report.candidates.resize(options.limit);
   }
   return report;
 }

@@ -171,6 +171,14 @@ TEST_F(DuplicateCandidatesTest, LimitMinScoreAndOversizedBlocks) {
   options.limit = 1;
   EXPECT_EQ(Find(options).candidates.size(), 1u);
   EXPECT_EQ(Find(options).pairs_found, 4u);  // p1/p2, p4/p5, ph1/ph2, v1/v2
+  // The one kept is the best, explained as it is without a limit.
+  DuplicateOptions all;
+  const DuplicateReport unlimited = Find(all);
+  ASSERT_EQ(unlimited.candidates.size(), 4u);
+  const DuplicateReport limited = Find(options);
+  EXPECT_EQ(limited.candidates.front().first, unlimited.candidates.front().first);
+  EXPECT_EQ(limited.candidates.front().second, unlimited.candidates.front().second);
+  EXPECT_EQ(limited.candidates.front().explanation, unlimited.candidates.front().explanation);
 
   options.min_score = 1.5;
   Result<DuplicateReport> bad = FindDuplicateCandidates(store_, options);

@@ -434,17 +434,20 @@ NameMatch CompareNames(const ParsedName& a, const ParsedName& b, const NameMatch
   const bool scripted_a = a.script == NameScript::kLatin || a.script == NameScript::kCyrillic;
   const bool scripted_b = b.script == NameScript::kLatin || b.script == NameScript::kCyrillic;
   if (!options.cross_script && scripted_a && scripted_b && a.script != b.script) {
-    match.explanation = fmt::format("{} against {}: cross-script matching is off",
-                                    NameScriptName(a.script), NameScriptName(b.script));
+    if (options.explain) {
+      match.explanation = fmt::format("{} against {}: cross-script matching is off",
+                                      NameScriptName(a.script), NameScriptName(b.script));
+    }
     return match;
   }
   if (a.tokens.empty() || b.tokens.empty()) {
-    match.explanation = "no name to compare";
+    if (options.explain) match.explanation = "no name to compare";
     return match;
   }
   PairingSearch search(a, b);
   search.Run();
   match.score = std::clamp(search.BestScore(), 0.0, 1.0);
+  if (!options.explain) return match;
   const std::vector<std::size_t>& partner = search.BestPartners();
   std::vector<std::string> parts;
   std::vector<bool> b_paired(b.tokens.size(), false);

@@ -56,6 +56,9 @@ struct NameMatchOptions {
   // When false, names in different scripts (Cyrillic against Latin) score 0: Cyrillic is only
   // compared with Cyrillic and Latin with Latin.
   bool cross_script = true;
+  // When false, only the score is computed and the explanation stays empty: for screening many
+  // pairs, explaining only those that pass.
+  bool explain = true;
 };
 
 struct NameMatch {
