@@ -5,7 +5,9 @@
 #include <vector>
 
 #include <boost/asio/post.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/strand.hpp>
+#include <fstream>
 
 #include "api/error_response.h"
 #include "api/internal/http_connection.h"
@@ -26,6 +28,43 @@ HttpResponse ServerCore::Answer(const HttpRequest& request) const {
   } catch (const std::exception& exception) {
     return ErrorResponse(Internal(std::string("unexpected failure: ") + exception.what()));
   }
+}
+
+namespace {
+
+// kInvalidArgument naming the flag and file when `path` cannot be opened for reading.
+Status CheckReadable(const std::string& flag, const std::string& path) {
+  std::ifstream file(path);
+  if (!file) return InvalidArgument(flag + " " + path + ": cannot be read (missing, or no permission)");
+  return OkStatus();
+}
+
+}  // namespace
+
+Status ServerCore::LoadTls() {
+  if (options.tls_cert_file.empty() && options.tls_key_file.empty()) return OkStatus();
+  if (options.tls_cert_file.empty() || options.tls_key_file.empty()) {
+    return InvalidArgument("--tls-cert and --tls-key go together: give both or neither");
+  }
+  ORDO_RETURN_IF_ERROR(CheckReadable("--tls-cert", options.tls_cert_file));
+  ORDO_RETURN_IF_ERROR(CheckReadable("--tls-key", options.tls_key_file));
+  auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+  context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                       asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
+  SystemError error;
+  context->use_certificate_chain_file(options.tls_cert_file, error);
+  if (error) {
+    return InvalidArgument("--tls-cert " + options.tls_cert_file +
+                           ": not a PEM certificate chain (" + error.message() + ")");
+  }
+  context->use_private_key_file(options.tls_key_file, asio::ssl::context::pem, error);
+  if (error) {
+    return InvalidArgument("--tls-key " + options.tls_key_file + ": not a PEM private key, or not "
+                           "the key of the certificate (" + error.message() + ")");
+  }
+  tls = std::move(context);
+  return OkStatus();
 }
 
 namespace {
@@ -85,7 +124,12 @@ void ServerCore::OnAccept(SystemError error, tcp::socket socket) {
   }
   SystemError ignored;
   socket.set_option(tcp::no_delay(true), ignored);
-  auto session = std::make_shared<Session>(std::move(socket), *this);
+  std::shared_ptr<SessionBase> session;
+  if (tls) {
+    session = std::make_shared<TlsSession>(std::move(socket), *this);
+  } else {
+    session = std::make_shared<PlainSession>(std::move(socket), *this);
+  }
   {
     std::lock_guard lock(sessions_mutex);
     sessions.emplace(session.get(), session);
@@ -94,7 +138,7 @@ void ServerCore::OnAccept(SystemError error, tcp::socket socket) {
   Accept();
 }
 
-void ServerCore::Unregister(Session* session) {
+void ServerCore::Unregister(SessionBase* session) {
   std::lock_guard lock(sessions_mutex);
   sessions.erase(session);
   if (accept_paused && !stopping) {
@@ -109,14 +153,14 @@ void ServerCore::BeginStop() {
   acceptor.close(ignored);
   signals.cancel(ignored);
   accept_retry.cancel();
-  std::vector<std::shared_ptr<Session>> live;
+  std::vector<std::shared_ptr<SessionBase>> live;
   {
     std::lock_guard lock(sessions_mutex);
     for (const auto& [pointer, session] : sessions) {
       if (auto alive = session.lock()) live.push_back(std::move(alive));
     }
   }
-  for (const std::shared_ptr<Session>& session : live) session->Shutdown();
+  for (const std::shared_ptr<SessionBase>& session : live) session->Shutdown();
 }
 
 namespace {
@@ -150,6 +194,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Listen(const HttpServerOptions& 
                                                        HttpHandler handler,
                                                        HttpCachedAnswer cached) {
   auto impl = std::make_unique<Impl>(options, std::move(handler), std::move(cached));
+  ORDO_RETURN_IF_ERROR(impl->LoadTls());
   ORDO_TRY(endpoint, internal::Resolve(impl->io, options.host, options.port));
   ORDO_RETURN_IF_ERROR(impl->Bind(endpoint));
   if (options.stop_on_signals) {
@@ -167,6 +212,8 @@ std::uint16_t HttpServer::port() const {
   internal::SystemError ignored;
   return impl_->acceptor.local_endpoint(ignored).port();
 }
+
+bool HttpServer::tls() const { return impl_->tls != nullptr; }
 
 bool HttpServer::loopback() const {
   internal::SystemError ignored;

@@ -31,6 +31,10 @@ struct HttpServerOptions {
   std::chrono::milliseconds idle_timeout{30'000};   // kept-alive connection between requests
   std::chrono::milliseconds write_timeout{30'000};  // sending one response
   bool stop_on_signals = true;                      // SIGINT and SIGTERM start a graceful stop
+  // HTTPS when both are set: a PEM certificate chain (the server's certificate first) and its
+  // PEM private key. TLS 1.2 at least.
+  std::string tls_cert_file;
+  std::string tls_key_file;
 };
 
 // Runs on a worker thread, on several at once; must not throw (an escaping exception becomes a
@@ -44,7 +48,8 @@ using HttpCachedAnswer = std::function<std::optional<HttpResponse>(const HttpReq
 class HttpServer {
  public:
   // Binds and listens; connections are served once Run is called. Errors: kInvalidArgument when
-  // the host is neither an address nor a known name, or not an address of this machine;
+  // the host is neither an address nor a known name, or not an address of this machine, or when
+  // the TLS certificate or key cannot be read, is not PEM, or they do not belong together;
   // kUnavailable when the port is in use or may not be bound.
   // `cached` may be empty.
   static Result<std::unique_ptr<HttpServer>> Listen(const HttpServerOptions& options,
@@ -59,6 +64,8 @@ class HttpServer {
   std::uint16_t port() const;
   // Whether the bound address is a loopback one (127.0.0.0/8, ::1): only this machine can connect.
   bool loopback() const;
+  // Whether it serves HTTPS.
+  bool tls() const;
 
   // Serves on the calling thread until Stop() or a signal, then finishes the requests being
   // answered, closes every connection and returns. Call once.

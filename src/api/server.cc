@@ -4,14 +4,15 @@
 
 namespace ordo::api {
 
-std::string ServerUrl(const std::string& host, std::uint16_t port) {
+std::string ServerUrl(const std::string& host, std::uint16_t port, bool tls) {
   const bool ipv6 = host.find(':') != std::string::npos;
-  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port) + "/";
+  return std::string(tls ? "https://" : "http://") + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port) + "/";
 }
 
 Status Serve(ServeConfig config) {
   ORDO_TRY(snapshots,
            SnapshotProvider::Create(std::move(config.data), std::move(config.snapshots)));
+  config.auth.secure_cookies = !config.http.tls_cert_file.empty();
   auto auth = std::make_shared<Authenticator>(std::move(config.open_accounts), config.auth);
   std::shared_ptr<AuditWriter> audit;
   if (config.open_audit) audit = std::make_shared<AuditWriter>(std::move(config.open_audit));
@@ -25,7 +26,7 @@ Status Serve(ServeConfig config) {
                        [handler](const HttpRequest& request) {
                          return handler->CachedAnswer(request);
                        }));
-  const std::string url = ServerUrl(config.http.host, server->port());
+  const std::string url = ServerUrl(config.http.host, server->port(), server->tls());
   if (config.on_listening) config.on_listening(url);
   // The local administrator's way in, as Jupyter's: only this machine can reach a loopback
   // address, and only a server nobody can sign in to yet needs it.
@@ -39,6 +40,10 @@ Status Serve(ServeConfig config) {
     }
   }
   server->Run();
+  if (audit && config.log) {
+    config.log("audit: " + std::to_string(audit->appended()) + " records written in " +
+               std::to_string(audit->batches()) + " transactions");
+  }
   return OkStatus();
 }
 

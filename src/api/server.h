@@ -16,7 +16,7 @@
 namespace ordo::api {
 
 struct ServeConfig {
-  HttpServerOptions http;
+  HttpServerOptions http;  // with tls_cert_file and tls_key_file: HTTPS, and Secure cookies
   std::string web_root;  // the built web app (web/dist); need not exist
   SnapshotSource data;
   SnapshotProviderOptions snapshots;
@@ -42,7 +42,7 @@ struct ServeConfig {
 // HttpServer::Listen's (kInvalidArgument for a bad address, kUnavailable for a port in use).
 Status Serve(ServeConfig config);
 
-// "http://HOST:PORT/", with an IPv6 host in brackets.
-std::string ServerUrl(const std::string& host, std::uint16_t port);
+// "http://HOST:PORT/" ("https://" with `tls`), with an IPv6 host in brackets.
+std::string ServerUrl(const std::string& host, std::uint16_t port, bool tls = false);
 
 }  // namespace ordo::api

@@ -127,6 +127,8 @@ ordo::Status Serve(const ordo::cli::ServeOptions& options) {
   config.http.host = options.host;
   config.http.port = options.port;
   config.http.worker_threads = options.threads;
+  config.http.tls_cert_file = options.tls_cert_file;
+  config.http.tls_key_file = options.tls_key_file;
   config.web_root = options.web_root;
   config.data.open_store = [path = options.db_path] { return OpenStore(path, /*create=*/false); };
   if (ordo::storage::IsPostgresUri(options.db_path)) {

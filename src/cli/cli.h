@@ -22,7 +22,9 @@ struct ServeOptions {
   int threads = 2;                  // worker threads that answer requests
   int session_idle_minutes = 30;    // a session unused this long ends
   int session_max_minutes = 12 * 60;  // any session ends this long after sign-in
-  double rate_limit = 50;           // requests per second per session or token (bursts of 4x); 0: off
+  double rate_limit = 50;
+  std::string tls_cert_file;        // HTTPS when both are set (PEM)
+  std::string tls_key_file;           // requests per second per session or token (bursts of 4x); 0: off
   // Called once the port is bound, with the URL to open ("http://127.0.0.1:8080/").
   std::function<void(const std::string& url)> on_listening;
   // Called after on_listening on a loopback address when no account exists, with the one-time

@@ -1,5 +1,5 @@
 // `ordo serve [--listen HOST:PORT] [--web-root DIR] [--threads N] [--session-idle MIN]
-// [--session-max MIN] [--rate-limit N]`: the HTTP API and the web application, behind a sign-in. The server itself comes from the composition root (CliEnvironment::serve); this
+// [--session-max MIN] [--rate-limit N] [--tls-cert FILE --tls-key FILE]`: the HTTP API and the web application, behind a sign-in. The server itself comes from the composition root (CliEnvironment::serve); this
 // file only parses the flags, opens (or on first use creates) the database and prints the URL.
 
 #include <CLI/CLI.hpp>
@@ -18,6 +18,8 @@ struct ServeFlags {
   int session_idle = 30;
   int session_max = 12 * 60;
   double rate_limit = 50;
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 struct ListenAddress {
@@ -72,6 +74,8 @@ Status RunServe(CommandContext& context, const CliEnvironment& env, const ServeF
   options.session_idle_minutes = flags.session_idle;
   options.session_max_minutes = flags.session_max;
   options.rate_limit = flags.rate_limit;
+  options.tls_cert_file = flags.tls_cert;
+  options.tls_key_file = flags.tls_key;
   std::ostream& out = context.out();
   std::ostream& err = context.err();
   options.on_listening = [&out](const std::string& url) {
@@ -120,6 +124,9 @@ void RegisterServeCommand(CLI::App& app, CommandContext& context, const CliEnvir
                    "four times as many); beyond it 429. 0: no limit")
       ->check(CLI::Range(0.0, 1e6))
       ->capture_default_str();
+  serve->add_option("--tls-cert", flags->tls_cert,
+                    "Serve HTTPS with this PEM certificate chain (with --tls-key)");
+  serve->add_option("--tls-key", flags->tls_key, "The PEM private key of --tls-cert");
   serve->callback([&context, &env, flags] { context.Finish(RunServe(context, env, *flags)); });
 }
 

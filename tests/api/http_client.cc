@@ -7,6 +7,8 @@
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -126,6 +128,42 @@ bool HttpConnection::ClosedByServer(int seconds) {
   beast::error_code error;
   impl_->socket.read_some(asio::buffer(&byte, 1), error);
   return error == asio::error::eof || error == asio::error::connection_reset;
+}
+
+std::optional<HttpReply> HttpsRequest(
+    std::uint16_t port, const std::string& method, const std::string& target,
+    const std::vector<std::pair<std::string, std::string>>& headers, const std::string& body) {
+  asio::io_context io;
+  asio::ssl::context tls(asio::ssl::context::tls_client);
+  tls.set_verify_mode(asio::ssl::verify_none);
+  beast::ssl_stream<beast::tcp_stream> stream(io, tls);
+  beast::error_code error;
+  beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(10));
+  beast::get_lowest_layer(stream).connect(
+      tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), error);
+  if (!error) stream.handshake(asio::ssl::stream_base::client, error);
+  if (error) return std::nullopt;
+  http::request<http::string_body> request;
+  request.method_string(method);
+  request.target(target);
+  request.version(11);
+  request.set(http::field::host, "127.0.0.1");
+  for (const auto& [name, value] : headers) request.set(name, value);
+  request.body() = body;
+  request.prepare_payload();
+  http::write(stream, request, error);
+  if (error) return std::nullopt;
+  beast::flat_buffer buffer;
+  http::response<http::string_body> response;
+  http::read(stream, buffer, response, error);
+  if (error) return std::nullopt;
+  HttpReply reply;
+  reply.status = static_cast<int>(response.result_int());
+  for (const auto& field : response) {
+    reply.headers[Lower(std::string(field.name_string()))] = std::string(field.value());
+  }
+  reply.body = response.body();
+  return reply;
 }
 
 HttpReply Fetch(std::uint16_t port, const std::string& target, const std::string& method,

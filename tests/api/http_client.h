@@ -57,6 +57,13 @@ class HttpConnection {
   std::string token_;  // sent as a Bearer token when not empty
 };
 
+// One request over HTTPS on a new connection to 127.0.0.1:port (the certificate is not checked:
+// the tests make a throw-away self-signed one); nullopt when the handshake or the request fails.
+std::optional<HttpReply> HttpsRequest(
+    std::uint16_t port, const std::string& method, const std::string& target,
+    const std::vector<std::pair<std::string, std::string>>& headers = {},
+    const std::string& body = "");
+
 // GET (or another method) on a new connection; a missing reply fails the calling test.
 HttpReply Fetch(std::uint16_t port, const std::string& target, const std::string& method = "GET",
                 Credentials credentials = Credentials::kPortToken);

@@ -104,10 +104,10 @@ OrdoServer::OrdoServer(const std::vector<std::string>& extra_args, const Prepare
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   int out_fd = -1;
   pid_ = Spawn(args, dir_ + "/serve.err", out_fd);
-  static const std::regex url_pattern(R"(Ordo is serving (http://[^ ]+/) \(Ctrl-C to stop\))");
+  static const std::regex url_pattern(R"(Ordo is serving (https?://[^ ]+/) \(Ctrl-C to stop\))");
   url_ = ReadUntil(out_fd, url_pattern, std::chrono::seconds(30), stdout_);
   if (!url_.empty() && accounts == Accounts::kNone) {
-    static const std::regex link_pattern(R"((http://[^ \n]+/\?signin=[A-Za-z0-9_-]+))");
+    static const std::regex link_pattern(R"((https?://[^ \n]+/\?signin=[A-Za-z0-9_-]+))");
     signin_link_ = ReadUntil(out_fd, link_pattern, std::chrono::seconds(5), stdout_);
   }
   close(out_fd);

@@ -10,12 +10,14 @@
 #include <unordered_map>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 
 #include "api/http_server.h"
 
@@ -27,13 +29,24 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 using SystemError = boost::system::error_code;
 
-class Session;
+// What the server's registry of connections sees of one (Session<Stream> below).
+class SessionBase {
+ public:
+  virtual ~SessionBase() = default;
+  virtual void Start() = 0;
+  // Graceful stop: an idle or reading connection is closed now, one being answered once the
+  // answer is written. Any thread.
+  virtual void Shutdown() = 0;
+};
 
 // Everything the connections share. Sessions run on their strands; the acceptor and the signal
 // set on the single I/O thread; the registry of sessions is guarded by `sessions_mutex`.
 struct ServerCore {
   ServerCore(const HttpServerOptions& server_options, HttpHandler request_handler,
              HttpCachedAnswer cached_answer);
+  // Loads the certificate chain and key named by the options; kInvalidArgument naming the file
+  // and the flag when one is missing, unreadable or not PEM, or when they do not match.
+  Status LoadTls();
   // Marks the server stopping first, so that sessions destroyed along with `io` post nothing.
   ~ServerCore() { stopping = true; }
   ServerCore(const ServerCore&) = delete;
@@ -48,13 +61,14 @@ struct ServerCore {
   // Stops accepting and asks every session to finish (I/O thread only).
   void BeginStop();
   // Called by a session's destructor; resumes a paused accept.
-  void Unregister(Session* session);
+  void Unregister(SessionBase* session);
 
   const HttpServerOptions options;
   const HttpHandler handler;
   const HttpCachedAnswer cached;  // may be empty
   std::mutex sessions_mutex;
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  std::unordered_map<SessionBase*, std::weak_ptr<SessionBase>> sessions;
+  std::unique_ptr<asio::ssl::context> tls;  // set when serving HTTPS
   bool accept_paused = false;  // guarded by sessions_mutex
   std::atomic<bool> stopping{false};
   // Declared in this order so that the pool (which posts to `io`) goes before `io`, and `io`
@@ -68,20 +82,22 @@ struct ServerCore {
 
 // One connection: reads requests one at a time, hands each to the worker pool and writes the
 // answer on its strand; keeps the connection alive while the client wants and the server runs.
-class Session : public std::enable_shared_from_this<Session> {
+// Stream is beast::tcp_stream (HTTP) or beast::ssl_stream<beast::tcp_stream> (HTTPS: a TLS
+// handshake first, under the read timeout). Instantiated for those two in http_session.cc.
+template <class Stream>
+class Session final : public SessionBase, public std::enable_shared_from_this<Session<Stream>> {
  public:
   // `socket` must use a strand of core.io as its executor.
   Session(tcp::socket socket, ServerCore& core);
-  ~Session();
+  ~Session() override;
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  void Start();
-  // Graceful stop: an idle or reading connection is closed now, one being answered once the
-  // answer is written. Any thread.
-  void Shutdown();
+  void Start() override;
+  void Shutdown() override;
 
  private:
+  beast::tcp_stream& Tcp() { return beast::get_lowest_layer(stream_); }
   void ReadNext();
   void ReadRequest();
   void OnRead(SystemError error);
@@ -92,7 +108,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void Drain();
   void Close();
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   ServerCore& core_;
   std::optional<http::request_parser<http::string_body>> parser_;
@@ -107,5 +123,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::size_t drained_ = 0;
   std::string remote_address_;  // the peer's IP address, for HttpRequest::remote_address
 };
+
+using PlainSession = Session<beast::tcp_stream>;
+using TlsSession = Session<beast::ssl_stream<beast::tcp_stream>>;
 
 }  // namespace ordo::api::internal

@@ -94,6 +94,30 @@ TEST_P(AuditStoreConformanceTest, BadEntryIsRefusedAndNothingIsStored) {
   EXPECT_EQ(Store().AppendAudit(Entry("import ftm", "a.ftm")).value().seq, 1);
 }
 
+TEST_P(AuditStoreConformanceTest, ABatchAppendsInOrderOnOneChain) {
+  const Result<AuditRecord> first = Store().AppendAudit(Entry("login", "ana"));
+  ASSERT_TRUE(first.has_value());
+  const std::vector<AuditEntry> batch = {Entry("http GET", "/a"), Entry("http GET", "/b"),
+                                         Entry("logout", "ana")};
+  ASSERT_TRUE(Store().AppendAuditBatch(batch).has_value());
+  std::vector<AuditRecord> records = All(Store());
+  ASSERT_EQ(records.size(), 4u);
+  std::string previous = first->hash;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    EXPECT_EQ(records[i + 1].seq, static_cast<std::int64_t>(i + 2));
+    EXPECT_EQ(records[i + 1].entry, batch[i]);
+    EXPECT_EQ(records[i + 1].prev_hash, previous);
+    previous = records[i + 1].hash;
+  }
+  // A bad entry is refused with AppendAudit's error; the chain stays whole either way.
+  AuditEntry bad = Entry("http GET", "/c");
+  bad.actor.clear();
+  Status refused = Store().AppendAuditBatch({bad});
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().message(), "audit entry with an empty actor");
+  EXPECT_EQ(Store().CountAudit().value(), 4u);
+}
+
 TEST_P(AuditStoreConformanceTest, TailIsTheLastRecordsOldestFirst) {
   for (int i = 0; i < 7; ++i) ASSERT_TRUE(Store().AppendAudit(Entry("read", std::to_string(i))));
   std::vector<AuditRecord> tail = Store().TailAudit(3).value();

@@ -329,6 +329,17 @@ Result<AuditRecord> SqliteStore::AppendAudit(const AuditEntry& entry) {
   return record;
 }
 
+Status SqliteStore::AppendAuditBatch(const std::vector<AuditEntry>& entries) {
+  for (const AuditEntry& entry : entries) ORDO_RETURN_IF_ERROR(CheckAuditEntry(entry));
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  for (const AuditEntry& entry : entries) {
+    auto inserted = AboutDatabase(path_, sql::InsertAuditRecord(*connection_, entry));
+    if (!inserted) return inserted.error();  // the transaction rolls back: none is stored
+  }
+  return AboutDatabase(path_, transaction.Commit());
+}
+
 Result<std::size_t> SqliteStore::CountAudit() {
   ORDO_TRY(count, AboutDatabase(path_, connection_->QueryInt("SELECT count(*) FROM audit_log")));
   return static_cast<std::size_t>(count);

@@ -116,6 +116,8 @@ class SqliteStore final : public RegistryStore,
   Status ForEachMerge(const MergeVisitor& visit) override;
 
   Result<AuditRecord> AppendAudit(const AuditEntry& entry) override;
+  // All or none, in one transaction: one commit for the lot.
+  Status AppendAuditBatch(const std::vector<AuditEntry>& entries) override;
   Result<std::size_t> CountAudit() override;
   Status ForEachAudit(const AuditVisitor& visit) override;
   Result<std::vector<AuditRecord>> TailAudit(std::size_t count) override;
