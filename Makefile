@@ -32,13 +32,15 @@ run: build-release web
 	@scripts/run.sh build/release/ordo
 
 # Benchmarks, each against a peer in the same run (bench/README.md); not tests. HTTP: Ordo's server
-# against a bare Beast handler under wrk. Seizures: importing a million simulated rows against
-# sqlite3's .import of the same CSV, and hotspots and trends against a plain read of the same rows.
+# against a bare Beast handler under wrk, and Ordo on PostgreSQL against Ordo on SQLite (relations
+# and a 2-hop expansion). Seizures: importing a million simulated rows against sqlite3's .import of
+# the same CSV, and hotspots and trends against a plain read of the same rows.
 # Graph: Ordo's graph kernels against igraph on one generated 1M-node, 10M-edge R-MAT graph.
 bench: deps web
 	cmake --preset release -DORDO_BUILD_BENCHMARKS=ON >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	bench/http/run.sh
+	bench/http/backends.sh
 	bench/seizures/run.sh
 	bench/graph/run.sh
 

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# HTTP benchmark of the two backends (issue #6): the same data served by `ordo serve` on a SQLite
+# file and on PostgreSQL (a throw-away cluster, scripts/pg-test-cluster.sh), both under wrk in the
+# same run, on the same machine. Prints requests/s, p50 and p99 latency and errors for each, and
+# PostgreSQL/SQLite for requests/s.
+#
+# Builds nothing: it uses the release binary (cmake --preset release && cmake --build --preset
+# release -j2). The data: `ordo init` and `ordo simulate --cases 40` (synthetic investigations,
+# labelled synthetic) in a SQLite file, a viewer account with an API token, then `ordo
+# migrate-data` into PostgreSQL, so both answer from the same rows and accept the same token.
+# Targets: the relations list (/api/v1/relations?page_size=50, the registry snapshot) and a 2-hop
+# expansion of the best-connected entity (/api/v1/graph/expand, the entity graph), each for
+# DURATION (10s) at each of CONNECTIONS (16 128).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${ORDO_BUILD_DIR:-$root/build/release}
+ordo=$build/ordo
+duration=${DURATION:-10s}
+connections=${CONNECTIONS:-16 128}
+wrk_threads=${WRK_THREADS:-2}
+cases=${CASES:-40}
+
+if [ ! -x "$ordo" ]; then
+  echo "bench/http/backends: $ordo is missing; build it first:" >&2
+  echo "  cmake --preset release && cmake --build --preset release -j2" >&2
+  exit 1
+fi
+command -v wrk >/dev/null || { echo "bench/http/backends: wrk is not installed" >&2; exit 1; }
+
+work=$(mktemp -d)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  "$root/scripts/pg-test-cluster.sh" stop "$work/pg" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Starts "$@" with stdout to a file, waits for it to print an http:// URL and stores the URL in the
+# variable named by $1. Runs in this shell so that cleanup knows the pid.
+start_server() {
+  local var=$1 log=$2; shift 2
+  "$@" >"$log" 2>"$log.err" &
+  pids+=($!)
+  for _ in $(seq 300); do
+    local url
+    url=$(grep -o 'http://[^ ]*/' "$log" | head -n 1 || true)
+    if [ -n "$url" ]; then printf -v "$var" '%s' "$url"; return 0; fi
+    sleep 0.1
+  done
+  echo "bench/http/backends: $* did not start: $(cat "$log.err")" >&2
+  exit 1
+}
+
+# Runs wrk with the token; prints "requests_per_s p50 p99 errors" (errors: non-2xx and socket
+# errors together).
+measure() {
+  local url=$1 conns=$2 out
+  out=$(wrk -t"$wrk_threads" -c"$conns" -d"$duration" --latency \
+    -H "Authorization: Bearer $token" "$url" 2>&1)
+  local rps p50 p99 errors
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
+  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
+  errors=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ {
+    for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) n += $i } END { print n + 0 }' <<<"$out")
+  echo "${rps:-0} ${p50:-?} ${p99:-?} $errors"
+}
+
+db=$work/ordo.db
+"$ordo" --db "$db" init >/dev/null
+"$ordo" --db "$db" simulate --cases "$cases" --groups 3 --seed 1 --truth "$work/truth.json" \
+  >/dev/null
+printf '%s\n' "bench password $$ $RANDOM" |
+  "$ordo" --db "$db" user add bench --role viewer >/dev/null
+token=$("$ordo" --db "$db" user token bench 2>/dev/null)
+# The best-connected entity (degree), by its own id.
+seed=$("$ordo" --db "$db" --format csv graph central --measure degree --top 1 |
+  awk -F, 'NR == 2 { print $1 }')
+
+uri=$("$root/scripts/pg-test-cluster.sh" start "$work/pg" | tail -n 1)
+"$ordo" migrate-data --from "$db" --to "$uri" >/dev/null 2>"$work/migrate.err" ||
+  { cat "$work/migrate.err" >&2; exit 1; }
+
+start_server sqlite_url "$work/sqlite.log" "$ordo" --db "$db" serve --listen 127.0.0.1:0
+start_server pg_url "$work/pg.log" "$ordo" --db "$uri" serve --listen 127.0.0.1:0
+
+entities=$("$ordo" --db "$db" --format csv graph components | awk -F, 'NR > 1 { n += $2 } END { print n + 0 }')
+echo "SQLite $sqlite_url vs PostgreSQL $pg_url; $cases synthetic cases ($entities entities in components); expansion seed $seed"
+echo "wrk -t$wrk_threads -d$duration; $(nproc) cores"
+printf '%-28s %5s | %10s %9s %9s %6s | %10s %9s %9s %6s | %6s\n' \
+  target conns "sqlite r/s" p50 p99 errors "pg r/s" p50 p99 errors pg/sq
+for conns in $connections; do
+  for target in "api/v1/relations?page_size=50" "api/v1/graph/expand?seed=$seed&hops=2"; do
+    read -r s_rps s_p50 s_p99 s_errors < <(measure "$sqlite_url$target" "$conns")
+    read -r p_rps p_p50 p_p99 p_errors < <(measure "$pg_url$target" "$conns")
+    ratio=$(awk -v a="$p_rps" -v b="$s_rps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+    label=${target%%\?*}
+    printf '%-28s %5s | %10s %9s %9s %6s | %10s %9s %9s %6s | %6s\n' "/$label" "$conns" \
+      "$s_rps" "$s_p50" "$s_p99" "$s_errors" "$p_rps" "$p_p50" "$p_p99" "$p_errors" "$ratio"
+  done
+done
