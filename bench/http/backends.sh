@@ -85,8 +85,10 @@ uri=$("$root/scripts/pg-test-cluster.sh" start "$work/pg" | tail -n 1)
 "$ordo" migrate-data --from "$db" --to "$uri" >/dev/null 2>"$work/migrate.err" ||
   { cat "$work/migrate.err" >&2; exit 1; }
 
-start_server sqlite_url "$work/sqlite.log" "$ordo" --db "$db" serve --listen 127.0.0.1:0
-start_server pg_url "$work/pg.log" "$ordo" --db "$uri" serve --listen 127.0.0.1:0
+# --rate-limit 0: wrk is one client sending as fast as it can, which the per-client limit would
+# (rightly) answer with 429.
+start_server sqlite_url "$work/sqlite.log" "$ordo" --db "$db" serve --listen 127.0.0.1:0 --rate-limit 0
+start_server pg_url "$work/pg.log" "$ordo" --db "$uri" serve --listen 127.0.0.1:0 --rate-limit 0
 
 entities=$("$ordo" --db "$db" --format csv graph components | awk -F, 'NR > 1 { n += $2 } END { print n + 0 }')
 echo "SQLite $sqlite_url vs PostgreSQL $pg_url; $cases synthetic cases ($entities entities in components); expansion seed $seed"
