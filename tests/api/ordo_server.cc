@@ -74,7 +74,7 @@ int StatusOf(int wait_status) {
 }  // namespace
 
 OrdoServer::OrdoServer(const std::vector<std::string>& extra_args, const Prepare& prepare,
-                       Accounts accounts) {
+                       Accounts accounts, const std::string& serve_database) {
   dir_ = MakeTempDir();
   db_path_ = dir_ + "/ordo.db";
   RunResult init = RunOrdo({"--db", db_path_, "init"});
@@ -93,7 +93,16 @@ OrdoServer::OrdoServer(const std::vector<std::string>& extra_args, const Prepare
     }
     token_ = token.out.substr(0, token.out.find('\n'));
   }
-  std::vector<std::string> args = {"--db", db_path_, "serve"};
+  std::string served = db_path_;
+  if (!serve_database.empty()) {
+    RunResult copied = RunOrdo({"migrate-data", "--from", db_path_, "--to", serve_database});
+    if (copied.exit_code != 0) {
+      ADD_FAILURE() << "ordo migrate-data failed: " << copied.err;
+      return;
+    }
+    served = serve_database;
+  }
+  std::vector<std::string> args = {"--db", served, "serve"};
   if (std::find(extra_args.begin(), extra_args.end(), "--listen") == extra_args.end()) {
     args.insert(args.end(), {"--listen", "127.0.0.1:0"});
   }

@@ -29,8 +29,11 @@ class OrdoServer {
   using Prepare = std::function<void(const std::string& db_path)>;
 
   // Fails the calling test (and leaves port() 0) when the server does not print its URL in time.
+  // With `serve_database` (a postgresql:// URI of an empty schema), the prepared SQLite database,
+  // accounts included, is copied there with `ordo migrate-data` and the server serves the copy.
   explicit OrdoServer(const std::vector<std::string>& extra_args = {},
-                      const Prepare& prepare = {}, Accounts accounts = Accounts::kTester);
+                      const Prepare& prepare = {}, Accounts accounts = Accounts::kTester,
+                      const std::string& serve_database = "");
   ~OrdoServer();
   OrdoServer(const OrdoServer&) = delete;
   OrdoServer& operator=(const OrdoServer&) = delete;
