@@ -4,8 +4,8 @@
 set -euo pipefail
 
 packages=(
-  # toolchain
-  g++ cmake ninja-build make pkg-config
+  # toolchain; lld links the debug preset's executables (docs/testing.md)
+  g++ cmake ninja-build make pkg-config lld
   # libraries (see docs/architecture.md for why each)
   libsqlite3-dev libssl-dev libargon2-dev libfmt-dev nlohmann-json3-dev libcli11-dev libboost-dev
   # ICU: transliteration of names across scripts (Russian and Kyrgyz Cyrillic, Latin)
