@@ -48,7 +48,7 @@ class GraphJobsHttpTest : public ::testing::Test {
       RunResult imported = RunOrdo(
           {"--db", db, "import", "ftm", file, "--source", "made-up test network", "--synthetic"});
       ASSERT_EQ(imported.exit_code, 0) << imported.err;
-    });
+    }, OrdoServer::Accounts::kTester, /*serve_database=*/"", "graph_jobs_http_6000_persons");
   }
   static void TearDownTestSuite() {
     delete server_;

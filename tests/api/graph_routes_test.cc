@@ -29,7 +29,7 @@ class GraphRoutesTest : public ::testing::Test {
       RunResult imported = RunOrdo({"--db", db, "import", "ftm", kCase, "--source",
                                     "made-up test case", "--case", "CASE-7"});
       ASSERT_EQ(imported.exit_code, 0) << imported.err;
-    });
+    }, OrdoServer::Accounts::kTester, /*serve_database=*/"", "graph_routes_case_7");
   }
   static void TearDownTestSuite() {
     delete server_;

@@ -29,7 +29,7 @@ class NarcoticsNetworkTest : public ::testing::Test {
       ASSERT_EQ(simulated.exit_code, 0) << simulated.err;
       RunResult imported = RunOrdo({"--db", db, "seizures", "import", csv});
       ASSERT_EQ(imported.exit_code, 0) << imported.err;
-    });
+    }, OrdoServer::Accounts::kTester, /*serve_database=*/"", "narcotics_network_2000_seed5");
   }
   static void TearDownTestSuite() {
     delete server_;

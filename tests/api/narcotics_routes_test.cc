@@ -58,7 +58,7 @@ class NarcoticsRoutesTest : public ::testing::Test {
   static void SetUpTestSuite() {
     server_ = new OrdoServer({}, [](const std::string& db) {
       SimulateAndImport(MakeTempDir(), db, kSeededRows, 7);
-    });
+    }, OrdoServer::Accounts::kTester, /*serve_database=*/"", "narcotics_routes_3000_seed7");
   }
   static void TearDownTestSuite() {
     delete server_;

@@ -74,25 +74,40 @@ int StatusOf(int wait_status) {
 }  // namespace
 
 OrdoServer::OrdoServer(const std::vector<std::string>& extra_args, const Prepare& prepare,
-                       Accounts accounts, const std::string& serve_database) {
+                       Accounts accounts, const std::string& serve_database,
+                       const std::string& seed_key) {
   dir_ = MakeTempDir();
   db_path_ = dir_ + "/ordo.db";
-  RunResult init = RunOrdo({"--db", db_path_, "init"});
-  if (init.exit_code != 0) {
-    ADD_FAILURE() << "ordo init failed: " << init.err;
-    return;
-  }
-  if (prepare) prepare(db_path_);
-  if (accounts == Accounts::kTester) {
-    RunResult add = RunOrdoWithInput({"--db", db_path_, "user", "add", "tester", "--role", "admin"},
+  bool seeded = true;
+  // `ordo init`, `prepare` and the tester's account on `db`; returns the account's token.
+  const auto seed = [&](const std::string& db) -> std::string {
+    RunResult init = RunOrdo({"--db", db, "init"});
+    if (init.exit_code != 0) {
+      ADD_FAILURE() << "ordo init failed: " << init.err;
+      seeded = false;
+      return "";
+    }
+    if (prepare) prepare(db);
+    if (accounts != Accounts::kTester) return "";
+    RunResult add = RunOrdoWithInput({"--db", db, "user", "add", "tester", "--role", "admin"},
                                      std::string(kTesterPassword) + "\n");
-    RunResult token = RunOrdo({"--db", db_path_, "user", "token", "tester", "--label", "tests"});
+    RunResult token = RunOrdo({"--db", db, "user", "token", "tester", "--label", "tests"});
     if (add.exit_code != 0 || token.exit_code != 0) {
       ADD_FAILURE() << "ordo user add/token failed: " << add.err << token.err;
-      return;
+      seeded = false;
+      return "";
     }
-    token_ = token.out.substr(0, token.out.find('\n'));
+    return token.out.substr(0, token.out.find('\n'));
+  };
+  const std::string with_accounts = accounts == Accounts::kTester ? "_tester" : "";
+  if (!prepare) {
+    token_ = MakeSeededDatabase("server" + with_accounts, db_path_, seed);
+  } else if (!seed_key.empty()) {
+    token_ = MakeSeededDatabase(seed_key + with_accounts, db_path_, seed);
+  } else {
+    token_ = seed(db_path_);
   }
+  if (!seeded) return;
   std::string served = db_path_;
   if (!serve_database.empty()) {
     RunResult copied = RunOrdo({"migrate-data", "--from", db_path_, "--to", serve_database});

@@ -31,9 +31,13 @@ class OrdoServer {
   // Fails the calling test (and leaves port() 0) when the server does not print its URL in time.
   // With `serve_database` (a postgresql:// URI of an empty schema), the prepared SQLite database,
   // accounts included, is copied there with `ordo migrate-data` and the server serves the copy.
+  // `seed_key` names what `prepare` does: the SQLite database `ordo init`, `prepare` and the
+  // accounts make is then made once per ctest run and copied (MakeSeededDatabase in
+  // ordo_runner.h). Without `prepare` it always comes that way; with `prepare` and no key, it is
+  // made every time.
   explicit OrdoServer(const std::vector<std::string>& extra_args = {},
                       const Prepare& prepare = {}, Accounts accounts = Accounts::kTester,
-                      const std::string& serve_database = "");
+                      const std::string& serve_database = "", const std::string& seed_key = "");
   ~OrdoServer();
   OrdoServer(const OrdoServer&) = delete;
   OrdoServer& operator=(const OrdoServer&) = delete;

@@ -30,8 +30,7 @@ namespace fs = std::filesystem;
 std::string SeededDatabase() {
   static const std::string* path = [] {
     auto* db = new std::string(MakeTempDir() + "/seeded.db");
-    RunResult init = RunOrdo({"--db", *db, "init"});
-    EXPECT_EQ(init.exit_code, 0) << init.err;
+    InitDatabase(*db);
     return db;
   }();
   return *path;

@@ -17,8 +17,7 @@ class OrdoCliTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     db_ = new std::string(MakeTempDir() + "/ordo.db");
-    RunResult init = RunOrdo({"--db", *db_, "init"});
-    ASSERT_EQ(init.exit_code, 0) << init.err;
+    ASSERT_NO_FATAL_FAILURE(InitDatabase(*db_));
   }
   static void TearDownTestSuite() { delete db_; }
 

@@ -57,8 +57,7 @@ class CsvExportFormulaTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = MakeTempDir() + "/ordo.db";
-    RunResult init = RunOrdo({"--db", db_, "init"});
-    ASSERT_EQ(init.exit_code, 0) << init.err;
+    ASSERT_NO_FATAL_FAILURE(InitDatabase(db_));
   }
   std::string db_;
 };

@@ -12,7 +12,7 @@ class FtmImportCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = MakeTempDir() + "/ordo.db";
-    ASSERT_EQ(RunOrdo({"--db", db_, "init"}).exit_code, 0);
+    ASSERT_NO_FATAL_FAILURE(InitDatabase(db_));
   }
 
   std::string Query(const std::string& sql) { return RunProgram({"/usr/bin/sqlite3", db_, sql}); }

@@ -37,8 +37,7 @@ class NarcoticsCliTest : public ::testing::Test {
     prices_ = dir + "/prices.csv";
     std::ofstream(cultivation_) << kCultivationFile;
     std::ofstream(prices_) << kPriceFile;
-    RunResult init = RunOrdo({"--db", db_, "init"});
-    ASSERT_EQ(init.exit_code, 0) << init.err;
+    ASSERT_NO_FATAL_FAILURE(InitDatabase(db_));
   }
 
   RunResult Csv(std::vector<std::string> args) {

@@ -1,11 +1,15 @@
 #include "ordo_runner.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -79,6 +83,68 @@ RunResult RunOrdoWithInput(const std::vector<std::string>& args, const std::stri
   std::vector<std::string> argv = {ORDO_BINARY_PATH};
   argv.insert(argv.end(), args.begin(), args.end());
   return Spawn(argv, {"ORDO_DATA_DIR=" ORDO_SOURCE_DIR "/data"}, &input);
+}
+
+namespace {
+
+// Copies the database `from` (and its write-ahead log, if one is left) to `to`.
+bool CopyDatabase(const std::string& from, const std::string& to) {
+  std::error_code error;
+  std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, error);
+  EXPECT_FALSE(error) << "copying " << from << " to " << to << ": " << error.message();
+  if (error) return false;
+  if (std::filesystem::exists(from + "-wal")) {
+    std::filesystem::copy_file(from + "-wal", to + "-wal",
+                               std::filesystem::copy_options::overwrite_existing, error);
+    EXPECT_FALSE(error) << "copying " << from << "-wal: " << error.message();
+  }
+  return !error;
+}
+
+}  // namespace
+
+std::string MakeSeededDatabase(const std::string& key, const std::string& db,
+                               const std::function<std::string(const std::string& db)>& fill) {
+  const char* cache = std::getenv("ORDO_TEST_SEED_CACHE");
+  if (cache == nullptr || *cache == '\0') return fill(db);
+  std::error_code error;
+  std::filesystem::create_directories(cache, error);
+  const std::string base = std::string(cache) + "/" + key;
+  const int lock = open((base + ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (lock < 0 || flock(lock, LOCK_EX) != 0) {
+    ADD_FAILURE() << "cannot lock " << base << ".lock: " << std::strerror(errno);
+    if (lock >= 0) close(lock);
+    return "";
+  }
+  const std::string seeded = base + ".db";
+  std::string note;
+  if (std::filesystem::exists(seeded)) {
+    CopyDatabase(seeded, db);
+    note = ReadFile(base + ".note");
+  } else {
+    note = fill(db);
+    // Kept under other names first, so that a copy cut short is never taken for the seed.
+    if (!::testing::Test::HasFailure() && CopyDatabase(db, base + ".partial")) {
+      std::ofstream(base + ".note", std::ios::binary) << note;
+      if (std::filesystem::exists(base + ".partial-wal")) {
+        std::filesystem::rename(base + ".partial-wal", seeded + "-wal", error);
+      }
+      std::filesystem::rename(base + ".partial", seeded, error);
+    }
+  }
+  close(lock);  // releases the lock
+  return note;
+}
+
+void InitDatabase(const std::string& db) {
+  bool initialised = true;
+  MakeSeededDatabase("init", db, [&initialised](const std::string& path) {
+    RunResult init = RunOrdo({"--db", path, "init"});
+    initialised = init.exit_code == 0;
+    EXPECT_TRUE(initialised) << "ordo init failed: " << init.err;
+    return std::string();
+  });
+  ASSERT_TRUE(initialised);
 }
 
 std::string DumpWithoutAudit(const std::string& db) {

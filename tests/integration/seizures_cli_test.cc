@@ -26,8 +26,7 @@ class SeizuresCliTest : public ::testing::Test {
     db_ = dir + "/seizures.db";
     file_ = dir + "/seizures.csv";
     std::ofstream(file_) << kGoodFile;
-    RunResult init = RunOrdo({"--db", db_, "init"});
-    ASSERT_EQ(init.exit_code, 0) << init.err;
+    ASSERT_NO_FATAL_FAILURE(InitDatabase(db_));
   }
 
   std::string db_;

@@ -27,8 +27,7 @@ class UnodcImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = MakeTempDir() + "/unodc.db";
-    RunResult init = RunOrdo({"--db", db_, "init"});
-    ASSERT_EQ(init.exit_code, 0) << init.err;
+    ASSERT_NO_FATAL_FAILURE(InitDatabase(db_));
   }
 
   RunResult Import(std::vector<std::string> extra = {}) {

@@ -17,7 +17,7 @@ class UserCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = MakeTempDir() + "/ordo.db";
-    ASSERT_EQ(RunOrdo({"--db", db_, "init"}).exit_code, 0);
+    ASSERT_NO_FATAL_FAILURE(InitDatabase(db_));
   }
 
   std::string Sql(const std::string& query) { return RunProgram({"/usr/bin/sqlite3", db_, query}); }
