@@ -39,10 +39,13 @@ bool IsLaterPair(const std::string& link_id, const std::unordered_set<std::strin
 
 }  // namespace
 
-Result<FtmExportCounts> ExportFtm(storage::LinkStore& store, std::ostream& out) {
+Result<FtmExportCounts> ExportFtm(storage::LinkStore& store, std::ostream& out,
+                                  const Visibility& visibility) {
   FtmExportCounts counts;
   std::unordered_set<std::string> derived;  // entities Ordo made: not FtM ends
   ORDO_RETURN_IF_ERROR(store.ForEachEntity([&](const Entity& entity) -> Status {
+    if (!visibility.Sees(entity.compartment)) return OkStatus();
+    counts.marking = MaxMarking(counts.marking, entity.marking);
     if (entity.schema.empty()) {
       derived.insert(entity.entity_id);
       ++counts.skipped;
@@ -52,6 +55,7 @@ Result<FtmExportCounts> ExportFtm(storage::LinkStore& store, std::ostream& out) 
     line["id"] = entity.entity_id;
     line["schema"] = entity.schema;
     line["properties"] = PropertiesOf(entity.properties);
+    if (entity.marking != Marking::kUnmarked) line["marking"] = MarkingName(entity.marking);
     ++counts.entities;
     return WriteLine(out, line);
   }));
@@ -72,6 +76,8 @@ Result<FtmExportCounts> ExportFtm(storage::LinkStore& store, std::ostream& out) 
     return WriteLine(out, pending);
   };
   const Status walked = store.ForEachLink([&](const Link& link) -> Status {
+    if (!visibility.Sees(link.compartment)) return OkStatus();
+    counts.marking = MaxMarking(counts.marking, link.marking);
     if (link.schema.empty()) {
       ++counts.skipped;
       return OkStatus();
@@ -92,8 +98,16 @@ Result<FtmExportCounts> ExportFtm(storage::LinkStore& store, std::ostream& out) 
       Json others = PropertiesOf(link.properties);  // kept alive for the loop over its items
       for (auto& [name, values] : others.items()) properties[name] = values;
       pending["properties"] = std::move(properties);
+      if (link.marking != Marking::kUnmarked) pending["marking"] = MarkingName(link.marking);
       pending_id = link.link_id;
       written.insert(link.link_id);
+    }
+    if (later_pair && link.marking != Marking::kUnmarked) {
+      const auto marked = pending.find("marking");
+      const Marking so_far = marked == pending.end()
+                                 ? Marking::kUnmarked
+                                 : ParseMarking(marked->get<std::string>()).value();
+      pending["marking"] = MarkingName(MaxMarking(so_far, link.marking));
     }
     if (roles) {
       Json& properties = pending["properties"];

@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/account.h"
 #include "ingest/ftm_reader.h"
 
 namespace ordo::analytics {
@@ -112,6 +113,8 @@ class Importer {
     entity.case_id = options_.case_id;
     entity.source = options_.source;
     entity.synthetic = options_.synthetic;
+    entity.compartment = options_.labels.compartment;
+    entity.marking = options_.labels.marking;
     return entity;
   }
 
@@ -145,7 +148,7 @@ Result<bool> Importer::Known(const std::string& entity_id) {
 Result<std::string> Importer::SharedNode(const SharedProperty& shared, std::string_view value) {
   const std::string key = NormalisedValue(shared.type, value);
   if (key.empty()) return std::string();
-  std::string id = std::string(shared.prefix) + key;
+  std::string id = SharedNodeId(shared.prefix, key, options_.labels.compartment);
   ORDO_TRY(known, Known(id));
   if (!known) {
     Entity node = NewEntity(id, shared.type, std::string(value));
@@ -195,6 +198,8 @@ Status Importer::AddNode(const ingest::FtmEntity& read) {
       holds.source = options_.source;
       holds.case_id = options_.case_id;
       holds.synthetic = options_.synthetic;
+      holds.compartment = options_.labels.compartment;
+      holds.marking = options_.labels.marking;
       batch_.links.push_back(std::move(holds));
       ++outcome_.links_written;
     }
@@ -245,6 +250,8 @@ Status Importer::AddLinks(const ingest::FtmEntity& read) {
   link.source = options_.source;
   link.case_id = options_.case_id;
   link.synthetic = options_.synthetic;
+  link.compartment = options_.labels.compartment;
+  link.marking = options_.labels.marking;
   for (const auto& [property, values] : read.properties) {
     if (property == roles.source || property == roles.target) continue;  // the ends themselves
     for (const std::string& value : values) link.properties.push_back({property, value});
@@ -290,6 +297,16 @@ Result<FtmImportOutcome> Importer::Run() {
   if (options_.source.empty()) {
     return InvalidArgument("an FtM import needs its source (--source: a URL or a citation)");
   }
+  ORDO_RETURN_IF_ERROR(CheckCompartmentName(options_.labels.compartment));
+  std::vector<CaseLookup> holders = options_.labels.other_stores;
+  holders.emplace_back([this](const std::string& case_id) { return store_.FindCaseCompartment(case_id); });
+  CaseCompartmentCheck cases(std::move(holders), options_.labels.compartment);
+  ORDO_TRY(conflict, cases.Conflict(options_.case_id));
+  if (conflict) {
+    Problem(0, *conflict);
+    outcome_.problems.back().column = 0;
+    return std::move(outcome_);
+  }
   std::ifstream in(path_, std::ios::binary);
   if (!in) {
     Problem(0, "cannot open file");
@@ -315,7 +332,8 @@ Result<FtmImportOutcome> Importer::Run() {
     if (!written) {
       // A link id already stored (entity ids were checked above): the file's problem.
       if (written.error().code() != ErrorCode::kAlreadyExists &&
-          written.error().code() != ErrorCode::kInvalidArgument) {
+          written.error().code() != ErrorCode::kInvalidArgument &&
+          written.error().code() != ErrorCode::kFailedPrecondition) {
         return written.error();
       }
       Problem(0, written.error().message());

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "analytics/case_compartment_check.h"
 #include "core/result.h"
 #include "ingest/diagnostic.h"
 #include "storage/link_store.h"
@@ -23,6 +24,9 @@ struct FtmImportOptions {
   std::string case_id;       // the case every entity and link joins; "" for none
   bool synthetic = false;    // the file is made up (e.g. by `ordo simulate --cases`)
   bool shared_nodes = true;  // make phone, email and identifier nodes
+  // The compartment and marking of every entity and link written; shared nodes are per
+  // compartment (SharedNodeId).
+  ImportLabels labels;
 };
 
 struct FtmImportOutcome {
@@ -34,8 +38,9 @@ struct FtmImportOutcome {
 
 // Reads `path` and writes it into `store`. Problems of the file (the reader's; an entity id
 // already stored; a link end that is neither in the file nor stored; a date that does not parse)
-// come back in the outcome, sorted by line, and then nothing is written. Errors: kInvalidArgument
-// for an empty source; the store's.
+// come back in the outcome, sorted by line, and then nothing is written; so does a case held in
+// another compartment (CaseCompartmentCheck; reported at line 0, the whole file). Errors:
+// kInvalidArgument for an empty source or a bad compartment name; the store's.
 Result<FtmImportOutcome> ImportFtmFile(storage::LinkStore& store, const std::string& path,
                                        const FtmImportOptions& options);
 

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analytics/export_marking.h"
 #include "analytics/internal/xml_text.h"
 
 namespace ordo::analytics {
@@ -75,8 +76,11 @@ std::string Element(std::string head, const std::string& values, std::string_vie
 
 }  // namespace
 
-Result<XmlExportCounts> ExportGexf(storage::LinkStore& store, std::ostream& out) {
+Result<XmlExportCounts> ExportGexf(storage::LinkStore& store, std::ostream& out,
+                                   const Visibility& visibility) {
   XmlExportCounts counts;
+  ORDO_TRY(marking, HighestStoredMarking(store, visibility));
+  counts.marking = marking;
   Writer writer(out);
   std::string head =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -84,15 +88,18 @@ Result<XmlExportCounts> ExportGexf(storage::LinkStore& store, std::ostream& out)
       "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
       "    xsi:schemaLocation=\"http://www.gexf.net/1.2draft "
       "http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n"
-      "  <meta>\n    <creator>Ordo</creator>\n"
-      "    <description>link analysis export; attributes in docs/formats.md, \"GEXF\""
-      "</description>\n  </meta>\n"
+      "  <meta>\n    <creator>Ordo</creator>\n" +
+      fmt::format("    <keywords>marking:{}</keywords>\n", MarkingName(marking)) +
+      fmt::format("    <description>link analysis export (marking: {}); attributes in "
+                  "docs/formats.md, \"GEXF\"</description>\n  </meta>\n",
+                  MarkingName(marking)) +
       "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n";
   head += Declarations("node", kNodeAttributes);
   head += Declarations("edge", kEdgeAttributes);
   head += "    <nodes>\n";
   ORDO_RETURN_IF_ERROR(writer.Write(head));
   ORDO_RETURN_IF_ERROR(store.ForEachEntity([&](const Entity& entity) -> Status {
+    if (!visibility.Sees(entity.compartment)) return OkStatus();
     std::string values;
     writer.Value(values, "type", EntityTypeName(entity.type));
     writer.Value(values, "schema", entity.schema);
@@ -111,6 +118,7 @@ Result<XmlExportCounts> ExportGexf(storage::LinkStore& store, std::ostream& out)
   }));
   ORDO_RETURN_IF_ERROR(writer.Write("    </nodes>\n    <edges>\n"));
   ORDO_RETURN_IF_ERROR(store.ForEachLink([&](const Link& link) -> Status {
+    if (!visibility.Sees(link.compartment)) return OkStatus();
     std::string values;
     writer.Value(values, "type", LinkTypeName(link.type));
     writer.Value(values, "schema", link.schema);

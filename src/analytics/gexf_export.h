@@ -12,11 +12,15 @@
 
 #include "analytics/graphml_export.h"
 #include "core/result.h"
+#include "core/visibility.h"
 #include "storage/link_store.h"
 
 namespace ordo::analytics {
 
+// Only the rows `visibility` sees. The file carries its marking (the highest of its rows, read in
+// a first pass) in <meta><keywords> ("marking:secret") and its description.
 // Streams the document to `out`. Errors: the store's; kUnavailable when writing fails.
-Result<XmlExportCounts> ExportGexf(storage::LinkStore& store, std::ostream& out);
+Result<XmlExportCounts> ExportGexf(storage::LinkStore& store, std::ostream& out,
+                                   const Visibility& visibility = Visibility::Every());
 
 }  // namespace ordo::analytics

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analytics/export_marking.h"
 #include "analytics/internal/xml_text.h"
 
 namespace ordo::analytics {
@@ -67,12 +68,16 @@ class Writer {
 
 }  // namespace
 
-Result<XmlExportCounts> ExportGraphml(storage::LinkStore& store, std::ostream& out) {
+Result<XmlExportCounts> ExportGraphml(storage::LinkStore& store, std::ostream& out,
+                                      const Visibility& visibility) {
   XmlExportCounts counts;
+  ORDO_TRY(marking, HighestStoredMarking(store, visibility));
+  counts.marking = marking;
   Writer writer(out);
   std::string head =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<!-- Ordo link analysis export; keys in docs/formats.md, \"GraphML\" -->\n"
+      "<!-- Ordo link analysis export; keys in docs/formats.md, \"GraphML\" -->\n" +
+      fmt::format("<!-- marking: {} -->\n", MarkingName(marking)) +
       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
       "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
       "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
@@ -86,9 +91,12 @@ Result<XmlExportCounts> ExportGraphml(storage::LinkStore& store, std::ostream& o
       head += fmt::format("><default>{}</default></key>\n", key.default_value);
     }
   }
+  head += "  <key id=\"g_marking\" for=\"graph\" attr.name=\"marking\" attr.type=\"string\"/>\n";
   head += "  <graph id=\"ordo\" edgedefault=\"directed\">\n";
+  head += fmt::format("    <data key=\"g_marking\">{}</data>\n", MarkingName(marking));
   ORDO_RETURN_IF_ERROR(writer.Write(head));
   ORDO_RETURN_IF_ERROR(store.ForEachEntity([&](const Entity& entity) -> Status {
+    if (!visibility.Sees(entity.compartment)) return OkStatus();
     std::string element = fmt::format("    <node id=\"{}\">\n", writer.Escape(entity.entity_id));
     writer.Data(element, "n_type", EntityTypeName(entity.type));
     writer.Data(element, "n_name", entity.name);
@@ -104,6 +112,7 @@ Result<XmlExportCounts> ExportGraphml(storage::LinkStore& store, std::ostream& o
     return writer.Write(element);
   }));
   ORDO_RETURN_IF_ERROR(store.ForEachLink([&](const Link& link) -> Status {
+    if (!visibility.Sees(link.compartment)) return OkStatus();
     std::string element = fmt::format("    <edge id=\"{}\" source=\"{}\" target=\"{}\">\n",
                                       writer.Escape(link.link_id),
                                       writer.Escape(link.from_entity),

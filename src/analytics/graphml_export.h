@@ -13,6 +13,7 @@
 #include <ostream>
 
 #include "core/result.h"
+#include "core/visibility.h"
 #include "storage/link_store.h"
 
 namespace ordo::analytics {
@@ -23,10 +24,15 @@ struct XmlExportCounts {
   // Characters XML 1.0 cannot hold (control characters, invalid UTF-8) written as U+FFFD outside
   // the properties (whose JSON escapes them and so keeps them).
   std::size_t replaced_characters = 0;
+  Marking marking = Marking::kUnmarked;  // the highest of the rows written
 };
 
-// Streams the document to `out`: entities in write order, then links. Errors: the store's;
+// Streams the document to `out`: entities in write order, then links, of the compartments
+// `visibility` sees. The file carries its marking (the highest of its rows, read in a first pass)
+// in a comment at the top and as the graph's own "marking" value (a <data> of the <graph>, which
+// `ordo import graphml` does not read: an import takes --marking). Errors: the store's;
 // kUnavailable when writing to `out` fails, so that an export is never cut short silently.
-Result<XmlExportCounts> ExportGraphml(storage::LinkStore& store, std::ostream& out);
+Result<XmlExportCounts> ExportGraphml(storage::LinkStore& store, std::ostream& out,
+                                      const Visibility& visibility = Visibility::Every());
 
 }  // namespace ordo::analytics

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "analytics/internal/type_names.h"
+#include "core/account.h"
 #include "ingest/graphml_reader.h"
 
 namespace ordo::analytics {
@@ -65,6 +66,7 @@ class Importer {
   storage::LinkStore& store_;
   std::string path_;
   GraphmlImportOptions options_;
+  std::optional<CaseCompartmentCheck> cases_;  // made by Run
   GraphmlImportOutcome outcome_;
   storage::GraphBatch batch_;
   std::unordered_set<std::string> file_nodes_;
@@ -156,6 +158,13 @@ Status Importer::AddNode(const ingest::GraphmlNode& node) {
   if (entity.source.empty()) entity.source = options_.source;
   if (entity.case_id.empty()) entity.case_id = options_.case_id;
   entity.synthetic = entity.synthetic || options_.synthetic;
+  entity.compartment = options_.labels.compartment;
+  entity.marking = options_.labels.marking;
+  ORDO_TRY(conflict, cases_->Conflict(entity.case_id));
+  if (conflict) {
+    Problem(node.line, node.column, *conflict);
+    ok = false;
+  }
   file_nodes_.insert(node.id);
   if (ok) {
     batch_.entities.push_back(std::move(entity));
@@ -239,6 +248,13 @@ Status Importer::AddEdge(const ingest::GraphmlEdge& edge, std::size_t rank) {
   if (link.source.empty()) link.source = options_.source;
   if (link.case_id.empty()) link.case_id = options_.case_id;
   link.synthetic = link.synthetic || options_.synthetic;
+  link.compartment = options_.labels.compartment;
+  link.marking = options_.labels.marking;
+  ORDO_TRY(conflict, cases_->Conflict(link.case_id));
+  if (conflict) {
+    Problem(edge.line, edge.column, *conflict);
+    ok = false;
+  }
   if (ok) {
     batch_.links.push_back(std::move(link));
     ++outcome_.links_written;
@@ -250,6 +266,11 @@ Result<GraphmlImportOutcome> Importer::Run() {
   if (options_.source.empty()) {
     return InvalidArgument("a GraphML import needs its source (--source: a URL or a citation)");
   }
+  ORDO_RETURN_IF_ERROR(CheckCompartmentName(options_.labels.compartment));
+  std::vector<CaseLookup> holders = options_.labels.other_stores;
+  holders.emplace_back(
+      [this](const std::string& case_id) { return store_.FindCaseCompartment(case_id); });
+  cases_.emplace(std::move(holders), options_.labels.compartment);
   std::ifstream in(path_, std::ios::binary);
   if (!in) {
     Problem(0, 0, "cannot open file");
@@ -276,7 +297,8 @@ Result<GraphmlImportOutcome> Importer::Run() {
     Status written = store_.AppendGraph(batch_);
     if (!written) {
       if (written.error().code() != ErrorCode::kAlreadyExists &&
-          written.error().code() != ErrorCode::kInvalidArgument) {
+          written.error().code() != ErrorCode::kInvalidArgument &&
+          written.error().code() != ErrorCode::kFailedPrecondition) {
         return written.error();
       }
       Problem(0, 0, written.error().message());

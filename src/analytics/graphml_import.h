@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "analytics/case_compartment_check.h"
 #include "ingest/diagnostic.h"
 #include "storage/link_store.h"
 
@@ -24,6 +25,7 @@ struct GraphmlImportOptions {
   std::string source;      // where the file comes from; required
   std::string case_id;     // the case of every entity and link the file gives none
   bool synthetic = false;  // the file is made up
+  ImportLabels labels;     // the compartment and marking of every entity and link written
 };
 
 struct GraphmlImportOutcome {
@@ -35,8 +37,9 @@ struct GraphmlImportOutcome {
 // Reads `path` and writes it into `store`. Problems of the file (the reader's; a node id already
 // stored; an edge end that is neither a node of the file nor stored; a type, date, grade,
 // synthetic flag or properties list that does not parse) come back in the outcome, sorted by
-// position, and then nothing is written. Errors: kInvalidArgument for an empty source; the
-// store's.
+// position, and then nothing is written; so does a node or edge of a case held in another
+// compartment (CaseCompartmentCheck), at its line. Errors: kInvalidArgument for an empty source or
+// a bad compartment name; the store's.
 Result<GraphmlImportOutcome> ImportGraphmlFile(storage::LinkStore& store, const std::string& path,
                                                const GraphmlImportOptions& options);
 

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "analytics/internal/type_names.h"
+#include "core/account.h"
 #include "ingest/csv_reader.h"
 
 namespace ordo::analytics {
@@ -373,6 +374,8 @@ Result<std::string> Importer::End(const ingest::CsvRecord& record, int side) {
       entity.source = options_.source;
       entity.case_id = options_.case_id;
       entity.synthetic = options_.synthetic;
+      entity.compartment = options_.labels.compartment;
+      entity.marking = options_.labels.marking;
       batch_.entities.push_back(std::move(entity));
       ++outcome_.entities_written;
       entities_.emplace(id, std::pair(*type, record.line));
@@ -453,6 +456,8 @@ Status Importer::Row(const ingest::CsvRecord& record) {
   link.source = options_.source;
   link.case_id = options_.case_id;
   link.synthetic = options_.synthetic;
+  link.compartment = options_.labels.compartment;
+  link.marking = options_.labels.marking;
   if (outcome_.problems.size() == before) {
     batch_.links.push_back(std::move(link));
     ++outcome_.links_written;
@@ -466,6 +471,17 @@ Result<LinkCsvImportOutcome> Importer::Run() {
   }
   if (options_.mapping_path.empty()) {
     return InvalidArgument("a links import needs its column mapping (--mapping MAPPING.json)");
+  }
+  ORDO_RETURN_IF_ERROR(CheckCompartmentName(options_.labels.compartment));
+  std::vector<CaseLookup> holders = options_.labels.other_stores;
+  holders.emplace_back(
+      [this](const std::string& case_id) { return store_.FindCaseCompartment(case_id); });
+  ORDO_TRY(conflict,
+           CaseCompartmentCheck(std::move(holders), options_.labels.compartment)
+               .Conflict(options_.case_id));
+  if (conflict) {
+    Problem(0, 0, *conflict);
+    return std::move(outcome_);
   }
   std::optional<Mapping> mapping = MappingParser(options_.mapping_path, outcome_.problems).Parse();
   if (!mapping) return std::move(outcome_);
@@ -497,7 +513,8 @@ Result<LinkCsvImportOutcome> Importer::Run() {
     Status written = store_.AppendGraph(batch_);
     if (!written) {
       if (written.error().code() != ErrorCode::kAlreadyExists &&
-          written.error().code() != ErrorCode::kInvalidArgument) {
+          written.error().code() != ErrorCode::kInvalidArgument &&
+          written.error().code() != ErrorCode::kFailedPrecondition) {
         return written.error();
       }
       Problem(0, 0, written.error().message());

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "analytics/case_compartment_check.h"
 #include "core/result.h"
 #include "ingest/diagnostic.h"
 #include "storage/link_store.h"
@@ -24,6 +25,7 @@ struct LinkCsvImportOptions {
   std::string source;        // where the file comes from; required
   std::string case_id;       // the case of every entity and link made; "" for none
   bool synthetic = false;    // the file is made up
+  ImportLabels labels;       // the compartment and marking of every entity and link made
 };
 
 struct LinkCsvImportOutcome {
@@ -34,7 +36,10 @@ struct LinkCsvImportOutcome {
 
 // Problems of the mapping are reported at MAPPING.json with the JSON field ("from.id: ..."),
 // problems of the CSV at file:line:column with the column name and the mapping field it fills.
-// Errors: kInvalidArgument for an empty source or mapping path; the store's.
+// A case held in another compartment (CaseCompartmentCheck) is a problem of the whole file (line
+// 0); so is a link to a stored entity of another compartment (the store's rule).
+// Errors: kInvalidArgument for an empty source or mapping path or a bad compartment name; the
+// store's.
 Result<LinkCsvImportOutcome> ImportLinkCsvFile(storage::LinkStore& store, const std::string& path,
                                                const LinkCsvImportOptions& options);
 

@@ -20,8 +20,9 @@ bool SameIgnoringAsciiCase(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store) {
+Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store, const Visibility& visibility) {
   LinkGraph links;
+  links.visibility = visibility;
   // merged entity id -> the kept one, for the merges in force, in merge order.
   std::unordered_map<std::string, std::string> kept_of;
   std::vector<std::pair<std::string, std::string>> merged_in_order;
@@ -33,17 +34,37 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store) {
     }
     return OkStatus();
   }));
+  // A merged entity is read as its kept one only when both are visible: the merges whose kept
+  // entity this graph does not see are left out (merges are few; one look-up each).
+  if (!visibility.every()) {
+    std::unordered_map<std::string, bool> kept_seen;
+    for (const auto& [merged, kept] : merged_in_order) {
+      if (kept_seen.count(kept) != 0) continue;
+      ORDO_TRY(found, store.FindEntity(kept));
+      kept_seen.emplace(kept, found && visibility.Sees(found->compartment));
+    }
+    std::erase_if(merged_in_order, [&](const auto& pair) { return !kept_seen[pair.second]; });
+    std::erase_if(kept_of, [&](const auto& pair) { return !kept_seen[pair.second]; });
+  }
+  std::unordered_map<std::string, Marking> merged_markings;  // visible merged entity -> marking
   std::vector<graph::NodeType> types;
   ORDO_RETURN_IF_ERROR(store.ForEachEntity([&](const Entity& entity) {
-    if (kept_of.count(entity.entity_id) != 0) return OkStatus();  // read as its kept entity
+    if (!visibility.Sees(entity.compartment)) return OkStatus();
+    if (kept_of.count(entity.entity_id) != 0) {  // read as its kept entity
+      merged_markings.emplace(entity.entity_id, entity.marking);
+      return OkStatus();
+    }
     links.node_of.emplace(entity.entity_id, static_cast<graph::NodeId>(links.entity_ids.size()));
     links.entity_ids.push_back(entity.entity_id);
     links.names.push_back(entity.name);
     links.synthetic.push_back(entity.synthetic);
+    links.markings.push_back(entity.marking);
     types.push_back(static_cast<graph::NodeType>(entity.type));
     return OkStatus();
   }));
   for (const auto& [merged, kept] : merged_in_order) {
+    const auto marking = merged_markings.find(merged);
+    if (marking == merged_markings.end()) continue;  // not visible
     const auto node = links.node_of.find(kept);
     if (node == links.node_of.end()) {
       return Internal(fmt::format("merge keeps '{}', which the store did not list", kept));
@@ -51,12 +72,15 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store) {
     const graph::NodeId kept_node = node->second;
     links.node_of.emplace(merged, kept_node);
     links.merged_ids[kept_node].push_back(merged);
+    links.markings[kept_node] = MaxMarking(links.markings[kept_node], marking->second);
   }
   std::vector<graph::EdgeSpec> edges;
   std::vector<std::string> link_ids;
   std::vector<std::optional<PartialDate>> starts;
   std::vector<std::optional<PartialDate>> ends;
+  std::vector<Marking> link_markings;
   ORDO_RETURN_IF_ERROR(store.ForEachLink([&](const Link& link) -> Status {
+    if (!visibility.Sees(link.compartment)) return OkStatus();
     const auto from = links.node_of.find(link.from_entity);
     const auto to = links.node_of.find(link.to_entity);
     if (from == links.node_of.end() || to == links.node_of.end()) {
@@ -73,6 +97,7 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store) {
     link_ids.push_back(link.link_id);
     starts.push_back(link.start);
     ends.push_back(link.end);
+    link_markings.push_back(link.marking);
     return OkStatus();
   }));
   graph::GraphBuilder builder(links.entity_ids.size());
@@ -94,12 +119,29 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store) {
   links.link_ids.reserve(order.size());
   links.link_starts.reserve(order.size());
   links.link_ends.reserve(order.size());
+  links.link_markings.reserve(order.size());
   for (std::size_t index : order) {
     links.link_ids.push_back(std::move(link_ids[index]));
     links.link_starts.push_back(starts[index]);
     links.link_ends.push_back(ends[index]);
+    links.link_markings.push_back(link_markings[index]);
   }
   return links;
+}
+
+Marking MarkingOf(const LinkGraph& links, const std::vector<graph::NodeId>& nodes,
+                  const std::vector<graph::EdgeId>& edges) {
+  Marking highest = Marking::kUnmarked;
+  for (graph::NodeId node : nodes) highest = MaxMarking(highest, links.markings[node]);
+  for (graph::EdgeId edge : edges) highest = MaxMarking(highest, links.link_markings[edge]);
+  return highest;
+}
+
+Marking HighestMarking(const LinkGraph& links) {
+  Marking highest = Marking::kUnmarked;
+  for (Marking marking : links.markings) highest = MaxMarking(highest, marking);
+  for (Marking marking : links.link_markings) highest = MaxMarking(highest, marking);
+  return highest;
 }
 
 std::vector<std::string> EntityIdsOf(const LinkGraph& links, graph::NodeId node) {

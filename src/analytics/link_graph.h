@@ -9,6 +9,11 @@
 // Merges in force (LinkStore::RecordMerge) make one node of a group: the node is the kept
 // entity's, the links of the merged entities attach to it (a link inside the group becomes a
 // self-loop), and node_of maps every id of the group to it.
+//
+// A graph is built for one Visibility (core/visibility.h): only the entities and links of the
+// compartments it sees are read, so nothing computed on the graph (expansion, paths, centrality,
+// communities, exports) can reach another compartment's rows. A merge joins only visible entities:
+// a visible entity merged into one the graph does not see stays its own node.
 
 #include <cstddef>
 #include <optional>
@@ -20,6 +25,7 @@
 #include "core/entity.h"
 #include "core/partial_date.h"
 #include "core/result.h"
+#include "core/visibility.h"
 #include "graph/graph.h"
 #include "storage/link_store.h"
 
@@ -30,10 +36,14 @@ struct LinkGraph {
   std::vector<std::string> entity_ids;                     // by node
   std::vector<std::string> names;                          // by node
   std::vector<bool> synthetic;                             // by node: Entity::synthetic
+  // By node: the highest marking of the entities it stands for (a merge group has several).
+  std::vector<Marking> markings;
   std::vector<std::string> link_ids;                       // by edge
   // By edge: Link::start and Link::end as stored (the graph keeps only the days they span).
   std::vector<std::optional<PartialDate>> link_starts;
   std::vector<std::optional<PartialDate>> link_ends;
+  std::vector<Marking> link_markings;                      // by edge
+  Visibility visibility;                                   // the compartments it was built from
   std::unordered_map<std::string, graph::NodeId> node_of;  // entity_id -> node, merged ids too
   // By node, for the nodes of merge groups only: the merged entity ids, after the kept one.
   std::unordered_map<graph::NodeId, std::vector<std::string>> merged_ids;
@@ -49,8 +59,16 @@ struct LinkGraph {
 // Every entity id a node stands for: its own (the kept one) first, then those merged into it.
 std::vector<std::string> EntityIdsOf(const LinkGraph& links, graph::NodeId node);
 
-// Reads every entity, link and merge of `store` once. Errors: the store's.
-Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store);
+// Reads every entity, link and merge of `store` once, keeping the rows `visibility` sees.
+// Errors: the store's.
+Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store,
+                                 const Visibility& visibility = Visibility::Every());
+
+// The highest marking of `nodes` and `edges`: what an answer or a file made of them carries.
+Marking MarkingOf(const LinkGraph& links, const std::vector<graph::NodeId>& nodes,
+                  const std::vector<graph::EdgeId>& edges);
+// The highest marking of the whole graph.
+Marking HighestMarking(const LinkGraph& links);
 
 // The node an analyst means by `text`: the entity with that id, else the one entity whose name is
 // `text` (letter case ignored for ASCII). kNotFound "no entity 'x'" or kInvalidArgument "'x' names

@@ -222,5 +222,76 @@ TEST_F(LinkGraphTest, ARefusedMergeChangesNothing) {
   EXPECT_EQ(after->link_ids, once->link_ids);
 }
 
+// Two compartments of made-up rows in one store: osh (a1 - a2, secret a2) and chuy (b1 - b2),
+// with a merge across them that a reader of one compartment must not see.
+class CompartmentGraphTest : public ::testing::Test {
+ protected:
+  static Entity In(const std::string& id, const std::string& compartment,
+                   Marking marking = Marking::kUnmarked) {
+    Entity entity = MadeUp(id, EntityType::kPerson, "person " + id);
+    entity.compartment = compartment;
+    entity.marking = marking;
+    return entity;
+  }
+  static Link Joining(const std::string& id, const std::string& from, const std::string& to,
+                      const std::string& compartment, Marking marking = Marking::kUnmarked) {
+    Link link = Between(id, LinkType::kAssociate, from, to);
+    link.compartment = compartment;
+    link.marking = marking;
+    return link;
+  }
+  void SetUp() override {
+    ASSERT_TRUE(store_.AppendGraph(
+        {{In("a1", "osh"), In("a2", "osh", Marking::kSecret), In("b1", "chuy"), In("b2", "chuy")},
+         {Joining("la", "a1", "a2", "osh"),
+          Joining("lb", "b1", "b2", "chuy", Marking::kOfficialUse)}}));
+  }
+  storage::MemoryLinkStore store_;
+};
+
+TEST_F(CompartmentGraphTest, AGraphHoldsOnlyTheVisibleRowsAndTheirHighestMarking) {
+  Result<LinkGraph> osh = BuildLinkGraph(store_, Visibility::Only({"osh"}));
+  Result<LinkGraph> chuy = BuildLinkGraph(store_, Visibility::Only({"chuy", "batken"}));
+  Result<LinkGraph> none = BuildLinkGraph(store_, Visibility::Only({}));
+  Result<LinkGraph> every = BuildLinkGraph(store_);
+
+  ASSERT_TRUE(osh && chuy && none && every);
+  EXPECT_EQ(osh->entity_ids, (std::vector<std::string>{"a1", "a2"}));
+  EXPECT_EQ(osh->link_ids, std::vector<std::string>{"la"});
+  EXPECT_EQ(chuy->entity_ids, (std::vector<std::string>{"b1", "b2"}));
+  EXPECT_EQ(chuy->link_ids, std::vector<std::string>{"lb"});
+  EXPECT_EQ(none->graph.NodeCount(), 0u);
+  EXPECT_EQ(every->graph.NodeCount(), 4u);
+  EXPECT_EQ(FindNode(*osh, "b1").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(FindNode(*osh, "person b1").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(HighestMarking(*osh), Marking::kSecret);
+  EXPECT_EQ(HighestMarking(*chuy), Marking::kOfficialUse);
+  EXPECT_EQ(HighestMarking(*none), Marking::kUnmarked);
+  EXPECT_EQ(HighestMarking(*every), Marking::kSecret);
+  const graph::NodeId a1 = FindNode(*osh, "a1").value();
+  EXPECT_EQ(MarkingOf(*osh, {a1}, {}), Marking::kUnmarked);
+  EXPECT_EQ(MarkingOf(*osh, {a1, FindNode(*osh, "a2").value()}, {}), Marking::kSecret);
+  EXPECT_EQ(MarkingOf(*chuy, {}, {0}), Marking::kOfficialUse);
+  EXPECT_EQ(osh->visibility, Visibility::Only({"osh"}));
+}
+
+TEST_F(CompartmentGraphTest, AMergeAcrossCompartmentsJoinsOnlyForWhoSeesBoth) {
+  // The store does not stop it (merge_rules.h checks types only); the graph must not leak it.
+  ASSERT_TRUE(store_.RecordMerge(MergeOf("a1", {"b1"})));
+
+  Result<LinkGraph> osh = BuildLinkGraph(store_, Visibility::Only({"osh"}));
+  Result<LinkGraph> chuy = BuildLinkGraph(store_, Visibility::Only({"chuy"}));
+  Result<LinkGraph> both = BuildLinkGraph(store_, Visibility::Only({"chuy", "osh"}));
+
+  ASSERT_TRUE(osh && chuy && both);
+  EXPECT_EQ(osh->entity_ids, (std::vector<std::string>{"a1", "a2"}));
+  EXPECT_TRUE(osh->merged_ids.empty());
+  EXPECT_EQ(osh->node_of.count("b1"), 0u);
+  EXPECT_EQ(chuy->entity_ids, (std::vector<std::string>{"b1", "b2"}));  // b1 stands alone
+  EXPECT_TRUE(chuy->merged_ids.empty());
+  EXPECT_EQ(both->graph.NodeCount(), 3u);
+  EXPECT_EQ(FindNode(*both, "b1").value(), FindNode(*both, "a1").value());
+}
+
 }  // namespace
 }  // namespace ordo::analytics

@@ -7,9 +7,11 @@
 #include <exception>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "analytics/internal/batch_channel.h"
+#include "core/account.h"
 #include "core/country.h"
 
 namespace ordo::analytics {
@@ -26,24 +28,36 @@ std::uint64_t FileBytes(const std::string& path) {
   return error ? 0 : static_cast<std::uint64_t>(size);
 }
 
-// The ids already stored; none are read from an empty store.
-Result<std::set<std::string>> StoredIds(storage::SeizureStore& seizures) {
+// The ids already stored, and the compartment of each stored case; none are read from an empty
+// store.
+struct Stored {
   std::set<std::string> ids;
+  std::unordered_map<std::string, std::string> case_compartments;
+};
+
+Result<Stored> StoredIds(storage::SeizureStore& seizures) {
+  Stored stored;
   ORDO_TRY(count, seizures.CountSeizures({}));
-  if (count == 0) return ids;
-  ORDO_RETURN_IF_ERROR(seizures.ForEachSeizure({}, [&ids](const Seizure& seizure) {
-    ids.insert(seizure.seizure_id);
+  if (count == 0) return stored;
+  ORDO_RETURN_IF_ERROR(seizures.ForEachSeizure({}, [&stored](const Seizure& seizure) {
+    stored.ids.insert(seizure.seizure_id);
+    if (!seizure.case_id.empty()) {
+      stored.case_compartments.emplace(seizure.case_id, seizure.compartment);
+    }
     return OkStatus();
   }));
-  return ids;
+  return stored;
 }
 
 }  // namespace
 
 Result<SeizureImportOutcome> ImportSeizures(storage::SeizureStore& seizures,
                                             const std::string& path, const SeizureFileReader& read,
-                                            ImportProgress* progress) {
-  ORDO_TRY(stored_ids, StoredIds(seizures));
+                                            ImportProgress* progress,
+                                            const ImportLabels& labels) {
+  ORDO_RETURN_IF_ERROR(CheckCompartmentName(labels.compartment));
+  ORDO_TRY(stored, StoredIds(seizures));
+  const std::set<std::string>& stored_ids = stored.ids;
   const std::uint64_t file_bytes = FileBytes(path);
   SeizureImportOutcome outcome;
   bool found_problems = false;  // the write was abandoned for the file's problems
@@ -83,6 +97,19 @@ Result<SeizureImportOutcome> ImportSeizures(storage::SeizureStore& seizures,
                 stored_problems.push_back(
                     {path, line, 1,
                      "seizure_id: '" + seizure.seizure_id + "' is already in the database"});
+              }
+              seizure.compartment = labels.compartment;
+              seizure.marking = labels.marking;
+              if (!seizure.case_id.empty()) {
+                const auto held = stored.case_compartments.find(seizure.case_id);
+                if (held != stored.case_compartments.end() &&
+                    held->second != labels.compartment) {
+                  stored_problems.push_back(
+                      {path, line, 1,
+                       "case_id: case '" + seizure.case_id + "' is in compartment '" +
+                           held->second + "'; this import writes to '" + labels.compartment +
+                           "' (--compartment)"});
+                }
               }
               // Rows keep being written after a problem the reader reports: the transaction
               // is rolled back at the end, and stopping early would save little.
@@ -156,7 +183,8 @@ Result<SeizureImportOutcome> ImportSeizures(storage::SeizureStore& seizures,
 Result<SeizureImportOutcome> ImportSeizureFile(storage::RegistryStore& registry,
                                                storage::SeizureStore& seizures,
                                                const std::string& path,
-                                               const ingest::SeizureReadOptions& options) {
+                                               const ingest::SeizureReadOptions& options,
+                                               const ImportLabels& labels) {
   ORDO_TRY(countries, registry.ListCountries());
   if (countries.empty()) {
     return FailedPrecondition("the database holds no reference data; create it with `ordo init`");
@@ -167,7 +195,8 @@ Result<SeizureImportOutcome> ImportSeizureFile(storage::RegistryStore& registry,
                         [known, options](std::istream& in, const std::string& file,
                                          const ingest::SeizureRowSink& sink) {
                           return ingest::ReadSeizures(in, file, *known, options, sink);
-                        });
+                        },
+                        nullptr, labels);
 }
 
 }  // namespace ordo::analytics

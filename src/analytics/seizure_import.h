@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "analytics/case_compartment_check.h"
 #include "ingest/diagnostic.h"
 #include "ingest/seizure_reader.h"
 #include "storage/registry_store.h"
@@ -43,18 +44,24 @@ class ImportProgress {
   virtual void Finish(std::uint64_t rows, std::uint64_t bytes) = 0;
 };
 
-// Reads `path` with `read` and appends its rows to `seizures`. Problems (a file that cannot be
-// opened, the reader's, a seizure_id already stored, reported at its row's line) come back sorted
-// by position in the outcome, and then nothing is written. Errors: the store's (kUnavailable, ...).
+// Reads `path` with `read` and appends its rows to `seizures`, each in `labels`' compartment and
+// with its marking. Problems (a file that cannot be opened, the reader's, a seizure_id already
+// stored, a case_id the stored seizures hold in another compartment, reported at its row's line)
+// come back sorted by position in the outcome, and then nothing is written. labels.other_stores
+// are not asked (the store may not be used while it writes): the link imports check a case
+// against the seizures instead (docs/compartments.md). Errors: kInvalidArgument for a bad
+// compartment name; the store's (kUnavailable, ...).
 Result<SeizureImportOutcome> ImportSeizures(storage::SeizureStore& seizures,
                                             const std::string& path, const SeizureFileReader& read,
-                                            ImportProgress* progress = nullptr);
+                                            ImportProgress* progress = nullptr,
+                                            const ImportLabels& labels = {});
 
 // ImportSeizures for Ordo's own CSV, with the countries `registry` knows. Errors: also
 // kFailedPrecondition when `registry` holds no countries (database without reference data).
 Result<SeizureImportOutcome> ImportSeizureFile(storage::RegistryStore& registry,
                                                storage::SeizureStore& seizures,
                                                const std::string& path,
-                                               const ingest::SeizureReadOptions& options);
+                                               const ingest::SeizureReadOptions& options,
+                                               const ImportLabels& labels = {});
 
 }  // namespace ordo::analytics

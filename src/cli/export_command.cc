@@ -2,7 +2,8 @@
 // FollowTheMoney entity stream (analytics/ftm_export.h), GraphML or GEXF (graphml_export.h,
 // gexf_export.h), to stdout or, through a temporary file renamed at the end, to FILE, so that a
 // failed export never leaves a short file behind (a FILE that is a device or a pipe is written in
-// place).
+// place). Every export says its marking (the highest of the rows in it) on stderr and in the
+// file (docs/compartments.md); --compartment C (repeatable) exports only those compartments.
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -12,12 +13,14 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "analytics/ftm_export.h"
 #include "analytics/gexf_export.h"
 #include "analytics/graphml_export.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
+#include "cli/compartment_flags.h"
 #include "cli/link_store_access.h"
 
 namespace ordo::cli {
@@ -27,14 +30,35 @@ namespace {
 struct Written {
   std::string counts;
   std::string note;  // "" or " (...)"
+  Marking marking = Marking::kUnmarked;
+  std::size_t records = 0;
 };
 
-// One export: writes the store to the stream and says what it wrote.
-using Exporter = std::function<Result<Written>(storage::LinkStore&, std::ostream&)>;
+// One export: writes the rows of the store the visibility sees to the stream and says what it
+// wrote.
+using Exporter =
+    std::function<Result<Written>(storage::LinkStore&, std::ostream&, const Visibility&)>;
 
-Status RunExport(CommandContext& context, const std::string& out_path, const Exporter& exporter) {
+struct ExportFlags {
+  std::string out_path;
+  std::vector<std::string> compartments;
+};
+
+// Every export says its marking on stderr, whatever else it prints.
+void TellMarking(CommandContext& context, const Written& written) {
+  context.err() << MarkingNotice(written.marking, written.records) << "\n";
+}
+
+Status RunExport(CommandContext& context, const ExportFlags& flags, const Exporter& raw_exporter) {
+  ORDO_TRY(visibility, ParseVisibilityFlag(flags.compartments));
+  const std::string& out_path = flags.out_path;
   ORDO_TRY(opened, OpenLinkStore(context));
   storage::LinkStore* links = opened.links;
+  const auto exporter = [&](storage::LinkStore& store, std::ostream& out) -> Result<Written> {
+    ORDO_TRY(written, raw_exporter(store, out, visibility));
+    TellMarking(context, written);
+    return written;
+  };
   if (out_path.empty()) {
     ORDO_TRY(summary, exporter(*links, context.out()));
     (void)summary;
@@ -78,19 +102,21 @@ Status RunExport(CommandContext& context, const std::string& out_path, const Exp
   return OkStatus();
 }
 
-Result<Written> WriteFtm(storage::LinkStore& links, std::ostream& out) {
-  ORDO_TRY(counts, analytics::ExportFtm(links, out));
+Result<Written> WriteFtm(storage::LinkStore& links, std::ostream& out,
+                         const Visibility& visibility) {
+  ORDO_TRY(counts, analytics::ExportFtm(links, out, visibility));
   return Written{std::to_string(counts.entities) + " entities and " +
                      std::to_string(counts.links) + " links",
                  " (" + std::to_string(counts.skipped) +
-                     " shared nodes and holds links left out: the properties bring them back)"};
+                     " shared nodes and holds links left out: the properties bring them back)",
+                 counts.marking, counts.entities + counts.links + counts.skipped};
 }
 
 // The summary of a GraphML or GEXF export.
 Written XmlSummary(const analytics::XmlExportCounts& counts) {
   Written summary{std::to_string(counts.entities) + " entities and " +
                       std::to_string(counts.links) + " links",
-                  ""};
+                  "", counts.marking, counts.entities + counts.links};
   if (counts.replaced_characters > 0) {
     summary.note = " (" + std::to_string(counts.replaced_characters) +
                    " characters XML cannot hold written as U+FFFD)";
@@ -98,13 +124,15 @@ Written XmlSummary(const analytics::XmlExportCounts& counts) {
   return summary;
 }
 
-Result<Written> WriteGraphml(storage::LinkStore& links, std::ostream& out) {
-  ORDO_TRY(counts, analytics::ExportGraphml(links, out));
+Result<Written> WriteGraphml(storage::LinkStore& links, std::ostream& out,
+                             const Visibility& visibility) {
+  ORDO_TRY(counts, analytics::ExportGraphml(links, out, visibility));
   return XmlSummary(counts);
 }
 
-Result<Written> WriteGexf(storage::LinkStore& links, std::ostream& out) {
-  ORDO_TRY(counts, analytics::ExportGexf(links, out));
+Result<Written> WriteGexf(storage::LinkStore& links, std::ostream& out,
+                          const Visibility& visibility) {
+  ORDO_TRY(counts, analytics::ExportGexf(links, out, visibility));
   return XmlSummary(counts);
 }
 
@@ -114,7 +142,7 @@ void RegisterExportCommand(CLI::App& app, CommandContext& context) {
   CLI::App* export_command =
       app.add_subcommand("export", "Export the link analysis entities and links");
   export_command->require_subcommand(1);
-  auto out_path = std::make_shared<std::string>();
+  auto flags = std::make_shared<ExportFlags>();
   const std::tuple<const char*, const char*, Exporter> formats[] = {
       {"ftm", "As a FollowTheMoney entity stream (JSON lines), the inverse of `import ftm`",
        WriteFtm},
@@ -124,9 +152,10 @@ void RegisterExportCommand(CLI::App& app, CommandContext& context) {
   };
   for (const auto& [name, description, exporter] : formats) {
     CLI::App* format = export_command->add_subcommand(name, description);
-    format->add_option("--out", *out_path, "Write to this file instead of stdout");
-    format->callback([&context, out_path, exporter = exporter] {
-      context.Finish(RunExport(context, *out_path, exporter));
+    format->add_option("--out", flags->out_path, "Write to this file instead of stdout");
+    AddVisibilityFlag(*format, flags->compartments);
+    format->callback([&context, flags, exporter = exporter] {
+      context.Finish(RunExport(context, *flags, exporter));
     });
   }
 }

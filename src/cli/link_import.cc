@@ -8,6 +8,7 @@
 #include "cli/command_context.h"
 #include "cli/exit_codes.h"
 #include "cli/link_store_access.h"
+#include "storage/seizure_store.h"
 
 namespace ordo::cli {
 
@@ -21,6 +22,7 @@ void AddFtmImportFlags(CLI::App& import, FtmImportFlags& flags) {
                   "ftm: do not turn phones, emails and identifiers into shared nodes");
   import.add_option("--mapping", flags.mapping,
                     "links: the JSON column mapping (docs/formats.md); required");
+  AddLabelFlags(import, flags.labels, kDefaultCompartment, "ftm, graphml, links: ");
 }
 
 namespace {
@@ -34,6 +36,17 @@ void ReportProblems(CommandContext& context, const std::vector<ingest::Diagnosti
                                              path + "; nothing was imported");
 }
 
+// The compartment and marking the flags give, and the seizures as a second store a case may be
+// held in (a SQLite or PostgreSQL database holds both).
+Result<analytics::ImportLabels> Labels(const FtmImportFlags& flags, const OpenedLinkStore& opened) {
+  ORDO_TRY(labels, ParseLabelFlags(flags.labels, kDefaultCompartment));
+  if (auto* seizures = dynamic_cast<storage::SeizureStore*>(opened.store.get())) {
+    labels.other_stores.emplace_back(
+        [seizures](const std::string& case_id) { return seizures->FindCaseCompartment(case_id); });
+  }
+  return labels;
+}
+
 }  // namespace
 
 void RunGraphmlImport(CommandContext& context, const std::string& path,
@@ -44,6 +57,9 @@ void RunGraphmlImport(CommandContext& context, const std::string& path,
   options.source = flags.source;
   options.case_id = flags.case_id;
   options.synthetic = flags.synthetic;
+  auto labels = Labels(flags, *opened);
+  if (!labels) return context.Fail(labels.error());
+  options.labels = std::move(*labels);
   auto outcome = analytics::ImportGraphmlFile(*opened->links, path, options);
   if (!outcome) return context.Fail(outcome.error());
   if (!outcome->problems.empty()) return ReportProblems(context, outcome->problems, path);
@@ -58,6 +74,9 @@ void RunFtmImport(CommandContext& context, const std::string& path, const FtmImp
   options.source = flags.source;
   options.case_id = flags.case_id;
   options.synthetic = flags.synthetic;
+  auto labels = Labels(flags, *opened);
+  if (!labels) return context.Fail(labels.error());
+  options.labels = std::move(*labels);
   options.shared_nodes = !flags.no_shared_nodes;
   auto outcome = analytics::ImportFtmFile(*opened->links, path, options);
   if (!outcome) return context.Fail(outcome.error());
@@ -86,6 +105,9 @@ void RunLinksImport(CommandContext& context, const std::string& path, const FtmI
   options.source = flags.source;
   options.case_id = flags.case_id;
   options.synthetic = flags.synthetic;
+  auto labels = Labels(flags, *opened);
+  if (!labels) return context.Fail(labels.error());
+  options.labels = std::move(*labels);
   auto outcome = analytics::ImportLinkCsvFile(*opened->links, path, options);
   if (!outcome) return context.Fail(outcome.error());
   if (!outcome->problems.empty()) return ReportProblems(context, outcome->problems, path);

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "cli/compartment_flags.h"
+
 namespace CLI {
 class App;
 }
@@ -19,10 +21,11 @@ struct FtmImportFlags {
   bool synthetic = false;
   bool no_shared_nodes = false;
   std::string mapping;  // links: the JSON column mapping
+  LabelFlags labels;    // --compartment, --marking
 };
 
-// Adds --source, --case, --synthetic, --no-shared-nodes and --mapping to `import` (they concern
-// ftm, graphml and links only).
+// Adds --source, --case, --synthetic, --no-shared-nodes, --mapping, --compartment and --marking to
+// `import` (they concern ftm, graphml and links only).
 void AddFtmImportFlags(CLI::App& import, FtmImportFlags& flags);
 
 // Imports `path`; problems go to stderr with exit status 65 and nothing written.

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "cli/command_context.h"
+#include "cli/compartment_flags.h"
 #include "core/drug.h"
 #include "core/partial_date.h"
 
@@ -14,6 +15,7 @@ void AddSeizureFilterFlags(CLI::App& command, SeizureFilterFlags& flags) {
   command.add_option("--to", flags.to, "Latest date");
   command.add_option("--drug", flags.drug, "A drug name or synonym (docs/formats.md)");
   command.add_option("--synthetic", flags.synthetic, "true or false");
+  AddVisibilityFlag(command, flags.compartments);
 }
 
 Result<storage::SeizureFilter> ParseSeizureFilter(const SeizureFilterFlags& flags) {
@@ -35,6 +37,8 @@ Result<storage::SeizureFilter> ParseSeizureFilter(const SeizureFilterFlags& flag
   } else if (!flags.synthetic.empty()) {
     return InvalidArgument("--synthetic takes true or false, not '" + flags.synthetic + "'");
   }
+  ORDO_TRY(visibility, ParseVisibilityFlag(flags.compartments));
+  filter.visibility = std::move(visibility);
   return filter;
 }
 

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/partial_date.h"
 #include "core/result.h"
@@ -24,14 +25,15 @@ struct SeizureFilterFlags {
   std::string to;
   std::string drug;
   std::string synthetic;  // "", "true" or "false"
+  std::vector<std::string> compartments;  // --compartment, repeatable; empty: every one
 };
 
-// Adds --from, --to, --drug and --synthetic to `command`, bound to `flags`
+// Adds --from, --to, --drug, --synthetic and --compartment to `command`, bound to `flags`
 // (which must outlive it).
 void AddSeizureFilterFlags(CLI::App& command, SeizureFilterFlags& flags);
 
-// The filter the flags describe. Errors: kInvalidArgument for a bad date, drug
-// or --synthetic.
+// The filter the flags describe. Errors: kInvalidArgument for a bad date, drug,
+// --synthetic or compartment name.
 Result<storage::SeizureFilter> ParseSeizureFilter(const SeizureFilterFlags& flags);
 
 // The store opened for a command, seen through both interfaces; `seizures`

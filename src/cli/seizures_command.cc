@@ -15,6 +15,7 @@
 #include "analytics/seizure_stats.h"
 #include "cli/cells.h"
 #include "cli/command_context.h"
+#include "cli/compartment_flags.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/progress_bar.h"
@@ -53,6 +54,7 @@ struct ImportFlags {
   std::string source;           // --source, for UNODC files
   std::optional<double> tablet_mass_mg;
   ProgressFlags progress;
+  LabelFlags labels;  // --compartment, --marking
 };
 
 SeizureFileReader OrdoReader(const analytics::CountryDirectory& directory,
@@ -90,6 +92,7 @@ Status RunImport(CommandContext& context, const ImportFlags& flags) {
                            "--source is for --format unodc; Ordo's CSV has a source column");
     return OkStatus();
   }
+  ORDO_TRY(labels, ParseLabelFlags(flags.labels, kDefaultCompartment));
   ORDO_TRY(stores, OpenSeizureStore(context));
   ORDO_TRY(directory, analytics::LoadCountryDirectory(*stores.registry));
   if (directory.countries().empty()) {
@@ -105,7 +108,8 @@ Status RunImport(CommandContext& context, const ImportFlags& flags) {
     progress = std::make_unique<BarProgress>(context.err(),
                                              error ? 0 : static_cast<std::uint64_t>(size));
   }
-  ORDO_TRY(outcome, analytics::ImportSeizures(*stores.seizures, flags.path, read, progress.get()));
+  ORDO_TRY(outcome, analytics::ImportSeizures(*stores.seizures, flags.path, read, progress.get(),
+                                                      labels));
   if (!outcome.problems.empty()) {
     for (const ingest::Diagnostic& problem : outcome.problems) {
       context.err() << problem.ToString() << "\n";
@@ -213,6 +217,7 @@ void RegisterSeizuresCommands(CLI::App& app, CommandContext& context) {
                    "Mass of one tablet, for rows counted in tablets")
       ->check(CLI::PositiveNumber);
   AddProgressFlags(*import_command, import_flags->progress);
+  AddLabelFlags(*import_command, import_flags->labels, kDefaultCompartment);
   import_command->callback(
       [&context, import_flags] { context.Finish(RunImport(context, *import_flags)); });
 

@@ -14,7 +14,7 @@
 namespace ordo::cli {
 
 Status RunSimulateCases(CommandContext& context, const SimulateCasesFlags& flags,
-                        std::uint64_t seed) {
+                        std::uint64_t seed, const analytics::ImportLabels& labels) {
   analytics::CaseSimulationOptions options;
   options.cases = flags.cases;
   options.groups_per_case = flags.groups;
@@ -36,6 +36,18 @@ Status RunSimulateCases(CommandContext& context, const SimulateCasesFlags& flags
     }
   }
   ORDO_TRY(cases, analytics::SimulateCases(options));
+  for (Entity& entity : cases.graph.entities) {
+    entity.compartment = labels.compartment;
+    entity.marking = labels.marking;
+  }
+  for (Link& link : cases.graph.links) {
+    link.compartment = labels.compartment;
+    link.marking = labels.marking;
+  }
+  for (Seizure& seizure : cases.seizures) {
+    seizure.compartment = labels.compartment;
+    seizure.marking = labels.marking;
+  }
   const std::string prefix = analytics::CaseIdPrefix(options);
   ORDO_TRY(existing, links->FindEntity(cases.graph.entities.front().entity_id));
   if (existing) {
@@ -63,6 +75,7 @@ Status RunSimulateCases(CommandContext& context, const SimulateCasesFlags& flags
                 << " group(s): " << cases.graph.entities.size() << " entities, "
                 << cases.graph.links.size() << " links and " << cases.seizures.size()
                 << " seizures (ids starting '" << prefix << "') into " << context.DatabasePath()
+                << " (compartment '" << labels.compartment << "')"
                 << "; the ground truth to " << truth_path << "\n";
   if (!flags.report) return OkStatus();
 

@@ -15,6 +15,7 @@
 #include "cli/exit_codes.h"
 #include "cli/progress_bar.h"
 #include "cli/seizure_flags.h"
+#include "cli/compartment_flags.h"
 #include "cli/simulate_cases.h"
 
 namespace ordo::cli {
@@ -33,13 +34,15 @@ struct SimulateFlags {
   bool import = false;
   ProgressFlags progress;
   SimulateCasesFlags cases;
+  LabelFlags labels;  // --compartment, --marking (of --cases and --import)
 };
 
 // --import: the written file into the database, as `ordo seizures import` would.
-Status ImportWritten(CommandContext& context, const std::string& path) {
+Status ImportWritten(CommandContext& context, const std::string& path,
+                     const analytics::ImportLabels& labels) {
   ORDO_TRY(stores, OpenSeizureStore(context));
   ORDO_TRY(outcome, analytics::ImportSeizureFile(*stores.registry, *stores.seizures, path,
-                                                 {std::nullopt, Today()}));
+                                                 {std::nullopt, Today()}, labels));
   if (!outcome.problems.empty()) {
     for (const ingest::Diagnostic& problem : outcome.problems) {
       context.err() << problem.ToString() << "\n";
@@ -49,12 +52,13 @@ Status ImportWritten(CommandContext& context, const std::string& path) {
     return OkStatus();
   }
   context.out() << "imported " << outcome.rows_written << " synthetic seizure(s) into "
-                << context.DatabasePath() << "\n";
+                << context.DatabasePath() << " (compartment '" << labels.compartment << "')\n";
   return OkStatus();
 }
 
 Status RunSimulate(CommandContext& context, SimulateFlags& flags) {
-  if (flags.cases.cases != 0) return RunSimulateCases(context, flags.cases, flags.seed);
+  ORDO_TRY(labels, ParseLabelFlags(flags.labels, kSimulatedCompartment));
+  if (flags.cases.cases != 0) return RunSimulateCases(context, flags.cases, flags.seed, labels);
   if (flags.out.empty() || !flags.count_given) {
     context.FailWithStatus(kExitUsage,
                            "simulate: give --out FILE and --count N (1 to 10000000), or --cases N");
@@ -90,7 +94,7 @@ Status RunSimulate(CommandContext& context, SimulateFlags& flags) {
   ORDO_RETURN_IF_ERROR(analytics::WriteSimulationTruth(options, *summary, truth));
   context.out() << "wrote " << summary->rows << " synthetic seizure(s) to " << flags.out
                 << " and the ground truth to " << truth_path << "\n";
-  if (flags.import) return ImportWritten(context, flags.out);
+  if (flags.import) return ImportWritten(context, flags.out, labels);
   return OkStatus();
 }
 
@@ -128,6 +132,7 @@ void RegisterSimulateCommand(CLI::App& app, CommandContext& context) {
                  "With --cases: do nothing when the database already holds entities")
       ->needs(cases);
   command->add_option("--seed", flags->seed, "Random seed")->capture_default_str();
+  AddLabelFlags(*command, flags->labels, kSimulatedCompartment, "With --cases or --import: ");
   command->add_option("--from", flags->options.from, "First day, YYYY-MM-DD")
       ->capture_default_str();
   command->add_option("--to", flags->options.to, "Last day, YYYY-MM-DD")->capture_default_str();

@@ -12,6 +12,7 @@
 
 #include "core/partial_date.h"
 #include "core/result.h"
+#include "core/visibility.h"
 
 namespace ordo {
 
@@ -76,6 +77,9 @@ struct Entity {
   std::string case_id;  // "" when the entity belongs to no case
   std::string source;
   bool synthetic = false;
+  // Who may see it (core/visibility.h): a CheckCompartmentName name; one case, one compartment.
+  std::string compartment = std::string(kDefaultCompartment);
+  Marking marking = Marking::kUnmarked;
 
   friend bool operator==(const Entity&, const Entity&) = default;
 };
@@ -94,6 +98,8 @@ struct Link {
   std::string grade;  // "" or an Admiralty code: source reliability A-F, information 1-6 ("B2")
   std::string case_id;
   bool synthetic = false;
+  std::string compartment = std::string(kDefaultCompartment);  // as Entity::compartment
+  Marking marking = Marking::kUnmarked;
 
   friend bool operator==(const Link&, const Link&) = default;
 };

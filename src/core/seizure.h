@@ -9,6 +9,7 @@
 #include "core/drug.h"
 #include "core/ids.h"
 #include "core/partial_date.h"
+#include "core/visibility.h"
 
 namespace ordo {
 
@@ -39,6 +40,9 @@ struct Seizure {
   std::string case_id;
   bool synthetic = false;
   std::string source;  // required when synthetic is false
+  // Who may see it (core/visibility.h), as Entity::compartment; one case, one compartment.
+  std::string compartment = std::string(kDefaultCompartment);
+  Marking marking = Marking::kUnmarked;
 
   friend bool operator==(const Seizure&, const Seizure&) = default;
 };

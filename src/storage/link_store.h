@@ -51,10 +51,20 @@ using MergeVisitor = std::function<Status(const EntityMerge&)>;
 //   an empty entity_id -> kInvalidArgument "entity with an empty entity_id";
 //   entity_id unique across the store and the batch -> kAlreadyExists
 //     "entity 'ID' already exists";
+//   compartment a CheckCompartmentName name -> kInvalidArgument "entity 'ID': compartment name ...";
+//   one case, one compartment (storage/compartment_rules.h): a case_id already held by a stored
+//     entity or link, or an earlier row of the batch, of another compartment ->
+//     kFailedPrecondition "case 'C' is in compartment 'A'; entity 'ID' is in 'B'";
 //   each link: CheckLink (core/entity.h) -> kInvalidArgument;
 //   link_id unique -> kAlreadyExists "link 'ID' already exists";
+//   compartment as for entities -> kInvalidArgument "link 'ID': compartment name ...";
 //   both ends name a stored entity or one of the batch -> kInvalidArgument
-//     "link 'ID': unknown entity 'X'".
+//     "link 'ID': unknown entity 'X'";
+//   both ends in the link's compartment -> kInvalidArgument
+//     "link 'ID' of compartment 'A' joins entity 'X' of compartment 'B'";
+//   one case, one compartment, as for entities ("...; link 'ID' is in 'B'").
+// So the rows of one compartment never refer to another's, and a graph built from the rows of
+// some compartments (analytics/link_graph.h) has no dangling end.
 // Reads return rows in write order.
 //
 // Thread-safety: a store instance is used by one thread at a time.
@@ -68,8 +78,13 @@ class LinkStore {
   virtual Result<std::size_t> CountEntities() = 0;
   virtual Result<std::size_t> CountLinks() = 0;
 
-  // The entity with this id, or nullopt.
+  // The entity with this id, or nullopt. Whatever its compartment: callers that serve a reader
+  // check Visibility::Sees themselves.
   virtual Result<std::optional<Entity>> FindEntity(const std::string& entity_id) = 0;
+
+  // The compartment of the stored entities and links of case `case_id` (not ""), or nullopt when
+  // no entity or link has that case.
+  virtual Result<std::optional<std::string>> FindCaseCompartment(const std::string& case_id) = 0;
 
   // Every entity, then (separately) every link, without holding them all in memory. The store
   // must not be written from inside `visit`.

@@ -8,6 +8,7 @@ bool SeizureMatches(const SeizureFilter& filter, const Seizure& seizure) {
   if (filter.drug && seizure.drug != *filter.drug) return false;
   if (filter.country && seizure.country != *filter.country) return false;
   if (filter.synthetic && seizure.synthetic != *filter.synthetic) return false;
+  if (!filter.visibility.Sees(seizure.compartment)) return false;
   return true;
 }
 

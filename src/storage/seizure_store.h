@@ -13,6 +13,7 @@
 #include "core/partial_date.h"
 #include "core/result.h"
 #include "core/seizure.h"
+#include "core/visibility.h"
 
 namespace ordo::storage {
 
@@ -25,6 +26,8 @@ struct SeizureFilter {
   std::optional<Drug> drug;
   std::optional<CountryCode> country;  // country of seizure
   std::optional<bool> synthetic;
+  // Only rows of the compartments it sees; every compartment by default (the database's owner).
+  Visibility visibility;
   std::size_t offset = 0;  // matching rows to skip
   std::size_t limit = 0;   // at most this many rows after the offset; 0 = no limit
 };
@@ -46,7 +49,12 @@ using SeizureProducer = std::function<Status(const SeizureAppend& append)>;
 //     "seizure 'ID' already exists";
 //   references: country, origin, departure, destination and every transit code must name a stored
 //     country -> kInvalidArgument "seizure 'ID': unknown country 'XXX'";
-//   an empty seizure_id, or lat without lon (or the reverse) -> kInvalidArgument.
+//   an empty seizure_id, or lat without lon (or the reverse) -> kInvalidArgument;
+//   compartment a CheckCompartmentName name -> kInvalidArgument
+//     "seizure 'ID': compartment name ...";
+//   one case, one compartment (storage/compartment_rules.h): a case_id held by a stored seizure
+//     or an earlier row of the batch of another compartment -> kFailedPrecondition
+//     "case 'C' is in compartment 'A'; seizure 'ID' is in 'B'".
 // Reads return rows in write order (first batch first, then row order).
 //
 // Thread-safety: a store instance is used by one thread at a time.
@@ -72,6 +80,10 @@ class SeizureStore {
   // Calls `visit` for each row ListSeizures would return, without holding them all in memory.
   // The store must not be written from inside `visit`.
   virtual Status ForEachSeizure(const SeizureFilter& filter, const SeizureVisitor& visit) = 0;
+
+  // The compartment of the stored seizures of case `case_id` (not ""), or nullopt when no seizure
+  // has that case.
+  virtual Result<std::optional<std::string>> FindCaseCompartment(const std::string& case_id) = 0;
 };
 
 }  // namespace ordo::storage

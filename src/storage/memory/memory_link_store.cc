@@ -4,19 +4,24 @@
 
 #include <unordered_set>
 
+#include "core/account.h"
+#include "storage/compartment_rules.h"
 #include "storage/merge_rules.h"
 
 namespace ordo::storage {
 
 Status MemoryLinkStore::AppendGraph(const GraphBatch& batch) {
   // Every rule is checked before anything is written, so a failed batch leaves nothing behind.
-  std::unordered_set<std::string> new_entities;
+  CaseCompartments cases([this](const std::string& case_id) { return FindCaseCompartment(case_id); });
+  std::unordered_map<std::string, const std::string*> new_entities;  // entity_id -> compartment
   for (const Entity& entity : batch.entities) {
     if (entity.entity_id.empty()) return InvalidArgument("entity with an empty entity_id");
     if (entity_index_.count(entity.entity_id) != 0 ||
-        !new_entities.insert(entity.entity_id).second) {
+        !new_entities.emplace(entity.entity_id, &entity.compartment).second) {
       return AlreadyExists(fmt::format("entity '{}' already exists", entity.entity_id));
     }
+    ORDO_RETURN_IF_ERROR(cases.Check(fmt::format("entity '{}'", entity.entity_id), entity.case_id,
+                                     entity.compartment));
   }
   std::unordered_set<std::string> new_links;
   for (const Link& link : batch.links) {
@@ -24,11 +29,26 @@ Status MemoryLinkStore::AppendGraph(const GraphBatch& batch) {
     if (link_index_.count(link.link_id) != 0 || !new_links.insert(link.link_id).second) {
       return AlreadyExists(fmt::format("link '{}' already exists", link.link_id));
     }
+    if (Status name = CheckCompartmentName(link.compartment); !name) {
+      return InvalidArgument(fmt::format("link '{}': {}", link.link_id, name.error().message()));
+    }
     for (const std::string* end : {&link.from_entity, &link.to_entity}) {
-      if (entity_index_.count(*end) == 0 && new_entities.count(*end) == 0) {
+      const std::string* end_compartment = nullptr;
+      if (const auto stored = entity_index_.find(*end); stored != entity_index_.end()) {
+        end_compartment = &entities_[stored->second].compartment;
+      } else if (const auto added = new_entities.find(*end); added != new_entities.end()) {
+        end_compartment = added->second;
+      } else {
         return InvalidArgument(fmt::format("link '{}': unknown entity '{}'", link.link_id, *end));
       }
+      if (*end_compartment != link.compartment) {
+        return InvalidArgument(
+            fmt::format("link '{}' of compartment '{}' joins entity '{}' of compartment '{}'",
+                        link.link_id, link.compartment, *end, *end_compartment));
+      }
     }
+    ORDO_RETURN_IF_ERROR(
+        cases.Check(fmt::format("link '{}'", link.link_id), link.case_id, link.compartment));
   }
   for (const Entity& entity : batch.entities) {
     entity_index_.emplace(entity.entity_id, entities_.size());
@@ -59,6 +79,17 @@ Status MemoryLinkStore::ForEachEntity(const EntityVisitor& visit) {
 Status MemoryLinkStore::ForEachLink(const LinkVisitor& visit) {
   for (const Link& link : links_) ORDO_RETURN_IF_ERROR(visit(link));
   return OkStatus();
+}
+
+Result<std::optional<std::string>> MemoryLinkStore::FindCaseCompartment(
+    const std::string& case_id) {
+  for (const Entity& entity : entities_) {
+    if (entity.case_id == case_id) return std::optional<std::string>(entity.compartment);
+  }
+  for (const Link& link : links_) {
+    if (link.case_id == case_id) return std::optional<std::string>(link.compartment);
+  }
+  return std::optional<std::string>();
 }
 
 Result<std::int64_t> MemoryLinkStore::RecordMerge(const EntityMerge& merge) {

@@ -24,6 +24,7 @@ class MemoryLinkStore final : public LinkStore {
   Result<std::optional<Entity>> FindEntity(const std::string& entity_id) override;
   Status ForEachEntity(const EntityVisitor& visit) override;
   Status ForEachLink(const LinkVisitor& visit) override;
+  Result<std::optional<std::string>> FindCaseCompartment(const std::string& case_id) override;
   Result<std::int64_t> RecordMerge(const EntityMerge& merge) override;
   Status UndoMerge(std::int64_t merge_id, const std::string& undone_by,
                    const std::string& undone_at) override;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "storage/compartment_rules.h"
+
 namespace ordo::storage {
 namespace {
 
@@ -43,6 +45,7 @@ Status MemorySeizureStore::AppendSeizures(const std::vector<Seizure>& seizures) 
   std::set<CountryCode> known;
   for (const Country& country : countries) known.insert(country.iso3);
   std::set<std::string> batch_ids;
+  CaseCompartments cases([this](const std::string& case_id) { return FindCaseCompartment(case_id); });
   for (const Seizure& seizure : seizures) {
     // Uniqueness before references, as the SQLite backend reports it.
     if (!seizure.seizure_id.empty() &&
@@ -50,6 +53,8 @@ Status MemorySeizureStore::AppendSeizures(const std::vector<Seizure>& seizures) 
       return AlreadyExists(fmt::format("seizure '{}' already exists", seizure.seizure_id));
     }
     ORDO_RETURN_IF_ERROR(CheckSeizure(seizure, known));
+    ORDO_RETURN_IF_ERROR(cases.Check(fmt::format("seizure '{}'", seizure.seizure_id),
+                                     seizure.case_id, seizure.compartment));
   }
   ids_.merge(batch_ids);
   rows_.insert(rows_.end(), seizures.begin(), seizures.end());
@@ -97,6 +102,14 @@ Status MemorySeizureStore::ForEachSeizure(const SeizureFilter& filter,
     ++visited;
   }
   return OkStatus();
+}
+
+Result<std::optional<std::string>> MemorySeizureStore::FindCaseCompartment(
+    const std::string& case_id) {
+  for (const Seizure& seizure : rows_) {
+    if (seizure.case_id == case_id) return std::optional<std::string>(seizure.compartment);
+  }
+  return std::optional<std::string>();
 }
 
 }  // namespace ordo::storage

@@ -29,6 +29,7 @@ class MemorySeizureStore final : public SeizureStore {
   Result<std::vector<Seizure>> ListSeizures(const SeizureFilter& filter) override;
   Result<std::size_t> CountSeizures(const SeizureFilter& filter) override;
   Status ForEachSeizure(const SeizureFilter& filter, const SeizureVisitor& visit) override;
+  Result<std::optional<std::string>> FindCaseCompartment(const std::string& case_id) override;
 
  private:
   RegistryStore& countries_;
