@@ -68,6 +68,7 @@ Result<Bulletin> ComputeBulletin(storage::SeizureStore& store, storage::SeizureF
           "choose one kind (--synthetic true or --synthetic false)");
     }
     synthetic = seizure.synthetic;
+    bulletin.marking = MaxMarking(bulletin.marking, seizure.marking);
     total.Add(seizure);
     by_drug[seizure.drug].Add(seizure);
     by_route[{CodeOrUnknown(seizure.departure), CodeOrUnknown(seizure.destination), seizure.drug}]

@@ -12,6 +12,7 @@
 #include "analytics/route_network.h"
 #include "core/drug.h"
 #include "core/result.h"
+#include "core/visibility.h"
 #include "storage/seizure_store.h"
 
 namespace ordo::analytics {
@@ -45,6 +46,7 @@ struct BulletinGroupRow {
 struct Bulletin {
   Period period;
   bool synthetic = false;  // what every record in it is
+  Marking marking = Marking::kUnmarked;  // the highest marking of its records (core/visibility.h)
   BulletinTally total;
   std::vector<BulletinDrugRow> by_drug;         // vocabulary order
   std::vector<BulletinRouteRow> by_route;       // by seizures, highest first; then departure, ...

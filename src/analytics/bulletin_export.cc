@@ -63,7 +63,7 @@ struct CsvRow {
 void WriteCsvRow(const Bulletin& bulletin, const CsvRow& row, const BulletinTally& tally,
                  std::ostream& out) {
   out << CsvCell(bulletin.period.text) << ',' << (bulletin.synthetic ? "true" : "false") << ','
-      << row.section << ',' << CsvCell(row.departure) << ',' << CsvCell(row.destination) << ','
+      << MarkingName(bulletin.marking) << ',' << row.section << ',' << CsvCell(row.departure) << ',' << CsvCell(row.destination) << ','
       << CsvCell(row.drug) << ',' << CsvCell(row.group) << ',' << tally.seizures << ','
       << tally.cases << ',' << Kg(tally.kg) << ',' << tally.without_kg << ','
       << (tally.largest_id.empty() ? "" : Kg(tally.largest_kg)) << ',' << CsvCell(tally.largest_id)
@@ -94,7 +94,7 @@ void HtmlGroupTable(std::string_view title, std::string_view column,
 }  // namespace
 
 void WriteBulletinCsv(const Bulletin& bulletin, std::ostream& out) {
-  out << "period,synthetic,section,departure,destination,drug,group,seizures,cases,kg,"
+  out << "period,synthetic,marking,section,departure,destination,drug,group,seizures,cases,kg,"
          "without_kg,largest_kg,largest_seizure_id\r\n";
   WriteCsvRow(bulletin, {"total", "", "", "", ""}, bulletin.total, out);
   for (const BulletinDrugRow& row : bulletin.by_drug) {
@@ -124,9 +124,11 @@ void WriteBulletinHtml(const Bulletin& bulletin, std::ostream& out) {
          "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
          "thead{display:table-header-group}tr{page-break-inside:avoid}\n"
          ".synthetic{border:3px solid #b00;color:#b00;padding:.5em;font-weight:bold}\n"
+         ".marking{font-weight:bold;text-transform:uppercase;letter-spacing:.05em}\n"
          "@page{size:A4;margin:15mm}@media print{body{margin:0}}\n"
-         "</style>\n</head>\n<body>\n<h1>"
-      << title << "</h1>\n";
+         "</style>\n</head>\n<body>\n<p class=marking>Marking: "
+      << MarkingLabel(bulletin.marking, "en") << " / " << MarkingLabel(bulletin.marking, "ru")
+      << " / " << MarkingLabel(bulletin.marking, "ky") << "</p>\n<h1>" << title << "</h1>\n";
   if (bulletin.synthetic) {
     out << "<p class=synthetic>SYNTHETIC DATA: every record in this bulletin was generated "
            "(ordo simulate); none is a real seizure.</p>\n";

@@ -8,13 +8,14 @@
 
 namespace ordo::analytics {
 
-// Columns: period, synthetic, section (total, drug, route, conveyance, agency), departure,
+// Columns: period, synthetic, marking (the bulletin's: the highest of its records, on every row),
+// section (total, drug, route, conveyance, agency), departure,
 // destination, drug, group, seizures, cases, kg, without_kg, largest_kg, largest_seizure_id.
 // Empty cells where a column does not apply. Text cells that a spreadsheet would take for a
 // formula (starting with =, +, -, @, tab or carriage return) are prefixed with '.
 void WriteBulletinCsv(const Bulletin& bulletin, std::ostream& out);
 
-// The page: title and period, a synthetic-data banner when the records are synthetic, the five
+// The page: its marking first (in English, Russian and Kyrgyz), title and period, a synthetic-data banner when the records are synthetic, the five
 // tables, the sources.
 void WriteBulletinHtml(const Bulletin& bulletin, std::ostream& out);
 

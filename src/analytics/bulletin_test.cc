@@ -86,7 +86,8 @@ TEST_F(BulletinTest, CsvNeutralisesFormulasAndHtmlEscapesText) {
   std::ostringstream html;
   WriteBulletinHtml(*bulletin, html);
 
-  EXPECT_NE(csv.str().find("2024,false,total,,,,,1,1,2.500,0,2.500,S1\r\n"), std::string::npos)
+  EXPECT_NE(csv.str().find("2024,false,unmarked,total,,,,,1,1,2.500,0,2.500,S1\r\n"),
+            std::string::npos)
       << csv.str();
   EXPECT_NE(csv.str().find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"<b>\"\")\","), std::string::npos)
       << csv.str();
@@ -109,7 +110,35 @@ TEST_F(BulletinTest, ASyntheticBulletinSaysSoOnThePage) {
   WriteBulletinCsv(*bulletin, csv);
 
   EXPECT_NE(html.str().find("SYNTHETIC DATA"), std::string::npos);
-  EXPECT_NE(csv.str().find("2024,true,total"), std::string::npos);
+  EXPECT_NE(csv.str().find("2024,true,unmarked,total"), std::string::npos);
+}
+
+TEST_F(BulletinTest, ABulletinCarriesTheHighestMarkingOfItsRecordsAndOnlyVisibleOnes) {
+  Seizure official = Row("S1", "2024-02-01", Drug::kHeroin, 1, "", "");
+  official.marking = Marking::kOfficialUse;
+  Seizure secret = Row("S2", "2024-03-01", Drug::kHeroin, 2, "", "");
+  secret.marking = Marking::kSecret;
+  secret.compartment = "osh";
+  ASSERT_TRUE(seizures_.AppendSeizures({official, secret}));
+  storage::SeizureFilter general_only;
+  general_only.visibility = Visibility::Only({"general"});
+
+  Result<Bulletin> every = ComputeBulletin(seizures_, {}, ParsePeriod("2024").value());
+  Result<Bulletin> general = ComputeBulletin(seizures_, general_only, ParsePeriod("2024").value());
+
+  ASSERT_TRUE(every && general);
+  EXPECT_EQ(every->marking, Marking::kSecret);
+  EXPECT_EQ(every->total.seizures, 2u);
+  EXPECT_EQ(general->marking, Marking::kOfficialUse);
+  EXPECT_EQ(general->total.seizures, 1u);
+  std::ostringstream csv;
+  WriteBulletinCsv(*general, csv);
+  std::ostringstream html;
+  WriteBulletinHtml(*every, html);
+  EXPECT_NE(csv.str().find("\r\n2024,false,official-use,total,"), std::string::npos) << csv.str();
+  EXPECT_EQ(csv.str().find("S2"), std::string::npos);
+  EXPECT_NE(html.str().find("<p class=marking>Marking: secret / секретно / жашыруун</p>"),
+            std::string::npos);
 }
 
 }  // namespace

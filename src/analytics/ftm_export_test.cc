@@ -9,6 +9,8 @@
 #include <string>
 
 #include "analytics/ftm_import.h"
+#include "analytics/gexf_export.h"
+#include "analytics/graphml_export.h"
 #include "storage/memory/memory_link_store.h"
 
 namespace ordo::analytics {
@@ -59,6 +61,53 @@ TEST(FtmExportTest, AnImportedCaseComesBackWithEveryEntityAndProperty) {
   EXPECT_EQ(counts->links, 3u);
   EXPECT_EQ(counts->skipped, 3u + 3u);  // 3 shared nodes, 3 "holds" links
   EXPECT_EQ(ById(out.str()), ById(kCase));
+}
+
+TEST(FtmExportTest, OnlyVisibleCompartmentsAreWrittenAndEachCarriesItsMarking) {
+  const std::string path = ::testing::TempDir() + "/ftm_export_compartments.ftm";
+  std::ofstream(path, std::ios::binary) << kCase;
+  storage::MemoryLinkStore store;
+  FtmImportOptions secret;
+  secret.source = "test fixture (made up)";
+  secret.labels.compartment = "osh";
+  secret.labels.marking = Marking::kSecret;
+  ASSERT_TRUE(ImportFtmFile(store, path, secret).value().problems.empty());
+  ASSERT_TRUE(store.AppendGraph({{[] {
+                                    Entity other;
+                                    other.entity_id = "g1";
+                                    other.schema = "Person";
+                                    other.name = "made up";
+                                    return other;
+                                  }()},
+                                 {}}));
+  std::ostringstream osh_out;
+  std::ostringstream general_out;
+  std::ostringstream graphml_out;
+  std::ostringstream gexf_out;
+
+  Result<FtmExportCounts> osh = ExportFtm(store, osh_out, Visibility::Only({"osh"}));
+  Result<FtmExportCounts> general = ExportFtm(store, general_out, Visibility::Only({"general"}));
+  Result<XmlExportCounts> graphml = ExportGraphml(store, graphml_out, Visibility::Only({"osh"}));
+  Result<XmlExportCounts> gexf = ExportGexf(store, gexf_out, Visibility::Only({"general"}));
+
+  ASSERT_TRUE(osh && general && graphml && gexf);
+  EXPECT_EQ(osh->entities, 3u);
+  EXPECT_EQ(osh->marking, Marking::kSecret);
+  EXPECT_EQ(ById(osh_out.str()), ById(kCase));
+  std::istringstream lines(osh_out.str());
+  for (std::string line; std::getline(lines, line);) {
+    EXPECT_EQ(nlohmann::json::parse(line).at("marking"), "secret") << line;
+  }
+  EXPECT_EQ(general->entities, 1u);
+  EXPECT_EQ(general->links, 0u);
+  EXPECT_EQ(general->marking, Marking::kUnmarked);
+  EXPECT_EQ(general_out.str(), R"({"id":"g1","schema":"Person","properties":{}})" "\n");
+  EXPECT_EQ(graphml->marking, Marking::kSecret);
+  EXPECT_NE(graphml_out.str().find("<!-- marking: secret -->"), std::string::npos);
+  EXPECT_NE(graphml_out.str().find("<data key=\"g_marking\">secret</data>"), std::string::npos);
+  EXPECT_EQ(graphml_out.str().find("g1"), std::string::npos);
+  EXPECT_NE(gexf_out.str().find("<keywords>marking:unmarked</keywords>"), std::string::npos);
+  EXPECT_EQ(gexf_out.str().find("p1"), std::string::npos);
 }
 
 TEST(FtmExportTest, AFailedWriteIsAnErrorNotAShortFile) {

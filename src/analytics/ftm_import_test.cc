@@ -175,5 +175,70 @@ TEST_F(FtmImportTest, AnImportNeedsItsSource) {
   EXPECT_EQ(outcome.error().code(), ErrorCode::kInvalidArgument);
 }
 
+TEST_F(FtmImportTest, ACompartmentGetsItsOwnSharedNodesAndKeepsItsCases) {
+  const std::string osh_file = Write("osh", kCase);
+  // The same people under other ids, and the same phone, in another compartment.
+  const std::string chuy_file = Write(
+      "chuy",
+      R"({"id":"q1","schema":"Person","properties":{"name":["Asan Sadyrov"],"phone":["+996555123456"]}})"
+      "\n");
+  FtmImportOptions osh;
+  osh.source = "test fixture (made up)";
+  osh.case_id = "CASE-1";
+  osh.labels.compartment = "osh";
+  osh.labels.marking = Marking::kSecret;
+  FtmImportOptions chuy = osh;
+  chuy.case_id = "CASE-2";
+  chuy.labels.compartment = "chuy";
+  chuy.labels.marking = Marking::kUnmarked;
+  FtmImportOptions chuy_into_osh_case = chuy;
+  chuy_into_osh_case.case_id = "CASE-1";
+  FtmImportOptions held_elsewhere = chuy;
+  held_elsewhere.case_id = "CASE-9";
+  held_elsewhere.labels.other_stores.emplace_back(
+      [](const std::string& case_id) -> Result<std::optional<std::string>> {
+        if (case_id == "CASE-9") return std::optional<std::string>("batken");
+        return std::optional<std::string>();
+      });
+
+  Result<FtmImportOutcome> first = ImportFtmFile(store_, osh_file, osh);
+  Result<FtmImportOutcome> refused = ImportFtmFile(store_, chuy_file, chuy_into_osh_case);
+  Result<FtmImportOutcome> refused_by_other = ImportFtmFile(store_, chuy_file, held_elsewhere);
+  const std::size_t entities_before = store_.CountEntities().value();
+  Result<FtmImportOutcome> second = ImportFtmFile(store_, chuy_file, chuy);
+
+  ASSERT_TRUE(first && refused && refused_by_other && second);
+  EXPECT_THAT(first->problems, IsEmpty());
+  ASSERT_EQ(refused->problems.size(), 1u);
+  EXPECT_EQ(refused->problems[0].ToString(),
+            chuy_file + ": case 'CASE-1' is in compartment 'osh'; this import writes to "
+                        "'chuy' (--compartment)");
+  ASSERT_EQ(refused_by_other->problems.size(), 1u);
+  EXPECT_NE(refused_by_other->problems[0].message.find("compartment 'batken'"), std::string::npos);
+  EXPECT_EQ(entities_before, first->entities_written + first->shared_nodes_written);
+  EXPECT_THAT(second->problems, IsEmpty());
+  EXPECT_EQ(second->shared_nodes_written, 1u);  // not osh's node for the same number
+  const auto osh_phone = store_.FindEntity("osh:phone:+996555123456").value();
+  const auto chuy_phone = store_.FindEntity("chuy:phone:+996555123456").value();
+  ASSERT_TRUE(osh_phone && chuy_phone);
+  EXPECT_EQ(osh_phone->compartment, "osh");
+  EXPECT_EQ(osh_phone->marking, Marking::kSecret);
+  EXPECT_EQ(chuy_phone->compartment, "chuy");
+  EXPECT_FALSE(store_.FindEntity("phone:+996555123456").value());
+  for (const Link& link : Links()) {
+    EXPECT_EQ(link.compartment, link.case_id == "CASE-1" ? "osh" : "chuy") << link.link_id;
+  }
+}
+
+TEST_F(FtmImportTest, ABadCompartmentNameIsAnError) {
+  FtmImportOptions options;
+  options.source = "test fixture (made up)";
+  options.labels.compartment = "Osh";
+  Result<FtmImportOutcome> outcome = ImportFtmFile(store_, Write("bad", kCase), options);
+  ASSERT_FALSE(outcome);
+  EXPECT_EQ(outcome.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_.CountEntities().value(), 0u);
+}
+
 }  // namespace
 }  // namespace ordo::analytics

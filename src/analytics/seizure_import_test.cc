@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -72,6 +73,39 @@ TEST_F(SeizureImportTest, ADatabaseWithoutCountriesIsAFailedPrecondition) {
 
   ASSERT_FALSE(outcome.has_value());
   EXPECT_EQ(outcome.error().code(), ErrorCode::kFailedPrecondition);
+}
+
+TEST_F(SeizureImportTest, RowsJoinTheCompartmentAndACaseHeldElsewhereIsAProblemAtItsLine) {
+  const std::string header = "seizure_id,date,country_iso3,drug,quantity,unit,synthetic,source,case_id\n";
+  const std::string first = ::testing::TempDir() + "/seizure_import_compartment_first.csv";
+  std::ofstream(first, std::ios::binary) << header << "A,2024,KGZ,heroin,1,kg,true,,K-1\n";
+  const std::string second = ::testing::TempDir() + "/seizure_import_compartment_second.csv";
+  std::ofstream(second, std::ios::binary) << header << "B,2024,KGZ,heroin,1,kg,true,,K-2\n"
+                                          << "C,2024,KGZ,heroin,1,kg,true,,K-1\n";
+  ImportLabels osh;
+  osh.compartment = "osh";
+  osh.marking = Marking::kOfficialUse;
+  ImportLabels chuy;
+  chuy.compartment = "chuy";
+
+  Result<SeizureImportOutcome> written = ImportSeizureFile(registry_, seizures_, first, {}, osh);
+  Result<SeizureImportOutcome> refused = ImportSeizureFile(registry_, seizures_, second, {}, chuy);
+  Result<SeizureImportOutcome> bad_name =
+      ImportSeizureFile(registry_, seizures_, second, {}, ImportLabels{"", Marking::kSecret, {}});
+
+  ASSERT_TRUE(written && refused);
+  EXPECT_TRUE(written->problems.empty());
+  const std::vector<Seizure> stored = seizures_.ListSeizures({}).value();
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].compartment, "osh");
+  EXPECT_EQ(stored[0].marking, Marking::kOfficialUse);
+  ASSERT_EQ(refused->problems.size(), 1u);
+  EXPECT_EQ(refused->problems[0].ToString(),
+            second + ":3:1: case_id: case 'K-1' is in compartment 'osh'; this import writes to "
+                     "'chuy' (--compartment)");
+  ASSERT_FALSE(bad_name);
+  EXPECT_EQ(bad_name.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(seizures_.CountSeizures({}).value(), 1u);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "analytics/bulletin_export.h"
 #include "cli/cells.h"
 #include "cli/command_context.h"
+#include "cli/compartment_flags.h"
 #include "cli/commands.h"
 #include "cli/seizure_flags.h"
 
@@ -75,7 +76,8 @@ Report BulletinReport(const analytics::Bulletin& bulletin) {
   report.notes.push_back("period " + bulletin.period.text + ": " +
                          std::to_string(bulletin.total.seizures) + " seizure(s), " +
                          std::to_string(bulletin.total.cases) + " case(s)" +
-                         (bulletin.synthetic ? "; SYNTHETIC records (ordo simulate)" : ""));
+                         (bulletin.synthetic ? "; SYNTHETIC records (ordo simulate)" : "") +
+                         "; marking " + std::string(MarkingName(bulletin.marking)));
   return report;
 }
 
@@ -102,6 +104,7 @@ Status RunBulletin(CommandContext& context, const BulletinFlags& flags) {
   }
   out.flush();
   if (!out) return Unavailable("could not write the bulletin");
+  context.err() << MarkingNotice(bulletin.marking, bulletin.total.seizures) << "\n";
   return OkStatus();
 }
 

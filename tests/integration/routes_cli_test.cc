@@ -202,14 +202,16 @@ TEST_F(RoutesCliTest, TheBulletinIsLabelledSyntheticInCsvAndHtml) {
 
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
-            "period,synthetic,section,departure,destination,drug,group,seizures,cases,kg,"
+            "period,synthetic,marking,section,departure,destination,drug,group,seizures,cases,kg,"
             "without_kg,largest_kg,largest_seizure_id\r");
-  EXPECT_NE(csv.out.find("\n2021,true,total,"), std::string::npos);
-  EXPECT_NE(csv.out.find("\n2021,true,route,TJK,RUS,heroin,"), std::string::npos);
+  EXPECT_NE(csv.out.find("\n2021,true,unmarked,total,"), std::string::npos);
+  EXPECT_NE(csv.out.find("\n2021,true,unmarked,route,TJK,RUS,heroin,"), std::string::npos);
   ASSERT_EQ(html.exit_code, 0) << html.err;
   const std::string page = ReadFile(html_path);
   EXPECT_NE(page.find("<title>Seizure bulletin, 2021</title>"), std::string::npos);
   EXPECT_NE(page.find("SYNTHETIC DATA"), std::string::npos);
+  EXPECT_NE(page.find("<p class=marking>Marking: unmarked / без грифа / грифсиз</p>"),
+            std::string::npos);
 }
 
 TEST(SimulateImportTest, ImportWritesTheRecordsIntoTheDatabaseInTheSameCommand) {
