@@ -5,6 +5,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "analytics/registry_seed.h"
 #include "cli/cli.h"
@@ -18,6 +19,9 @@ struct GlobalOptions {
   std::string format = "table";
   std::string lang = "en";
   std::string data_dir;  // empty: the environment's
+  // `ordo graph --compartment C` (repeatable): the compartments its graph is built from; empty:
+  // every one (docs/compartments.md).
+  std::vector<std::string> graph_compartments;
 };
 
 class CommandContext {

@@ -105,8 +105,7 @@ Result<GraphFilter> ParseFilter(const GraphFilterFlags& flags) {
 }
 
 Result<analytics::LinkGraph> LoadGraph(CommandContext& context) {
-  ORDO_TRY(opened, OpenLinkStore(context));
-  return analytics::BuildLinkGraph(*opened.links);
+  return LoadVisibleLinkGraph(context);
 }
 
 std::string TypeName(const analytics::LinkGraph& links, graph::NodeId node) {
@@ -301,6 +300,11 @@ void RegisterGraphCommands(CLI::App& app, CommandContext& context) {
   CLI::App* graph_command =
       app.add_subcommand("graph", "Link analysis over the imported entities and links");
   graph_command->require_subcommand(1);
+  // Given before or after the subcommand (fallthrough): `ordo graph expand X --compartment osh`.
+  graph_command->fallthrough();
+  graph_command->add_option("--compartment", context.options().graph_compartments,
+                            "Only the entities and links of this compartment (repeatable; "
+                            "default: every one)");
 
   auto expand_flags = std::make_shared<ExpandFlags>();
   CLI::App* expand = graph_command->add_subcommand(

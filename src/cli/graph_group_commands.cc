@@ -52,8 +52,7 @@ struct KeyPlayerFlags {
 };
 
 Result<analytics::LinkGraph> LoadLinkGraph(CommandContext& context) {
-  ORDO_TRY(opened, OpenLinkStore(context));
-  return analytics::BuildLinkGraph(*opened.links);
+  return LoadVisibleLinkGraph(context);
 }
 
 std::string TypeName(const analytics::LinkGraph& links, graph::NodeId node) {

@@ -1,6 +1,7 @@
 #include "cli/link_store_access.h"
 
 #include "cli/command_context.h"
+#include "cli/compartment_flags.h"
 
 namespace ordo::cli {
 
@@ -11,6 +12,16 @@ Result<OpenedLinkStore> OpenLinkStore(CommandContext& context) {
     return FailedPrecondition("this database backend does not store link analysis");
   }
   return OpenedLinkStore{std::move(store), links};
+}
+
+Result<analytics::LinkGraph> LoadVisibleLinkGraph(CommandContext& context) {
+  ORDO_TRY(visibility, ParseVisibilityFlag(context.options().graph_compartments));
+  ORDO_TRY(opened, OpenLinkStore(context));
+  ORDO_TRY(links, analytics::BuildLinkGraph(*opened.links, visibility));
+  context.err() << MarkingNotice(analytics::HighestMarking(links),
+                                 links.graph.NodeCount() + links.graph.EdgeCount())
+                << "\n";
+  return links;
 }
 
 }  // namespace ordo::cli

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "analytics/link_graph.h"
 #include "core/result.h"
 #include "storage/link_store.h"
 #include "storage/registry_store.h"
@@ -21,5 +22,11 @@ struct OpenedLinkStore {
 // Errors: those of CommandContext::OpenStore; kFailedPrecondition when the backend does not store
 // link analysis.
 Result<OpenedLinkStore> OpenLinkStore(CommandContext& context);
+
+// The graph of the compartments `ordo graph --compartment` names (every one by default), for the
+// `ordo graph` commands; says the graph's marking (the highest of its rows) on stderr, since
+// whatever the command prints is derived from them. Errors: as OpenLinkStore; kInvalidArgument for
+// a bad compartment name.
+Result<analytics::LinkGraph> LoadVisibleLinkGraph(CommandContext& context);
 
 }  // namespace ordo::cli
