@@ -18,7 +18,7 @@ Status CaseCompartments::Check(std::string_view row, const std::string& case_id,
     seen = seen_.emplace(case_id, stored ? *stored : compartment).first;
   }
   if (seen->second != compartment) {
-    return FailedPrecondition(fmt::format("case '{}' is in compartment '{}'; {} is in '{}'",
+    return InvalidArgument(fmt::format("case '{}' is in compartment '{}'; {} is in '{}'",
                                           case_id, seen->second, row, compartment));
   }
   return OkStatus();

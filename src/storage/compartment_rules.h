@@ -23,7 +23,7 @@ class CaseCompartments {
   explicit CaseCompartments(Lookup stored) : stored_(std::move(stored)) {}
 
   // `row` names the row in messages ("entity 'p1'", "seizure 'S-1'"). kInvalidArgument
-  // "ROW: compartment name ..." for a bad name; kFailedPrecondition "case 'C' is in compartment
+  // "ROW: compartment name ..." for a bad name; kInvalidArgument "case 'C' is in compartment
   // 'A'; ROW is in 'B'" when the store or an earlier row of the batch put the case elsewhere. A row
   // without a case only has its name checked. Remembers the case of a row that passes.
   Status Check(std::string_view row, const std::string& case_id, const std::string& compartment);

@@ -54,7 +54,7 @@ using MergeVisitor = std::function<Status(const EntityMerge&)>;
 //   compartment a CheckCompartmentName name -> kInvalidArgument "entity 'ID': compartment name ...";
 //   one case, one compartment (storage/compartment_rules.h): a case_id already held by a stored
 //     entity or link, or an earlier row of the batch, of another compartment ->
-//     kFailedPrecondition "case 'C' is in compartment 'A'; entity 'ID' is in 'B'";
+//     kInvalidArgument "case 'C' is in compartment 'A'; entity 'ID' is in 'B'";
 //   each link: CheckLink (core/entity.h) -> kInvalidArgument;
 //   link_id unique -> kAlreadyExists "link 'ID' already exists";
 //   compartment as for entities -> kInvalidArgument "link 'ID': compartment name ...";
@@ -103,7 +103,7 @@ class LinkStore {
   //     "cannot merge phone 'X' into person 'K'";
   //   kept, then each of merged, already merged into another by a merge in force ->
   //     kFailedPrecondition "entity 'X' is already merged into 'K' (merge N)";
-  //   an entity of merged that keeps a merge in force -> kFailedPrecondition
+  //   an entity of merged that keeps a merge in force -> kInvalidArgument
   //     "entity 'X' keeps merge N; undo that first or merge into 'X'".
   // So groups never chain: an entity is merged by at most one merge in force.
   virtual Result<std::int64_t> RecordMerge(const EntityMerge& merge) = 0;

@@ -53,7 +53,7 @@ using SeizureProducer = std::function<Status(const SeizureAppend& append)>;
 //   compartment a CheckCompartmentName name -> kInvalidArgument
 //     "seizure 'ID': compartment name ...";
 //   one case, one compartment (storage/compartment_rules.h): a case_id held by a stored seizure
-//     or an earlier row of the batch of another compartment -> kFailedPrecondition
+//     or an earlier row of the batch of another compartment -> kInvalidArgument
 //     "case 'C' is in compartment 'A'; seizure 'ID' is in 'B'".
 // Reads return rows in write order (first batch first, then row order).
 //

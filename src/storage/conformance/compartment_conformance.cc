@@ -88,7 +88,7 @@ TEST_P(LinkStoreConformanceTest, ACaseStaysInOneCompartment) {
        {Joining("l1", "d1", "d2", "chuy", "C-1")}});
 
   ASSERT_FALSE(entity);
-  EXPECT_EQ(entity.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(entity.error().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(entity.error().message(), "case 'C-1' is in compartment 'osh'; entity 'b1' is in 'chuy'");
   ASSERT_FALSE(in_batch);
   EXPECT_EQ(in_batch.error().message(),
@@ -200,7 +200,7 @@ TEST_P(SeizureStoreConformanceTest, ASeizureCaseStaysInOneCompartment) {
   Status name = Store().AppendSeizures({bad_name});
 
   ASSERT_FALSE(stored);
-  EXPECT_EQ(stored.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(stored.error().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(stored.error().message(), "case 'K-1' is in compartment 'osh'; seizure 'S2' is in 'chuy'");
   ASSERT_FALSE(in_batch);
   EXPECT_EQ(in_batch.error().message(),

@@ -213,7 +213,9 @@ Status PostgresStore::ForEachSeizure(const SeizureFilter& filter, const SeizureV
 Status PostgresStore::AppendGraph(const GraphBatch& batch) {
   if (batch.entities.empty() && batch.links.empty()) return OkStatus();
   return InTransaction(*connection_, description_, [&](Connection& connection) {
-    return sql::InsertGraph(connection, batch);
+    return sql::InsertGraph(connection, batch, [&connection](const std::string& case_id) {
+      return sql::FindCaseCompartmentRow(connection, case_id);
+    });
   });
 }
 
@@ -227,6 +229,10 @@ Result<std::size_t> PostgresStore::CountLinks() {
   ORDO_TRY(count,
            AboutDatabase(description_, connection_->QueryInt("SELECT count(*) FROM links")));
   return static_cast<std::size_t>(count);
+}
+
+Result<std::optional<std::string>> PostgresStore::FindCaseCompartment(const std::string& case_id) {
+  return AboutDatabase(description_, sql::FindCaseCompartmentRow(*connection_, case_id));
 }
 
 Result<std::optional<Entity>> PostgresStore::FindEntity(const std::string& entity_id) {

@@ -22,12 +22,14 @@ inline constexpr std::string_view kLinks = "links";
 
 // Columns in the order DecodeEntity reads them; properties come from a second statement.
 inline constexpr std::string_view kSelectEntities =
-    "SELECT id, entity_id, type, name, schema, case_id, source, synthetic FROM entities";
+    "SELECT id, entity_id, type, name, schema, case_id, source, synthetic, compartment, marking "
+    "FROM entities";
 inline constexpr std::string_view kSelectProperties =
     "SELECT name, value FROM entity_properties WHERE entity = ? ORDER BY position";
 inline constexpr std::string_view kSelectLinks =
     "SELECT l.link_id, l.type, f.entity_id, t.entity_id, l.directed, l.start_date, l.end_date, "
-    "l.source, l.grade, l.case_id, l.synthetic, l.schema, l.id FROM links l "
+    "l.source, l.grade, l.case_id, l.synthetic, l.schema, l.id, l.compartment, l.marking "
+    "FROM links l "
     "JOIN entities f ON f.id = l.from_entity JOIN entities t ON t.id = l.to_entity "
     "ORDER BY l.id";
 
@@ -90,6 +92,10 @@ Result<Entity> DecodeEntity(const Statement& row, Properties properties_of) {
   entity.case_id = row.ColumnText(5);
   entity.source = row.ColumnText(6);
   entity.synthetic = row.ColumnInt(7) != 0;
+  entity.compartment = row.ColumnText(8);
+  Result<Marking> marking = ParseMarking(row.ColumnText(9));
+  if (!marking) return Damaged(kEntities, marking.error());
+  entity.marking = *marking;
   ORDO_TRY(read, properties_of(row.ColumnInt(0)));
   entity.properties = std::move(read);
   return entity;
@@ -114,6 +120,10 @@ Result<Link> DecodeLink(const Statement& row, Properties properties_of) {
   link.case_id = row.ColumnText(9);
   link.synthetic = row.ColumnInt(10) != 0;
   link.schema = row.ColumnText(11);
+  link.compartment = row.ColumnText(13);
+  Result<Marking> marking = ParseMarking(row.ColumnText(14));
+  if (!marking) return Damaged(kLinks, marking.error());
+  link.marking = *marking;
   ORDO_TRY(read, properties_of(row.ColumnInt(12)));
   link.properties = std::move(read);
   return link;

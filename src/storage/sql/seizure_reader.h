@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
 
 #include "core/result.h"
 #include "storage/seizure_store.h"
@@ -20,7 +21,7 @@ inline constexpr std::string_view kTable = "seizures";
 inline constexpr std::string_view kSelect =
     "SELECT seizure_id, date, place, lat, lon, admin_region, country, drug, quantity, unit, "
     "quantity_kg, conversion_note, conveyance, concealment, origin, departure, destination, "
-    "agency, case_id, synthetic, source, route, transit FROM seizures";
+    "agency, case_id, synthetic, source, route, transit, compartment, marking FROM seizures";
 
 // " WHERE ..." for the filter's conditions, with parameters bound in the same order by Bind.
 inline std::string WhereClause(const SeizureFilter& filter) {
@@ -34,6 +35,16 @@ inline std::string WhereClause(const SeizureFilter& filter) {
   if (filter.drug) add("drug = ?");
   if (filter.country) add("country = ?");
   if (filter.synthetic) add("synthetic = ?");
+  if (!filter.visibility.every()) {
+    const std::size_t count = filter.visibility.compartments().size();
+    if (count == 0) {
+      add("1 = 0");  // sees nothing
+    } else {
+      std::string in = "compartment IN (?";
+      for (std::size_t i = 1; i < count; ++i) in += ", ?";
+      add(in + ")");
+    }
+  }
   return where;
 }
 
@@ -44,6 +55,11 @@ void BindFilter(Statement& statement, const SeizureFilter& filter) {
   if (filter.drug) statement.BindText(DrugName(*filter.drug));
   if (filter.country) statement.BindText(filter.country->str());
   if (filter.synthetic) statement.BindInt(*filter.synthetic ? 1 : 0);
+  if (!filter.visibility.every()) {
+    for (const std::string& compartment : filter.visibility.compartments()) {
+      statement.BindText(compartment);
+    }
+  }
 }
 
 template <typename Statement>
@@ -120,6 +136,10 @@ Result<Seizure> DecodeSeizure(const Statement& row) {
   seizure.route = SplitRoute(row.ColumnText(21));
   ORDO_TRY(transit, ReadTransit(row, 22));
   seizure.transit = std::move(transit);
+  seizure.compartment = row.ColumnText(23);
+  Result<Marking> marking = ParseMarking(row.ColumnText(24));
+  if (!marking) return Damaged(kTable, marking.error());
+  seizure.marking = *marking;
   return seizure;
 }
 
@@ -153,6 +173,41 @@ Result<std::size_t> CountSeizureRows(Connection& connection, const SeizureFilter
   ORDO_TRY(has_row, statement.Step());
   if (!has_row) return Internal("count(*) returned no row");
   return static_cast<std::size_t>(statement.ColumnInt(0));
+}
+
+// Where the database holds case `case_id`: the compartment of any of its seizures, entities or
+// links (a store that holds all three keeps a case in one compartment across them), or nullopt.
+inline constexpr std::string_view kCaseCompartment =
+    "SELECT compartment FROM seizures WHERE case_id = ? UNION ALL "
+    "SELECT compartment FROM entities WHERE case_id = ? UNION ALL "
+    "SELECT compartment FROM links WHERE case_id = ? LIMIT 1";
+
+template <typename Connection>
+Result<std::optional<std::string>> FindCaseCompartmentRow(Connection& connection,
+                                                          const std::string& case_id) {
+  ORDO_TRY(select, connection.Prepare(kCaseCompartment));
+  for (int i = 0; i < 3; ++i) select.BindText(case_id);
+  ORDO_TRY(has_row, select.Step());
+  if (!has_row) return std::optional<std::string>();
+  return std::optional<std::string>(select.ColumnText(0));
+}
+
+// Every case the database holds, with its compartment, read once before a bulk seizure write
+// (which cannot query while it writes; a PostgreSQL COPY holds the connection).
+template <typename Connection>
+Result<std::unordered_map<std::string, std::string>> StoredCaseCompartments(
+    Connection& connection) {
+  ORDO_TRY(select, connection.Prepare(
+                       "SELECT DISTINCT case_id, compartment FROM seizures WHERE case_id <> '' "
+                       "UNION SELECT DISTINCT case_id, compartment FROM entities WHERE case_id <> '' "
+                       "UNION SELECT DISTINCT case_id, compartment FROM links WHERE case_id <> ''",
+                       /*stream=*/true));
+  std::unordered_map<std::string, std::string> cases;
+  while (true) {
+    ORDO_TRY(has_row, select.Step());
+    if (!has_row) return cases;
+    cases.emplace(select.ColumnText(0), select.ColumnText(1));
+  }
 }
 
 }  // namespace ordo::storage::sql

@@ -289,7 +289,10 @@ Status SqliteStore::AppendGraph(const GraphBatch& batch) {
   if (batch.entities.empty() && batch.links.empty()) return OkStatus();
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
-  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, sql::InsertGraph(*connection_, batch)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(
+      path_, sql::InsertGraph(*connection_, batch, [this](const std::string& case_id) {
+        return sql::FindCaseCompartmentRow(*connection_, case_id);
+      })));
   return AboutDatabase(path_, transaction.Commit());
 }
 
@@ -301,6 +304,10 @@ Result<std::size_t> SqliteStore::CountEntities() {
 Result<std::size_t> SqliteStore::CountLinks() {
   ORDO_TRY(count, AboutDatabase(path_, connection_->QueryInt("SELECT count(*) FROM links")));
   return static_cast<std::size_t>(count);
+}
+
+Result<std::optional<std::string>> SqliteStore::FindCaseCompartment(const std::string& case_id) {
+  return AboutDatabase(path_, sql::FindCaseCompartmentRow(*connection_, case_id));
 }
 
 Result<std::optional<Entity>> SqliteStore::FindEntity(const std::string& entity_id) {

@@ -108,6 +108,9 @@ class SqliteStore final : public RegistryStore,
   Result<std::size_t> CountEntities() override;
   Result<std::size_t> CountLinks() override;
   Result<std::optional<Entity>> FindEntity(const std::string& entity_id) override;
+  // One answer for both interfaces (LinkStore's and SeizureStore's): this database keeps a case in
+  // one compartment across its seizures, entities and links.
+  Result<std::optional<std::string>> FindCaseCompartment(const std::string& case_id) override;
   Status ForEachEntity(const EntityVisitor& visit) override;
   Status ForEachLink(const LinkVisitor& visit) override;
   Result<std::int64_t> RecordMerge(const EntityMerge& merge) override;

@@ -5,8 +5,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include "storage/compartment_rules.h"
+#include "storage/sql/seizure_reader.h"
 
 namespace ordo::storage::pg_internal {
 namespace {
@@ -14,7 +18,8 @@ namespace {
 constexpr std::string_view kCopySeizures =
     "COPY seizures (seizure_id, date, first_day, last_day, place, lat, lon, admin_region, "
     "country, drug, quantity, unit, quantity_kg, conversion_note, conveyance, concealment, origin, "
-    "departure, destination, agency, case_id, synthetic, source, route, transit) FROM STDIN";
+    "departure, destination, agency, case_id, synthetic, source, route, transit, compartment, "
+    "marking) FROM STDIN";
 
 // Seizure::route as stored: names joined by ';'.
 void JoinRoute(const std::vector<std::string>& route, std::string& joined) {
@@ -66,6 +71,8 @@ void CopySeizure(CopyIn& copy, const Seizure& seizure, std::string& scratch) {
   copy.Field(scratch);
   JoinTransit(seizure.transit, scratch);
   copy.Field(scratch);
+  copy.Field(seizure.compartment);
+  copy.Field(MarkingName(seizure.marking));
 }
 
 Error UnknownCountry(const Seizure& seizure, const CountryCode& code) {
@@ -118,12 +125,23 @@ Error CopyError(Connection& connection, const ResultHandle& verdict) {
   return PgError(connection.raw(), verdict.get(), "cannot write seizures");
 }
 
+// The look-up of CaseCompartments over the cases read before the write.
+CaseCompartments::Lookup CaseLookupIn(const std::unordered_map<std::string, std::string>& stored) {
+  return [&stored](const std::string& case_id) -> Result<std::optional<std::string>> {
+    const auto found = stored.find(case_id);
+    if (found == stored.end()) return std::optional<std::string>();
+    return std::optional<std::string>(found->second);
+  };
+}
+
 }  // namespace
 
 Status InsertSeizures(Connection& connection, const SeizureProducer& produce,
                       bool& store_failed) {
   store_failed = false;
   ORDO_TRY(known, StoredCountryCodes(connection));
+  ORDO_TRY(stored_cases, sql::StoredCaseCompartments(connection));
+  CaseCompartments cases(CaseLookupIn(stored_cases));
   ORDO_TRY(copy, CopyIn::Start(connection, kCopySeizures));
   std::string scratch;
   std::optional<Error> append_error;
@@ -148,7 +166,8 @@ Status InsertSeizures(Connection& connection, const SeizureProducer& produce,
       if (const CountryCode* unknown = FirstUnknownCountry(known, seizure)) {
         return UnknownCountry(seizure, *unknown);
       }
-      return OkStatus();
+      return cases.Check(fmt::format("seizure '{}'", seizure.seizure_id), seizure.case_id,
+                         seizure.compartment);
     }();
     if (!checked) append_error = checked.error();
     return checked;

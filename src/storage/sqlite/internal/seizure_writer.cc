@@ -5,8 +5,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include "storage/compartment_rules.h"
+#include "storage/sql/seizure_reader.h"
 
 namespace ordo::storage::internal {
 namespace {
@@ -14,8 +18,9 @@ namespace {
 constexpr std::string_view kInsertSeizure =
     "INSERT INTO seizures (seizure_id, date, first_day, last_day, place, lat, lon, admin_region, "
     "country, drug, quantity, unit, quantity_kg, conversion_note, conveyance, concealment, origin, "
-    "departure, destination, agency, case_id, synthetic, source, route, transit) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "departure, destination, agency, case_id, synthetic, source, route, transit, compartment, "
+    "marking) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 // Seizure::route as stored: names joined by ';'.
 void JoinRoute(const std::vector<std::string>& route, std::string& joined) {
@@ -76,6 +81,8 @@ void BindSeizure(Statement& insert, const Seizure& seizure, DerivedTexts& texts)
   insert.BindTextUntilReset(seizure.source);
   insert.BindTextUntilReset(texts.route);
   insert.BindTextUntilReset(texts.transit);
+  insert.BindTextUntilReset(seizure.compartment);
+  insert.BindTextUntilReset(MarkingName(seizure.marking));
 }
 
 Error UnknownCountry(const Seizure& seizure, const CountryCode& code) {
@@ -141,6 +148,15 @@ Result<std::vector<std::string>> DropSecondaryIndexes(Connection& connection) {
 // row-by-row inserts it replaces.
 constexpr std::int64_t kRowsBeforeIndexRebuild = 4096;
 
+// The look-up of CaseCompartments over the cases read before the write.
+CaseCompartments::Lookup CaseLookupIn(const std::unordered_map<std::string, std::string>& stored) {
+  return [&stored](const std::string& case_id) -> Result<std::optional<std::string>> {
+    const auto found = stored.find(case_id);
+    if (found == stored.end()) return std::optional<std::string>();
+    return std::optional<std::string>(found->second);
+  };
+}
+
 }  // namespace
 
 Status InsertSeizures(Connection& connection, const SeizureProducer& produce) {
@@ -150,6 +166,8 @@ Status InsertSeizures(Connection& connection, const SeizureProducer& produce) {
   std::vector<std::string> deferred_indexes;
   ORDO_TRY(insert, connection.Prepare(kInsertSeizure));
   ORDO_TRY(known, StoredCountryCodes(connection));
+  ORDO_TRY(stored_cases, sql::StoredCaseCompartments(connection));
+  CaseCompartments cases(CaseLookupIn(stored_cases));
   DerivedTexts texts;
   ORDO_RETURN_IF_ERROR(produce([&](const Seizure& seizure) -> Status {
     if (seizure.seizure_id.empty()) return InvalidArgument("seizure with an empty seizure_id");
@@ -174,6 +192,11 @@ Status InsertSeizures(Connection& connection, const SeizureProducer& produce) {
     }
     if (const CountryCode* unknown = FirstUnknownCountry(known, seizure)) {
       return UnknownCountry(seizure, *unknown);
+    }
+    if (Status compartment = cases.Check(fmt::format("seizure '{}'", seizure.seizure_id),
+                                         seizure.case_id, seizure.compartment);
+        !compartment) {
+      return compartment;
     }
     if (outcome == InsertOutcome::kForeignKeyViolation) {  // foreign keys are on after all
       return Internal(fmt::format("seizure '{}': foreign key failure without an unknown country",
