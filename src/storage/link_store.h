@@ -83,7 +83,8 @@ class LinkStore {
   virtual Result<std::optional<Entity>> FindEntity(const std::string& entity_id) = 0;
 
   // The compartment of the stored entities and links of case `case_id` (not ""), or nullopt when
-  // no entity or link has that case.
+  // no entity or link has that case. A store that also holds seizures (SQLite, PostgreSQL) answers
+  // for them too, and its writes keep a case in one compartment across all three.
   virtual Result<std::optional<std::string>> FindCaseCompartment(const std::string& case_id) = 0;
 
   // Every entity, then (separately) every link, without holding them all in memory. The store

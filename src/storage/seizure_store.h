@@ -82,7 +82,8 @@ class SeizureStore {
   virtual Status ForEachSeizure(const SeizureFilter& filter, const SeizureVisitor& visit) = 0;
 
   // The compartment of the stored seizures of case `case_id` (not ""), or nullopt when no seizure
-  // has that case.
+  // has that case. A store that also holds entities and links answers for them too (as
+  // LinkStore::FindCaseCompartment).
   virtual Result<std::optional<std::string>> FindCaseCompartment(const std::string& case_id) = 0;
 };
 

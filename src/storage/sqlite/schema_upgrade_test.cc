@@ -171,5 +171,50 @@ TEST_F(SchemaUpgradeTest, TransitCountriesMoveIntoTheSeizureRowInRouteOrder) {
             "0");
 }
 
+// Case data written before version 11 had no compartment or marking: it comes back in the default
+// compartment, unmarked, and takes the compartment rules from then on.
+TEST_F(SchemaUpgradeTest, CaseDataOfVersionTenIsInTheDefaultCompartmentAndUnmarked) {
+  {
+    RawDatabase raw(path_);
+    for (const internal::SchemaMigration& migration : internal::SchemaMigrations()) {
+      if (migration.version < 2 || migration.version > 10) continue;
+      raw.Execute(std::string(migration.sql));
+      raw.Execute(
+          fmt::format("INSERT INTO schema_migrations (version, applied_at) VALUES ({}, "
+                      "'2026-01-01T00:00:00Z'); PRAGMA user_version = {}",
+                      migration.version, migration.version));
+    }
+    raw.Execute(
+        "INSERT INTO entities (id, entity_id, type, name, schema, case_id, source, synthetic) "
+        "VALUES (1, 'p1', 'person', 'made up', 'Person', 'C-1', '', 1)");
+    raw.Execute(
+        "INSERT INTO seizures (id, seizure_id, date, first_day, last_day, place, admin_region, "
+        "country, drug, quantity, unit, conversion_note, conveyance, concealment, agency, "
+        "case_id, synthetic, source) VALUES (1, 'S1', '2024', 19723, 20088, '', '', 'KGZ', "
+        "'heroin', 1, 'kg', '', '', '', '', 'C-1', 1, '')");
+  }
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  ASSERT_NE(store, nullptr);
+
+  Result<std::optional<Entity>> entity = store->FindEntity("p1");
+  Result<std::vector<Seizure>> seizures = store->ListSeizures({});
+  Entity elsewhere;
+  elsewhere.entity_id = "p2";
+  elsewhere.case_id = "C-1";
+  elsewhere.compartment = "osh";
+  Status refused = store->AppendGraph({{elsewhere}, {}});
+
+  ASSERT_TRUE(entity.has_value() && entity->has_value());
+  EXPECT_EQ((*entity)->compartment, "general");
+  EXPECT_EQ((*entity)->marking, Marking::kUnmarked);
+  ASSERT_TRUE(seizures.has_value()) << seizures.error().ToString();
+  ASSERT_EQ(seizures->size(), 1u);
+  EXPECT_EQ((*seizures)[0].compartment, "general");
+  EXPECT_EQ(store->FindCaseCompartment("C-1").value(), std::optional<std::string>("general"));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().message(),
+            "case 'C-1' is in compartment 'general'; entity 'p2' is in 'osh'");
+}
+
 }  // namespace
 }  // namespace ordo::storage
