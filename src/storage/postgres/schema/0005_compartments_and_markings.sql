@@ -1,4 +1,4 @@
--- PostgreSQL schema version 4: the compartment and classification marking of every row of case
+-- PostgreSQL schema version 5: the compartment and classification marking of every row of case
 -- data (entities, links, seizures), as SQLite's version 11 (docs/compartments.md). Existing rows
 -- are in compartment 'general' and unmarked. case_id stays the distribution key: a case lies in
 -- one compartment (the writers check it), so a shard that holds a case holds its compartment's
