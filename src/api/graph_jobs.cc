@@ -62,7 +62,7 @@ std::size_t GraphJobs::Pending() const {
   return pending;
 }
 
-std::optional<JobView> GraphJobs::Submit(std::string kind, JobWork work) {
+std::optional<JobView> GraphJobs::Submit(std::string kind, JobWork work, std::string owner) {
   JobView queued;
   {
     std::lock_guard lock(mutex_);
@@ -73,6 +73,7 @@ std::optional<JobView> GraphJobs::Submit(std::string kind, JobWork work) {
       job->id = NewId();
     } while (jobs_.count(job->id) > 0);
     job->kind = std::move(kind);
+    job->owner = std::move(owner);
     job->work = std::move(work);
     job->sequence = next_sequence_++;
     jobs_.emplace(job->id, job);
@@ -169,7 +170,7 @@ void GraphJobs::ForgetOld() {
 }
 
 JobView GraphJobs::ViewOf(const Job& job) {
-  return {job.id, job.kind, job.state, job.control.Progress(), job.error, job.output};
+  return {job.id, job.kind, job.owner, job.state, job.control.Progress(), job.error, job.output};
 }
 
 }  // namespace ordo::api

@@ -71,6 +71,7 @@ using JobWork = std::function<Result<JobOutput>(JobControl& control)>;
 struct JobView {
   std::string id;
   std::string kind;
+  std::string owner;  // the account that submitted it ("" without one); only it may see the job
   JobState state = JobState::kQueued;
   double progress = 0;
   std::string error;                         // empty unless failed
@@ -94,7 +95,7 @@ class GraphJobs {
 
   // Queues `work` as a job of `kind`; the new job, queued. nullopt when max_pending jobs are
   // already queued or running.
-  std::optional<JobView> Submit(std::string kind, JobWork work);
+  std::optional<JobView> Submit(std::string kind, JobWork work, std::string owner = "");
 
   // The job with this id, or nullopt (never existed, or finished and forgotten).
   std::optional<JobView> Find(const std::string& id);
@@ -111,6 +112,7 @@ class GraphJobs {
   struct Job {
     std::string id;
     std::string kind;
+    std::string owner;
     JobState state = JobState::kQueued;
     JobControl control;
     JobWork work;

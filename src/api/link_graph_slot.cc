@@ -21,13 +21,13 @@ Result<std::unique_ptr<storage::LinkStore>> LinkGraphSlot::OpenStore() const {
   return open_();
 }
 
-Result<std::shared_ptr<const GraphSnapshot>> LinkGraphSlot::Get() {
+Result<std::shared_ptr<const GraphSnapshot>> LinkGraphSlot::Get(const Visibility& visibility) {
   std::lock_guard lock(mutex_);
-  if (graph_ != nullptr) return graph_;
+  const std::string key = visibility.Key();
+  if (const auto found = graphs_.find(key); found != graphs_.end()) return found->second;
   ORDO_TRY(store, OpenStore());
-  ORDO_TRY(links, analytics::BuildLinkGraph(*store));
-  graph_ = MakeGraphSnapshot(std::move(links));
-  return graph_;
+  ORDO_TRY(links, analytics::BuildLinkGraph(*store, visibility));
+  return graphs_.emplace(key, MakeGraphSnapshot(std::move(links))).first->second;
 }
 
 }  // namespace ordo::api

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "analytics/link_graph.h"
 #include "core/result.h"
+#include "core/visibility.h"
 #include "storage/link_store.h"
 
 namespace ordo::api {
@@ -40,10 +42,12 @@ class LinkGraphSlot {
   LinkGraphSlot(const LinkGraphSlot&) = delete;
   LinkGraphSlot& operator=(const LinkGraphSlot&) = delete;
 
-  // The graph, built on the first call (other callers wait for it). A failed build is not kept:
-  // the next call tries again. Errors: kFailedPrecondition when the slot has no opener; what
-  // opening the store or BuildLinkGraph returns.
-  Result<std::shared_ptr<const GraphSnapshot>> Get();
+  // The graph of the compartments `visibility` sees (docs/compartments.md), built on the first call
+  // for that visibility (other callers wait for it) and kept per Visibility::Key(): each reader
+  // computes on a graph that holds nothing of another compartment. A failed build is not kept: the
+  // next call tries again. Errors: kFailedPrecondition when the slot has no opener; what opening
+  // the store or BuildLinkGraph returns.
+  Result<std::shared_ptr<const GraphSnapshot>> Get(const Visibility& visibility = Visibility::Every());
 
   // A store of its own for the caller (one thread), to read what the graph does not hold (an
   // entity's properties). Same errors as the opener; kFailedPrecondition without one.
@@ -52,7 +56,7 @@ class LinkGraphSlot {
  private:
   const LinkStoreOpener open_;
   std::mutex mutex_;
-  std::shared_ptr<const GraphSnapshot> graph_;
+  std::map<std::string, std::shared_ptr<const GraphSnapshot>> graphs_;  // by Visibility::Key()
 };
 
 }  // namespace ordo::api

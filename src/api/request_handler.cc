@@ -7,6 +7,7 @@
 
 #include "api/error_response.h"
 #include "api/query_params.h"
+#include "api/visibility_of.h"
 #include "api/principal.h"
 #include "api/routes.h"
 #include "core/audit_record.h"
@@ -70,7 +71,7 @@ std::optional<HttpResponse> RequestHandler::CachedAnswer(const HttpRequest& requ
   }
   const std::shared_ptr<ServingGeneration> generation = snapshots_->CurrentIfNoCheckDue();
   if (generation == nullptr) return std::nullopt;
-  return generation->cache.Find(ExactKey(request.target));
+  return generation->cache.Find(ExactKey(request.target) + " for " + Visibility::Every().Key());
 }
 
 namespace {
@@ -198,10 +199,15 @@ HttpResponse RequestHandler::HandleApi(const HttpRequest& request, std::string_v
   const QueryParams& params = std::get<QueryParams>(parsed);
 
   const std::shared_ptr<ServingGeneration> generation = snapshots_->Current();
-  const std::string cache_key = std::string(path) + '?' + params.Normalized();
+  // Answers are cached per visibility (docs/compartments.md): a reader of other compartments
+  // never gets an answer computed for someone else's.
+  const std::string visibility_key = VisibilityOf(asking.principal.get()).Key();
+  const std::string cache_key =
+      std::string(path) + '?' + params.Normalized() + " for " + visibility_key;
+  const std::string exact_key = ExactKey(target) + " for " + visibility_key;
   if (cacheable) {
     if (std::optional<HttpResponse> cached = generation->cache.Find(cache_key)) {
-      generation->cache.Insert(ExactKey(target), *cached);
+      generation->cache.Insert(exact_key, *cached);
       return *cached;
     }
   }
@@ -219,7 +225,7 @@ HttpResponse RequestHandler::HandleApi(const HttpRequest& request, std::string_v
   HttpResponse response = (*handler)(route_request);
   if (cacheable && response.status == 200) {
     generation->cache.Insert(cache_key, response);
-    generation->cache.Insert(ExactKey(target), response);
+    generation->cache.Insert(exact_key, response);
   }
   return response;
 }

@@ -8,6 +8,7 @@
 
 #include "api/error_response.h"
 #include "api/graph_jobs.h"
+#include "api/principal.h"
 #include "api/internal/graph_support.h"
 #include "api/routes.h"
 #include "graph/betweenness_centrality.h"
@@ -279,6 +280,19 @@ Json JobJson(const JobView& job) {
           {"result", std::move(result)}};
 }
 
+// Who a job belongs to: the signed-in account ("" without one). Another account's job answers as a
+// missing one, whatever its compartments (docs/compartments.md).
+std::string OwnerOf(const RouteRequest& request) {
+  return request.principal == nullptr ? std::string() : request.principal->account;
+}
+
+// The job if it exists and is the requester's.
+std::optional<JobView> OwnJob(const RouteRequest& request, const std::string& id) {
+  std::optional<JobView> job = request.jobs.Find(id);
+  if (!job || job->owner != OwnerOf(request)) return std::nullopt;
+  return job;
+}
+
 HttpResponse NoSuchJob(const std::string& id) {
   return ErrorResponse(NotFound("no job '" + id + "' (finished jobs are kept for a while only)"),
                        "id");
@@ -325,7 +339,8 @@ HttpResponse SubmitJob(const RouteRequest& request) {
   }
   std::shared_ptr<const GraphSnapshot> graph;
   if (auto problem = internal::GraphOf(request, graph)) return *problem;
-  std::optional<JobView> job = request.jobs.Submit(kind, WorkFor(kind, params, std::move(graph)));
+  std::optional<JobView> job =
+      request.jobs.Submit(kind, WorkFor(kind, params, std::move(graph)), OwnerOf(request));
   if (!job) {
     HttpResponse full = ProtocolErrorResponse(
         429, "too many graph jobs are queued or running; try again when one has finished");
@@ -342,6 +357,7 @@ HttpResponse SubmitJob(const RouteRequest& request) {
 HttpResponse ListJobs(const RouteRequest& request) {
   Json jobs = Json::array();
   for (const JobView& job : request.jobs.List()) {
+    if (job.owner != OwnerOf(request)) continue;
     jobs.push_back({{"id", job.id},
                     {"kind", job.kind},
                     {"state", std::string(JobStateName(job.state))},
@@ -351,19 +367,20 @@ HttpResponse ListJobs(const RouteRequest& request) {
 }
 
 HttpResponse ShowJob(const RouteRequest& request) {
-  std::optional<JobView> job = request.jobs.Find(request.path_args[0]);
+  std::optional<JobView> job = OwnJob(request, request.path_args[0]);
   if (!job) return NoSuchJob(request.path_args[0]);
   return internal::JsonResponse(JobJson(*job));
 }
 
 HttpResponse CancelJob(const RouteRequest& request) {
+  if (!OwnJob(request, request.path_args[0])) return NoSuchJob(request.path_args[0]);
   std::optional<JobView> job = request.jobs.Cancel(request.path_args[0]);
   if (!job) return NoSuchJob(request.path_args[0]);
   return internal::JsonResponse(JobJson(*job));
 }
 
 HttpResponse JobValues(const RouteRequest& request) {
-  std::optional<JobView> job = request.jobs.Find(request.path_args[0]);
+  std::optional<JobView> job = OwnJob(request, request.path_args[0]);
   if (!job) return NoSuchJob(request.path_args[0]);
   std::vector<std::string> ids;
   for (const std::string& list : request.params.All("ids")) {

@@ -1,6 +1,8 @@
 #include "api/internal/graph_support.h"
 
 #include "api/error_response.h"
+#include "api/principal.h"
+#include "api/visibility_of.h"
 #include "core/entity.h"
 
 namespace ordo::api::internal {
@@ -33,7 +35,7 @@ HttpResponse ParameterProblem(std::string_view parameter, const std::string& mes
 
 std::optional<HttpResponse> GraphOf(const RouteRequest& request,
                                     std::shared_ptr<const GraphSnapshot>& graph) {
-  auto built = request.links.Get();
+  auto built = request.links.Get(VisibilityOf(request.principal.get()));
   if (!built) return ErrorResponse(built.error());
   graph = std::move(*built);
   return std::nullopt;

@@ -3,6 +3,8 @@
 #include <string>
 
 #include "api/error_response.h"
+#include "api/principal.h"
+#include "api/visibility_of.h"
 #include "api/registry_snapshot.h"
 #include "api/seizure_store_pool.h"
 #include "core/drug.h"
@@ -45,6 +47,7 @@ std::vector<ParamSpec> SeizureFilterParams() {
 std::variant<storage::SeizureFilter, HttpResponse> SeizureFilterOf(const RouteRequest& request) {
   const QueryParams& params = request.params;
   storage::SeizureFilter filter;
+  filter.visibility = VisibilityOf(request.principal.get());
   filter.from = params.Date("from");
   filter.to = params.Date("to");
   if (const std::string& drug_text = params.Text("drug"); !drug_text.empty()) {

@@ -1,0 +1,273 @@
+// The authorization matrix of case data (issue #6, item 3; docs/compartments.md) against the real
+// `ordo serve` on a real SQLite file holding two compartments of made-up data, over real sockets:
+// every case-data route, for an admin, an analyst and a viewer granted one compartment, another
+// granted the other, and one granted none. No answer holds an id or name of a compartment not
+// granted; a denied object answers exactly as a missing one; the response cache does not carry an
+// answer from one reader to another; a job is its owner's only; a revoke or a disable counts from
+// the next request.
+
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "http_client.h"
+#include "ordo_runner.h"
+#include "ordo_server.h"
+
+namespace ordo::testing {
+namespace {
+
+using Json = nlohmann::json;
+
+// What each compartment holds (made-up people and seizures); a reader of the other must never see
+// any of these strings.
+const std::vector<std::string> kOshMarks = {"osh-p1", "osh-p2", "Oshbekov", "OSH-1", "S-OSH"};
+const std::vector<std::string> kChuyMarks = {"chuy-p1", "chuy-p2", "Chuyev", "CHUY-1", "S-CHUY"};
+
+void Write(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+void Must(const RunResult& result) { ASSERT_EQ(result.exit_code, 0) << result.err; }
+
+std::string AddWithToken(const std::string& db, const std::string& name, const std::string& role,
+                         const std::vector<std::string>& compartments) {
+  std::vector<std::string> args = {"--db", db, "user", "add", name, "--role", role};
+  for (const std::string& compartment : compartments) {
+    args.push_back("--compartment");
+    args.push_back(compartment);
+  }
+  RunResult added = RunOrdoWithInput(args, std::string(kTesterPassword) + "\n");
+  EXPECT_EQ(added.exit_code, 0) << added.err;
+  RunResult token = RunOrdo({"--db", db, "user", "token", name});
+  EXPECT_EQ(token.exit_code, 0) << token.err;
+  return token.out.substr(0, token.out.find('\n'));  // as tests/api/ordo_server.cc reads it
+}
+
+struct Tokens {
+  std::string admin, osh_analyst, osh_viewer, chuy_analyst, nobody;
+};
+Tokens tokens;
+
+void Fill(const std::string& db) {
+  const std::string dir = db.substr(0, db.rfind('/'));
+  Write(dir + "/osh.ftm",
+        R"({"id":"osh-p1","schema":"Person","properties":{"name":["Asan Oshbekov"],"phone":["+996555000111"]}})"
+        "\n"
+        R"({"id":"osh-p2","schema":"Person","properties":{"name":["Ulan Oshbekov"]}})"
+        "\n"
+        R"({"id":"osh-f1","schema":"Family","properties":{"person":["osh-p1"],"relative":["osh-p2"]}})"
+        "\n");
+  Write(dir + "/chuy.ftm",
+        R"({"id":"chuy-p1","schema":"Person","properties":{"name":["Bakyt Chuyev"],"phone":["+996555000111"]}})"
+        "\n"
+        R"({"id":"chuy-p2","schema":"Person","properties":{"name":["Nurlan Chuyev"]}})"
+        "\n"
+        R"({"id":"chuy-f1","schema":"Family","properties":{"person":["chuy-p1"],"relative":["chuy-p2"]}})"
+        "\n");
+  const std::string header =
+      "seizure_id,date,place,lat,lon,country_iso3,drug,quantity,unit,synthetic,source,case_id,"
+      "departure_iso3,destination_iso3\n";
+  Write(dir + "/osh.csv", header + "S-OSH,2024-03-01,Osh,40.51,72.80,KGZ,heroin,2,kg,true,,OSH-1,TJK,RUS\n");
+  Write(dir + "/chuy.csv",
+        header + "S-CHUY,2024-04-01,Tokmok,42.84,75.30,KGZ,heroin,3,kg,true,,CHUY-1,KAZ,RUS\n");
+  for (const auto& [name, marking] :
+       std::vector<std::pair<std::string, std::string>>{{"osh", "secret"}, {"chuy", "unmarked"}}) {
+    const std::string case_id = name == "osh" ? "OSH-1" : "CHUY-1";
+    Must(RunOrdo({"--db", db, "import", "ftm", dir + "/" + name + ".ftm", "--source",
+                  "made-up test case", "--case", case_id, "--compartment", name, "--marking",
+                  marking, "--synthetic"}));
+    Must(RunOrdo({"--db", db, "seizures", "import", dir + "/" + name + ".csv", "--compartment",
+                  name, "--marking", marking}));
+  }
+  tokens.admin = AddWithToken(db, "adam", "admin", {});
+  tokens.osh_analyst = AddWithToken(db, "ana", "analyst", {"osh"});
+  tokens.osh_viewer = AddWithToken(db, "vic", "viewer", {"osh"});
+  tokens.chuy_analyst = AddWithToken(db, "bob", "analyst", {"chuy"});
+  tokens.nobody = AddWithToken(db, "nell", "viewer", {});
+}
+
+class CompartmentsHttpTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new OrdoServer({}, Fill); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+
+  static HttpReply As(const std::string& token, const std::string& method,
+                      const std::string& target, const std::string& body = "") {
+    HttpConnection connection(server_->port(), Credentials::kNone);
+    std::vector<std::pair<std::string, std::string>> headers = {
+        {"Authorization", "Bearer " + token}};
+    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+    std::optional<HttpReply> reply = connection.Request(method, target, headers, body);
+    EXPECT_TRUE(reply.has_value()) << method << " " << target;
+    return reply.value_or(HttpReply{});
+  }
+  static HttpReply Get(const std::string& token, const std::string& target) {
+    return As(token, "GET", target);
+  }
+
+  static OrdoServer* server_;
+};
+
+OrdoServer* CompartmentsHttpTest::server_ = nullptr;
+
+// Every case-data GET route, with the ids of both compartments in its parameters where it takes
+// some, so that a leak through a parameter would show too.
+std::vector<std::string> CaseDataTargets() {
+  std::vector<std::string> targets = {
+      "/api/v1/narcotics/seizures",
+      "/api/v1/narcotics/stats",
+      "/api/v1/narcotics/trends",
+      "/api/v1/narcotics/hotspots?cell_km=50&band_km=100",
+      "/api/v1/narcotics/routes",
+      "/api/v1/narcotics/interdiction",
+      "/api/v1/narcotics/bulletin?period=2024",
+      "/api/v1/narcotics/bulletin?period=2024&format=csv",
+      "/api/v1/narcotics/bulletin?period=2024&format=html",
+      "/api/v1/graph/summary",
+      "/api/v1/graph/central",
+      "/api/v1/graph/jobs",
+  };
+  for (const std::string& id : {"osh-p1", "chuy-p1"}) {
+    targets.push_back("/api/v1/graph/entities/" + id);
+    targets.push_back("/api/v1/graph/expand?seed=" + id + "&hops=3");
+    targets.push_back("/api/v1/graph/search?q=" + std::string(id == std::string("osh-p1") ? "Oshbekov" : "Chuyev"));
+    targets.push_back("/api/v1/graph/search?q=" + std::string(id));
+  }
+  targets.push_back("/api/v1/graph/path?from=osh-p1&to=osh-p2");
+  targets.push_back("/api/v1/graph/path?from=chuy-p1&to=chuy-p2");
+  targets.push_back("/api/v1/graph/path?from=osh-p1&to=chuy-p1");
+  return targets;
+}
+
+void ExpectNone(const std::string& who, const std::string& target, const HttpReply& reply,
+                const std::vector<std::string>& marks) {
+  for (const std::string& mark : marks) {
+    EXPECT_EQ(reply.body.find(mark), std::string::npos)
+        << who << " " << target << " shows '" << mark << "': " << reply.body.substr(0, 400);
+  }
+}
+
+TEST_F(CompartmentsHttpTest, NoRouteShowsAnythingOfACompartmentNotGranted) {
+  struct Reader {
+    std::string name;
+    const std::string* token;
+    std::vector<std::string> unseen;
+  };
+  std::vector<std::string> both = kOshMarks;
+  both.insert(both.end(), kChuyMarks.begin(), kChuyMarks.end());
+  const Reader readers[] = {{"analyst of osh", &tokens.osh_analyst, kChuyMarks},
+                            {"viewer of osh", &tokens.osh_viewer, kChuyMarks},
+                            {"analyst of chuy", &tokens.chuy_analyst, kOshMarks},
+                            {"viewer of nothing", &tokens.nobody, both}};
+  // Each reader twice, interleaved, so that an answer cached for one would reach the next.
+  for (int round = 0; round < 2; ++round) {
+    for (const Reader& reader : readers) {
+      for (const std::string& target : CaseDataTargets()) {
+        const HttpReply reply = Get(*reader.token, target);
+        EXPECT_NE(reply.status, 401) << reader.name << " " << target;
+        EXPECT_NE(reply.status, 500) << reader.name << " " << target << ": " << reply.body;
+        // The ids in the target echo in a 404's detail; nothing else of the other compartment may.
+        if (reply.status == 404) continue;
+        ExpectNone(reader.name, target, reply, reader.unseen);
+      }
+    }
+  }
+}
+
+TEST_F(CompartmentsHttpTest, GrantedReadersAndAdminsSeeWhatIsTheirs) {
+  const Json osh = Json::parse(Get(tokens.osh_viewer, "/api/v1/graph/entities/osh-p1").body);
+  const HttpReply seizures = Get(tokens.osh_analyst, "/api/v1/narcotics/seizures");
+  const HttpReply admin_seizures = Get(tokens.admin, "/api/v1/narcotics/seizures");
+  const HttpReply chuy = Get(tokens.chuy_analyst, "/api/v1/graph/expand?seed=chuy-p1&hops=2");
+  const HttpReply admin_path = Get(tokens.admin, "/api/v1/graph/path?from=osh-p1&to=osh-p2");
+  const HttpReply osh_bulletin = Get(tokens.osh_analyst, "/api/v1/narcotics/bulletin?period=2024&format=csv");
+
+  EXPECT_EQ(osh["id"], "osh-p1");
+  EXPECT_NE(seizures.body.find("S-OSH"), std::string::npos) << seizures.body;
+  EXPECT_NE(admin_seizures.body.find("S-OSH"), std::string::npos);
+  EXPECT_NE(admin_seizures.body.find("S-CHUY"), std::string::npos);
+  EXPECT_EQ(chuy.status, 200) << chuy.body;
+  EXPECT_NE(chuy.body.find("chuy-p2"), std::string::npos);
+  EXPECT_EQ(admin_path.status, 200) << admin_path.body;
+  EXPECT_NE(osh_bulletin.body.find("2024,true,secret,total,"), std::string::npos)
+      << osh_bulletin.body;
+}
+
+// A denied entity answers the bytes a missing one does, but for the id it echoes.
+TEST_F(CompartmentsHttpTest, DeniedIsNotFoundByteForByte) {
+  struct Pair {
+    std::string denied;
+    std::string missing;  // same length, never stored
+  };
+  const std::vector<Pair> pairs = {
+      {"/api/v1/graph/entities/chuy-p1", "/api/v1/graph/entities/none-p1"},
+      {"/api/v1/graph/expand?seed=chuy-p1", "/api/v1/graph/expand?seed=none-p1"},
+      {"/api/v1/graph/path?from=osh-p1&to=chuy-p1", "/api/v1/graph/path?from=osh-p1&to=none-p1"},
+  };
+  for (const Pair& pair : pairs) {
+    const HttpReply denied = Get(tokens.osh_analyst, pair.denied);
+    const HttpReply missing = Get(tokens.osh_analyst, pair.missing);
+    std::string body = denied.body;
+    for (std::size_t at = body.find("chuy-p1"); at != std::string::npos; at = body.find("chuy-p1")) {
+      body.replace(at, 7, "none-p1");
+    }
+    EXPECT_EQ(denied.status, 404) << pair.denied << ": " << denied.body;
+    EXPECT_EQ(denied.status, missing.status) << pair.denied;
+    EXPECT_EQ(denied.headers, missing.headers) << pair.denied;
+    EXPECT_EQ(body, missing.body) << pair.denied;
+  }
+}
+
+TEST_F(CompartmentsHttpTest, AJobIsItsOwnersOnly) {
+  const HttpReply submitted =
+      As(tokens.osh_analyst, "POST", "/api/v1/graph/jobs", R"({"kind":"pagerank"})");
+  ASSERT_EQ(submitted.status, 202) << submitted.body;
+  const std::string id = Json::parse(submitted.body)["id"];
+  const std::string missing_id = std::string(id.size(), id[0] == 'z' ? 'y' : 'z');
+
+  const HttpReply own = Get(tokens.osh_analyst, "/api/v1/graph/jobs/" + id);
+  const HttpReply other = Get(tokens.osh_viewer, "/api/v1/graph/jobs/" + id);
+  const HttpReply missing = Get(tokens.osh_viewer, "/api/v1/graph/jobs/" + missing_id);
+  const HttpReply other_list = Get(tokens.chuy_analyst, "/api/v1/graph/jobs");
+  const HttpReply other_cancel = As(tokens.chuy_analyst, "DELETE", "/api/v1/graph/jobs/" + id);
+  const HttpReply still = Get(tokens.osh_analyst, "/api/v1/graph/jobs/" + id);
+
+  EXPECT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(other.status, 404);
+  std::string other_body = other.body;
+  other_body.replace(other_body.find(id), id.size(), missing_id);
+  EXPECT_EQ(other_body, missing.body);
+  EXPECT_EQ(other_list.body.find(id), std::string::npos) << other_list.body;
+  EXPECT_EQ(other_cancel.status, 404);
+  EXPECT_NE(Json::parse(still.body)["state"], "cancelled") << still.body;
+}
+
+TEST_F(CompartmentsHttpTest, ARevokeOrADisableCountsFromTheNextRequest) {
+  const std::string db = server_->db_path();
+  ASSERT_EQ(Get(tokens.chuy_analyst, "/api/v1/graph/entities/chuy-p2").status, 200);
+  ASSERT_EQ(Get(tokens.nobody, "/api/v1/graph/summary").status, 200);
+
+  Must(RunOrdo({"--db", db, "user", "revoke", "bob", "chuy"}));
+  const HttpReply revoked = Get(tokens.chuy_analyst, "/api/v1/graph/entities/chuy-p2");
+  const HttpReply revoked_list = Get(tokens.chuy_analyst, "/api/v1/narcotics/seizures");
+  Must(RunOrdo({"--db", db, "user", "disable", "nell"}));
+  const HttpReply disabled = Get(tokens.nobody, "/api/v1/graph/summary");
+  Must(RunOrdo({"--db", db, "user", "grant", "bob", "chuy"}));
+  const HttpReply granted_again = Get(tokens.chuy_analyst, "/api/v1/graph/entities/chuy-p2");
+
+  EXPECT_EQ(revoked.status, 404) << revoked.body;
+  EXPECT_EQ(revoked_list.body.find("S-CHUY"), std::string::npos) << revoked_list.body;
+  EXPECT_EQ(disabled.status, 401) << disabled.body;
+  EXPECT_EQ(granted_again.status, 200) << granted_again.body;
+}
+
+}  // namespace
+}  // namespace ordo::testing
