@@ -135,10 +135,10 @@ std::vector<std::string> CaseDataTargets() {
       "/api/v1/graph/central",
       "/api/v1/graph/jobs",
   };
-  for (const std::string& id : {"osh-p1", "chuy-p1"}) {
+  for (const std::string id : {"osh-p1", "chuy-p1"}) {
     targets.push_back("/api/v1/graph/entities/" + id);
     targets.push_back("/api/v1/graph/expand?seed=" + id + "&hops=3");
-    targets.push_back("/api/v1/graph/search?q=" + std::string(id == std::string("osh-p1") ? "Oshbekov" : "Chuyev"));
+    targets.push_back("/api/v1/graph/search?q=" + std::string(id == "osh-p1" ? "Oshbekov" : "Chuyev"));
     targets.push_back("/api/v1/graph/search?q=" + std::string(id));
   }
   targets.push_back("/api/v1/graph/path?from=osh-p1&to=osh-p2");
