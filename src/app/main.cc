@@ -3,9 +3,13 @@
 // `ordo serve`. The only place that names a concrete storage backend, and the only one that sees
 // both the CLI and the API.
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -93,6 +97,44 @@ std::function<ordo::Result<std::int64_t>()> PostgresDataVersion(const std::strin
   };
 }
 
+// The data version of a SQLite file (SqliteStore::DataVersion), read over one connection kept open
+// between checks. A file replaced under the server (`ordo restore`) has another inode: the
+// connection is opened again on the new file, and the value returned jumps by 2^40 so that it
+// differs from anything read before, whatever the new file's own counter says.
+std::function<ordo::Result<std::int64_t>()> SqliteDataVersion(const std::string& path) {
+  struct State {
+    std::unique_ptr<ordo::storage::SqliteStore> store;
+    ino_t inode = 0;
+    dev_t device = 0;
+    std::int64_t offset = 0;
+  };
+  auto state = std::make_shared<State>();
+  return [path, state]() -> ordo::Result<std::int64_t> {
+    struct stat file {};
+    if (::stat(path.c_str(), &file) != 0) {
+      state->store.reset();
+      return ordo::Unavailable("cannot read " + path + ": " + std::strerror(errno));
+    }
+    if (state->store != nullptr && (file.st_ino != state->inode || file.st_dev != state->device)) {
+      state->store.reset();
+      state->offset += std::int64_t{1} << 40;
+    }
+    if (state->store == nullptr) {
+      auto store = ordo::storage::SqliteStore::Open(path, ordo::storage::SqliteOpenMode::kMustExist);
+      if (!store) return store.error();
+      state->store = std::move(*store);
+      state->inode = file.st_ino;
+      state->device = file.st_dev;
+    }
+    ordo::Result<std::int64_t> version = state->store->DataVersion();
+    if (!version) {
+      state->store.reset();
+      return version;
+    }
+    return *version + state->offset;
+  };
+}
+
 // The accounts of the same database, for the server's sign-in (re-read on every request).
 ordo::Result<std::unique_ptr<ordo::storage::AccountStore>> OpenAccounts(const std::string& path) {
   if (ordo::storage::IsPostgresUri(path)) {
@@ -119,9 +161,8 @@ ordo::Result<std::unique_ptr<ordo::storage::AuditStore>> OpenAudit(const std::st
   return std::unique_ptr<ordo::storage::AuditStore>(std::move(*store));
 }
 
-// `ordo serve`: the API server over the database, re-read whenever the SQLite file or its
-// write-ahead log changes, or the PostgreSQL database's data version does (docs/api/README.md,
-// "Freshness").
+// `ordo serve`: the API server over the database, re-read whenever its data version changes: a
+// write by any `ordo` process, or a SQLite file replaced (docs/api/README.md, "Freshness").
 ordo::Status Serve(const ordo::cli::ServeOptions& options) {
   ordo::api::ServeConfig config;
   config.http.host = options.host;
@@ -134,7 +175,7 @@ ordo::Status Serve(const ordo::cli::ServeOptions& options) {
   if (ordo::storage::IsPostgresUri(options.db_path)) {
     config.data.data_version = PostgresDataVersion(options.db_path);
   } else {
-    config.data.watched_files = {options.db_path, options.db_path + "-wal"};
+    config.data.data_version = SqliteDataVersion(options.db_path);
   }
   config.data.open_seizures = [path = options.db_path] { return OpenSeizures(path); };
   config.data.open_links = [path = options.db_path] { return OpenLinks(path); };

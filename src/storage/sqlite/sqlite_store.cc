@@ -37,6 +37,14 @@ using sql::WalkRows;
 
 constexpr int kBusyTimeoutMs = 5000;
 
+// Every write to the data a server answers from (registry, seizures, cultivation, prices,
+// entities, links, merges) bumps the data version inside its transaction (schema/0012): what
+// `ordo serve` polls, so that its own audit appends, which also change the file, do not make it
+// reload. PostgreSQL does the same with triggers.
+Status BumpDataVersion(Connection& connection) {
+  return connection.Execute("UPDATE data_version SET version = version + 1");
+}
+
 // Checks what SQLite would otherwise report vaguely or not at all: a missing file, a directory,
 // and a file we may not write (SQLite would quietly open it read-only).
 Status CheckFile(const std::string& path, SqliteOpenMode mode) {
@@ -179,6 +187,10 @@ Status SqliteStore::IntegrityCheck() {
   return OkStatus();
 }
 
+Result<std::int64_t> SqliteStore::DataVersion() {
+  return AboutDatabase(path_, connection_->QueryInt("SELECT version FROM data_version"));
+}
+
 Result<std::vector<Country>> SqliteStore::ListCountries() {
   return AboutDatabase(path_, sql::ReadCountries(*connection_));
 }
@@ -217,6 +229,7 @@ Status SqliteStore::Write(const RegistryBatch& batch) {
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, sql::InsertBatch(*connection_, batch)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpDataVersion(*connection_)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
@@ -260,6 +273,7 @@ Status SqliteStore::AppendSeizuresFrom(const SeizureProducer& produce) {
   });
   if (store_error) return *store_error;
   ORDO_RETURN_IF_ERROR(produced);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpDataVersion(*connection_)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
@@ -293,6 +307,7 @@ Status SqliteStore::AppendGraph(const GraphBatch& batch) {
       path_, sql::InsertGraph(*connection_, batch, [this](const std::string& case_id) {
         return sql::FindCaseCompartmentRow(*connection_, case_id);
       })));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpDataVersion(*connection_)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
@@ -416,6 +431,7 @@ Result<std::int64_t> SqliteStore::RecordMerge(const EntityMerge& merge) {
   bool rule_broken = false;
   Result<std::int64_t> merge_id = sql::InsertMerge(*connection_, merge, &rule_broken);
   if (!merge_id) return rule_broken ? merge_id.error() : AboutDatabase(path_, merge_id.error());
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpDataVersion(*connection_)));
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Commit()));
   return *merge_id;
 }
@@ -428,6 +444,7 @@ Status SqliteStore::UndoMerge(std::int64_t merge_id, const std::string& undone_b
   Status undone =
       sql::MarkMergeUndone(*connection_, merge_id, undone_by, undone_at, &rule_broken);
   if (!undone) return rule_broken ? undone.error() : AboutDatabase(path_, undone.error());
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpDataVersion(*connection_)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
@@ -442,6 +459,7 @@ Status SqliteStore::AppendCultivation(const std::vector<CultivationRecord>& reco
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, sql::InsertCultivation(*connection_, records)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpDataVersion(*connection_)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
@@ -450,6 +468,7 @@ Status SqliteStore::AppendPrices(const std::vector<PriceRecord>& records) {
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, sql::InsertPrices(*connection_, records)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpDataVersion(*connection_)));
   return AboutDatabase(path_, transaction.Commit());
 }
 

@@ -72,6 +72,12 @@ class SqliteStore final : public RegistryStore,
   // LatestSchemaVersion().
   Result<int> SchemaVersion();
 
+  // A number that changes with every committed write, through Ordo's stores, to the registry,
+  // seizures, cultivation, prices, entities, links or merges (schema/0012_data_version.sql);
+  // accounts and the audit log leave it alone. What `ordo serve` polls to notice another
+  // process's writes.
+  Result<std::int64_t> DataVersion();
+
   // Runs PRAGMA integrity_check and foreign_key_check and checks that schema_migrations records
   // the schema version. kFailedPrecondition listing the first problems when any check fails.
   Status IntegrityCheck();

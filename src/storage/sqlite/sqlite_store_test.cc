@@ -13,6 +13,8 @@
 #include <limits>
 #include <string>
 
+#include "core/audit_record.h"
+#include "core/entity.h"
 #include "storage/sqlite/internal/schema_migrations.h"
 #include "storage/sqlite/testing/raw_database.h"
 
@@ -368,6 +370,56 @@ TEST_F(SqliteStoreTest, ExtremeNumbersRoundTrip) {
   ASSERT_TRUE(flows.has_value() && facts.has_value());
   EXPECT_EQ(flows->front().value_usd, std::numeric_limits<std::int64_t>::max());
   EXPECT_EQ(facts->front().quantity, 0.1 + 0.2);
+}
+
+TEST_F(SqliteStoreTest, DataVersionMovesWithDataWritesButNotWithAuditOrAccounts) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  std::int64_t last = 0;
+  auto moved = [&]() {
+    Result<std::int64_t> version = store->DataVersion();
+    EXPECT_TRUE(version.has_value()) << version.error().ToString();
+    if (!version.has_value()) return false;
+    const bool changed = *version != last;
+    last = *version;
+    return changed;
+  };
+  moved();
+  ASSERT_TRUE(store->Write(KyrgyzstanAndTurkey()).has_value());
+  EXPECT_TRUE(moved()) << "registry write";
+  GraphBatch graph;
+  for (const char* id : {"P-1", "P-2"}) {
+    Entity entity;
+    entity.entity_id = id;
+    entity.name = id;
+    graph.entities.push_back(entity);
+  }
+  ASSERT_TRUE(store->AppendGraph(graph).has_value());
+  EXPECT_TRUE(moved()) << "graph append";
+  EntityMerge merge;
+  merge.kept = "P-1";
+  merge.merged = {"P-2"};
+  merge.merged_by = "tester";
+  merge.merged_at = "2026-12-01T19:00:00Z";
+  Result<std::int64_t> merge_id = store->RecordMerge(merge);
+  ASSERT_TRUE(merge_id.has_value()) << merge_id.error().ToString();
+  EXPECT_TRUE(moved()) << "merge";
+  ASSERT_TRUE(store->UndoMerge(*merge_id, "tester", "2026-12-01T19:01:00Z").has_value());
+  EXPECT_TRUE(moved()) << "undo";
+
+  AuditEntry entry;
+  entry.at = "2026-12-01T19:02:00Z";
+  entry.actor = "tester";
+  entry.action = "relations";
+  entry.outcome = "ok";
+  ASSERT_TRUE(store->AppendAudit(entry).has_value());
+  StoredAccount account;
+  account.account.name = "viewer1";
+  account.account.created_at = "2026-12-01T19:03:00Z";
+  ASSERT_TRUE(store->AddAccount(account).has_value());
+  EXPECT_FALSE(moved()) << "audit and accounts";
+  // A failed write moves nothing: its transaction, the bump included, is rolled back.
+  ASSERT_FALSE(store->AppendGraph(graph).has_value());
+  EXPECT_FALSE(moved()) << "a refused append";
 }
 
 }  // namespace
