@@ -264,8 +264,10 @@ Status SqliteStore::AppendSeizuresFrom(const SeizureProducer& produce) {
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
   // The producer's own error comes back as it is; the store's errors name the database.
   std::optional<Error> store_error;
+  std::size_t rows = 0;
   Status produced = internal::InsertSeizures(*connection_, [&](const SeizureAppend& append) {
     return produce([&](const Seizure& seizure) {
+      ++rows;
       Status appended = append(seizure);
       if (!appended) store_error = AboutDatabase(path_, appended.error());
       return appended;
@@ -273,7 +275,10 @@ Status SqliteStore::AppendSeizuresFrom(const SeizureProducer& produce) {
   });
   if (store_error) return *store_error;
   ORDO_RETURN_IF_ERROR(produced);
-  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpDataVersion(*connection_)));
+  // An append of no rows changes nothing, the data version included.
+  if (rows != 0) {
+    ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpDataVersion(*connection_)));
+  }
   return AboutDatabase(path_, transaction.Commit());
 }
 
