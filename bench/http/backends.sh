@@ -39,36 +39,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Starts "$@" with stdout to a file, waits for it to print an http:// URL and stores the URL in the
-# variable named by $1. Runs in this shell so that cleanup knows the pid.
-start_server() {
-  local var=$1 log=$2; shift 2
-  "$@" >"$log" 2>"$log.err" &
-  pids+=($!)
-  for _ in $(seq 300); do
-    local url
-    url=$(grep -o 'http://[^ ]*/' "$log" | head -n 1 || true)
-    if [ -n "$url" ]; then printf -v "$var" '%s' "$url"; return 0; fi
-    sleep 0.1
-  done
-  echo "bench/http/backends: $* did not start: $(cat "$log.err")" >&2
-  exit 1
-}
-
-# Runs wrk with the token; prints "requests_per_s p50 p99 errors" (errors: non-2xx and socket
-# errors together).
-measure() {
-  local url=$1 conns=$2 out
-  out=$(wrk -t"$wrk_threads" -c"$conns" -d"$duration" --latency \
-    -H "Authorization: Bearer $token" "$url" 2>&1)
-  local rps p50 p99 errors
-  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
-  p50=$(awk '$1 == "50%" { print $2 }' <<<"$out")
-  p99=$(awk '$1 == "99%" { print $2 }' <<<"$out")
-  errors=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ {
-    for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) n += $i } END { print n + 0 }' <<<"$out")
-  echo "${rps:-0} ${p50:-?} ${p99:-?} $errors"
-}
+source "$root/bench/http/lib.sh"
 
 db=$work/ordo.db
 "$ordo" --db "$db" init >/dev/null
