@@ -47,6 +47,13 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store, const Visibility& vi
     std::erase_if(kept_of, [&](const auto& pair) { return !kept_seen[pair.second]; });
   }
   std::unordered_map<std::string, Marking> merged_markings;  // visible merged entity -> marking
+  std::unordered_map<std::string, std::uint32_t> compartment_index;
+  auto index_of = [&](const std::string& compartment) {
+    const auto [at, added] = compartment_index.emplace(
+        compartment, static_cast<std::uint32_t>(links.compartment_names.size()));
+    if (added) links.compartment_names.push_back(compartment);
+    return at->second;
+  };
   std::vector<graph::NodeType> types;
   ORDO_RETURN_IF_ERROR(store.ForEachEntity([&](const Entity& entity) {
     if (!visibility.Sees(entity.compartment)) return OkStatus();
@@ -59,6 +66,7 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store, const Visibility& vi
     links.names.push_back(entity.name);
     links.synthetic.push_back(entity.synthetic);
     links.markings.push_back(entity.marking);
+    links.compartments.push_back(index_of(entity.compartment));
     types.push_back(static_cast<graph::NodeType>(entity.type));
     return OkStatus();
   }));
@@ -79,6 +87,7 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store, const Visibility& vi
   std::vector<std::optional<PartialDate>> starts;
   std::vector<std::optional<PartialDate>> ends;
   std::vector<Marking> link_markings;
+  std::vector<std::uint32_t> link_compartments;
   ORDO_RETURN_IF_ERROR(store.ForEachLink([&](const Link& link) -> Status {
     if (!visibility.Sees(link.compartment)) return OkStatus();
     const auto from = links.node_of.find(link.from_entity);
@@ -98,6 +107,7 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store, const Visibility& vi
     starts.push_back(link.start);
     ends.push_back(link.end);
     link_markings.push_back(link.marking);
+    link_compartments.push_back(index_of(link.compartment));
     return OkStatus();
   }));
   graph::GraphBuilder builder(links.entity_ids.size());
@@ -120,11 +130,13 @@ Result<LinkGraph> BuildLinkGraph(storage::LinkStore& store, const Visibility& vi
   links.link_starts.reserve(order.size());
   links.link_ends.reserve(order.size());
   links.link_markings.reserve(order.size());
+  links.link_compartments.reserve(order.size());
   for (std::size_t index : order) {
     links.link_ids.push_back(std::move(link_ids[index]));
     links.link_starts.push_back(starts[index]);
     links.link_ends.push_back(ends[index]);
     links.link_markings.push_back(link_markings[index]);
+    links.link_compartments.push_back(link_compartments[index]);
   }
   return links;
 }

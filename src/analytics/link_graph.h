@@ -16,6 +16,7 @@
 // a visible entity merged into one the graph does not see stays its own node.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,11 @@ struct LinkGraph {
   std::vector<std::optional<PartialDate>> link_starts;
   std::vector<std::optional<PartialDate>> link_ends;
   std::vector<Marking> link_markings;                      // by edge
+  // The compartment of each node (its kept entity's) and edge, as an index into
+  // compartment_names, which lists each compartment of the graph once.
+  std::vector<std::string> compartment_names;
+  std::vector<std::uint32_t> compartments;       // by node
+  std::vector<std::uint32_t> link_compartments;  // by edge
   Visibility visibility;                                   // the compartments it was built from
   std::unordered_map<std::string, graph::NodeId> node_of;  // entity_id -> node, merged ids too
   // By node, for the nodes of merge groups only: the merged entity ids, after the kept one.
@@ -53,6 +59,12 @@ struct LinkGraph {
   }
   LinkType LinkTypeOf(graph::EdgeId edge) const {
     return static_cast<LinkType>(graph.LinkTypeOf(edge));
+  }
+  const std::string& CompartmentOf(graph::NodeId node) const {
+    return compartment_names[compartments[node]];
+  }
+  const std::string& LinkCompartmentOf(graph::EdgeId edge) const {
+    return compartment_names[link_compartments[edge]];
   }
 };
 

@@ -12,6 +12,7 @@ std::shared_ptr<const GraphSnapshot> MakeGraphSnapshot(analytics::LinkGraph link
   for (const std::string& name : links.names) {
     snapshot->folded_names.push_back(analytics::FoldForMatching(name));
   }
+  snapshot->highest = analytics::HighestMarking(links);
   snapshot->links = std::move(links);
   return snapshot;
 }

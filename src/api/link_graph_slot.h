@@ -29,6 +29,8 @@ struct GraphSnapshot {
   analytics::LinkGraph links;
   std::vector<std::uint32_t> degree;     // by node: links at either end, a self-loop twice
   std::vector<std::string> folded_names;  // by node: analytics::FoldForMatching(name)
+  // The highest marking of the whole graph: what an answer computed on all of it carries.
+  Marking highest = Marking::kUnmarked;
 };
 
 // Builds a GraphSnapshot from a LinkGraph (the degrees and folded names).

@@ -12,6 +12,7 @@
 
 #include "analytics/country_directory.h"
 #include "api/error_response.h"
+#include "api/internal/answer_marking.h"
 #include "api/internal/graph_support.h"
 #include "api/routes.h"
 #include "graph/neighbourhood.h"
@@ -33,8 +34,10 @@ HttpResponse Summary(const RouteRequest& request) {
   std::shared_ptr<const GraphSnapshot> held;
   if (auto problem = internal::GraphOf(request, held)) return *problem;
   const GraphSnapshot& graph = *held;
-  return internal::JsonResponse(
-      {{"entities", graph.links.graph.NodeCount()}, {"links", graph.links.graph.EdgeCount()}});
+  // Counts of the whole graph: every record went into them.
+  return internal::MarkedJsonResponse(
+      {{"entities", graph.links.graph.NodeCount()}, {"links", graph.links.graph.EdgeCount()}},
+      graph.highest);
 }
 
 HttpResponse Search(const RouteRequest& request) {
@@ -69,12 +72,15 @@ HttpResponse Search(const RouteRequest& request) {
   std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(shown), found.end(),
                     better);
   Json entities = Json::array();
+  internal::GraphMarking marking(graph);
   for (std::size_t i = 0; i < shown; ++i) {
     Json entity = internal::EntityBriefJson(graph, found[i], true);
     entity["degree"] = graph.degree[found[i]];
     entities.push_back(std::move(entity));
+    marking.AddNode(found[i]);
   }
-  return internal::JsonResponse({{"entities", std::move(entities)}, {"total", found.size()}});
+  return internal::MarkedJsonResponse({{"entities", std::move(entities)}, {"total", found.size()}},
+                                      marking.highest());
 }
 
 HttpResponse EntityDetail(const RouteRequest& request) {
@@ -95,7 +101,12 @@ HttpResponse EntityDetail(const RouteRequest& request) {
   for (const EntityProperty& property : found.properties) {
     properties[property.name].push_back(property.value);
   }
-  return internal::JsonResponse({{"id", found.entity_id},
+  const graph::NodeId at = std::get<graph::NodeId>(node);
+  // The node's marking covers the entities merged into it too.
+  internal::GraphMarking marking(graph);
+  marking.AddNode(at);
+  marking.Add(found.marking);
+  return internal::MarkedJsonResponse({{"id", found.entity_id},
                                  {"name", found.name},
                                  {"type", std::string(EntityTypeName(found.type))},
                                  {"schema", internal::TextOrNull(found.schema)},
@@ -103,7 +114,9 @@ HttpResponse EntityDetail(const RouteRequest& request) {
                                  {"source", internal::TextOrNull(found.source)},
                                  {"case", internal::TextOrNull(found.case_id)},
                                  {"synthetic", found.synthetic},
-                                 {"degree", graph.degree[std::get<graph::NodeId>(node)]}});
+                                 {"compartment", found.compartment},
+                                 {"degree", graph.degree[at]}},
+                                marking.highest());
 }
 
 HttpResponse Expand(const RouteRequest& request) {
@@ -131,7 +144,9 @@ HttpResponse Expand(const RouteRequest& request) {
   if (!found) return ErrorResponse(found.error());
   Json nodes = Json::array();
   Json hidden = Json::array();
+  internal::GraphMarking marking(graph);
   for (const graph::NeighbourhoodNode& node : found->nodes) {
+    marking.AddNode(node.node);
     Json entry = internal::EntityBriefJson(graph, node.node, true);
     entry["hops"] = node.hops;
     nodes.push_back(std::move(entry));
@@ -142,14 +157,16 @@ HttpResponse Expand(const RouteRequest& request) {
   Json links = Json::array();
   for (const graph::NeighbourhoodLink& link : found->links) {
     links.push_back(internal::LinkJson(graph, link.edge));
+    marking.AddEdge(link.edge);
   }
   const std::size_t next = options.offset + found->nodes.size();
-  return internal::JsonResponse(
+  return internal::MarkedJsonResponse(
       {{"nodes", std::move(nodes)},
        {"links", std::move(links)},
        {"hidden", std::move(hidden)},
        {"total", found->total_nodes},
-       {"next_offset", next < found->total_nodes ? Json(next) : Json(nullptr)}});
+       {"next_offset", next < found->total_nodes ? Json(next) : Json(nullptr)}},
+      marking.highest());
 }
 
 HttpResponse Path(const RouteRequest& request) {
@@ -207,16 +224,23 @@ HttpResponse Path(const RouteRequest& request) {
     path_list.push_back(
         {{"nodes", std::move(node_ids)}, {"links", std::move(link_ids)}, {"length", path.length}});
   }
+  internal::GraphMarking marking(graph);
   Json nodes = Json::array();
-  for (graph::NodeId node : node_set) nodes.push_back(internal::EntityBriefJson(graph, node, true));
+  for (graph::NodeId node : node_set) {
+    nodes.push_back(internal::EntityBriefJson(graph, node, true));
+    marking.AddNode(node);
+  }
   Json links = Json::array();
-  for (graph::EdgeId edge : edge_set) links.push_back(internal::LinkJson(graph, edge));
+  for (graph::EdgeId edge : edge_set) {
+    links.push_back(internal::LinkJson(graph, edge));
+    marking.AddEdge(edge);
+  }
   Json answer = {{"paths", std::move(path_list)},
                  {"nodes", std::move(nodes)},
                  {"links", std::move(links)},
                  {"total", nullptr}};
   if (total) answer["total"] = *total;
-  return internal::JsonResponse(answer);
+  return internal::MarkedJsonResponse(std::move(answer), marking.highest());
 }
 
 HttpResponse Central(const RouteRequest& request) {
@@ -241,8 +265,9 @@ HttpResponse Central(const RouteRequest& request) {
     entity["score"] = graph.degree[order[i]];
     entities.push_back(std::move(entity));
   }
-  return internal::JsonResponse(
-      {{"measure", "degree"}, {"entities", std::move(entities)}, {"total", n}});
+  // The ranking compares every entity's degree: the whole graph went into it.
+  return internal::MarkedJsonResponse(
+      {{"measure", "degree"}, {"entities", std::move(entities)}, {"total", n}}, graph.highest);
 }
 
 }  // namespace

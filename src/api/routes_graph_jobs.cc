@@ -9,6 +9,7 @@
 #include "api/error_response.h"
 #include "api/graph_jobs.h"
 #include "api/principal.h"
+#include "api/internal/answer_marking.h"
 #include "api/internal/graph_support.h"
 #include "api/routes.h"
 #include "graph/betweenness_centrality.h"
@@ -269,15 +270,24 @@ JobWork WorkFor(const std::string& kind, const JobParams& params,
   };
 }
 
-Json JobJson(const JobView& job) {
+// A job's answer holds records once it has a result, computed on the whole graph it ran on: that
+// graph's marking. Before, it tells a state and a progress only: unmarked.
+Marking JobMarking(const JobView& job) {
+  return job.output != nullptr && job.output->graph != nullptr ? job.output->graph->highest
+                                                               : Marking::kUnmarked;
+}
+
+HttpResponse JobAnswer(const JobView& job) {
   Json result = nullptr;
   if (job.output != nullptr) result = Json::parse(job.output->result_json);
-  return {{"id", job.id},
-          {"kind", job.kind},
-          {"state", std::string(JobStateName(job.state))},
-          {"progress", job.progress},
-          {"error", job.state == JobState::kFailed ? Json(job.error) : Json(nullptr)},
-          {"result", std::move(result)}};
+  return internal::MarkedJsonResponse(
+      {{"id", job.id},
+       {"kind", job.kind},
+       {"state", std::string(JobStateName(job.state))},
+       {"progress", job.progress},
+       {"error", job.state == JobState::kFailed ? Json(job.error) : Json(nullptr)},
+       {"result", std::move(result)}},
+      JobMarking(job));
 }
 
 // Who a job belongs to: the signed-in account ("" without one). Another account's job answers as a
@@ -347,8 +357,9 @@ HttpResponse SubmitJob(const RouteRequest& request) {
     full.headers.emplace_back("Retry-After", "5");
     return full;
   }
-  HttpResponse response = internal::JsonResponse(
-      {{"id", job->id}, {"kind", job->kind}, {"state", std::string(JobStateName(job->state))}});
+  HttpResponse response = internal::MarkedJsonResponse(
+      {{"id", job->id}, {"kind", job->kind}, {"state", std::string(JobStateName(job->state))}},
+      JobMarking(*job));
   response.status = 202;
   response.headers.emplace_back("Location", "/api/v1/graph/jobs/" + job->id);
   return response;
@@ -356,27 +367,31 @@ HttpResponse SubmitJob(const RouteRequest& request) {
 
 HttpResponse ListJobs(const RouteRequest& request) {
   Json jobs = Json::array();
+  Marking highest = Marking::kUnmarked;
   for (const JobView& job : request.jobs.List()) {
     if (job.owner != OwnerOf(request)) continue;
+    const Marking marking = JobMarking(job);
+    highest = MaxMarking(highest, marking);
     jobs.push_back({{"id", job.id},
                     {"kind", job.kind},
                     {"state", std::string(JobStateName(job.state))},
-                    {"progress", job.progress}});
+                    {"progress", job.progress},
+                    {"marking", std::string(MarkingName(marking))}});
   }
-  return internal::JsonResponse({{"jobs", std::move(jobs)}});
+  return internal::MarkedJsonResponse({{"jobs", std::move(jobs)}}, highest);
 }
 
 HttpResponse ShowJob(const RouteRequest& request) {
   std::optional<JobView> job = OwnJob(request, request.path_args[0]);
   if (!job) return NoSuchJob(request.path_args[0]);
-  return internal::JsonResponse(JobJson(*job));
+  return JobAnswer(*job);
 }
 
 HttpResponse CancelJob(const RouteRequest& request) {
   if (!OwnJob(request, request.path_args[0])) return NoSuchJob(request.path_args[0]);
   std::optional<JobView> job = request.jobs.Cancel(request.path_args[0]);
   if (!job) return NoSuchJob(request.path_args[0]);
-  return internal::JsonResponse(JobJson(*job));
+  return JobAnswer(*job);
 }
 
 HttpResponse JobValues(const RouteRequest& request) {
@@ -409,7 +424,8 @@ HttpResponse JobValues(const RouteRequest& request) {
     const double value = output.values[node->second];
     values[id] = output.integer_values ? Json(static_cast<std::int64_t>(value)) : Json(value);
   }
-  return internal::JsonResponse({{"id", job->id}, {"kind", job->kind}, {"values", values}});
+  return internal::MarkedJsonResponse(
+      {{"id", job->id}, {"kind", job->kind}, {"values", values}}, JobMarking(*job));
 }
 
 }  // namespace

@@ -139,7 +139,7 @@ class GraphRoutesTest : public ::testing::Test {
 };
 
 TEST_F(GraphRoutesTest, SummaryCountsEntitiesAndLinksAndTheGraphIsBuiltOnce) {
-  EXPECT_EQ(GetJson("/api/v1/graph/summary"), Json({{"entities", 6}, {"links", 4}}));
+  EXPECT_EQ(GetJson("/api/v1/graph/summary"), Json({{"entities", 6}, {"links", 4}, {"marking", "unmarked"}}));
   GetJson("/api/v1/graph/expand?seed=p1");
   GetJson("/api/v1/graph/central");
 
@@ -203,7 +203,9 @@ TEST_F(GraphRoutesTest, ExpandGivesNodesWithHopsAndLinksWithStoredDates) {
                         {"from", "ph1"},
                         {"to", "p2"},
                         {"start", "2020-02"},
-                        {"end", "2021"}}));
+                        {"end", "2021"},
+                        {"compartment", "general"},
+                        {"marking", "unmarked"}}));
   EXPECT_TRUE(found["next_offset"].is_null());
   EXPECT_EQ(found["hidden"], Json::array());
 }

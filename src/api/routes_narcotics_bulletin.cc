@@ -9,6 +9,7 @@
 #include "analytics/bulletin.h"
 #include "analytics/bulletin_export.h"
 #include "api/error_response.h"
+#include "api/internal/answer_marking.h"
 #include "api/internal/route_support.h"
 #include "api/internal/seizure_query.h"
 #include "api/routes.h"
@@ -86,14 +87,19 @@ HttpResponse Bulletin(const RouteRequest& request) {
     if (format == "csv") {
       std::ostringstream csv;
       analytics::WriteBulletinCsv(*bulletin, csv);
-      return TextResponse("text/csv; charset=utf-8", csv.str());
+      HttpResponse response = TextResponse("text/csv; charset=utf-8", csv.str());
+      internal::SetMarkingHeader(response, bulletin->marking);
+      return response;
     }
     if (format == "html") {
       std::ostringstream html;
       analytics::WriteBulletinHtml(*bulletin, html);
-      return TextResponse("text/html; charset=utf-8", html.str());
+      HttpResponse response = TextResponse("text/html; charset=utf-8", html.str());
+      internal::SetMarkingHeader(response, bulletin->marking);
+      return response;
     }
-    return internal::JsonResponse(BulletinJson(*bulletin));
+    // The bulletin's own marking (its records'), as its CSV and page carry it.
+    return internal::MarkedJsonResponse(BulletinJson(*bulletin), bulletin->marking);
   });
 }
 

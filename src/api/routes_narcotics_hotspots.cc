@@ -5,6 +5,7 @@
 
 #include "analytics/hotspot_report.h"
 #include "api/error_response.h"
+#include "api/internal/answer_marking.h"
 #include "api/internal/route_support.h"
 #include "api/internal/seizure_query.h"
 #include "api/routes.h"
@@ -71,10 +72,11 @@ HttpResponse Hotspots(const RouteRequest& request) {
   options.weight =
       weight == "count" ? analytics::HotspotWeight::kCount : analytics::HotspotWeight::kKilograms;
   options.top = static_cast<std::size_t>(request.params.Integer("top", kDefaultTop));
-  return internal::WithSeizureStore(request, [&](storage::SeizureStore& store) {
+  return internal::WithSeizureStore(request, [&](storage::SeizureStore& inner) {
+    internal::MarkingSeizureStore store(inner);
     auto report = analytics::ComputeHotspots(store, options);
     if (!report) return HotspotProblem(report.error());
-    return internal::JsonResponse(HotspotsJson(*report, options, weight));
+    return internal::MarkedJsonResponse(HotspotsJson(*report, options, weight), store.highest());
   });
 }
 

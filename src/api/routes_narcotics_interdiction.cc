@@ -9,6 +9,7 @@
 
 #include "analytics/interdiction.h"
 #include "api/error_response.h"
+#include "api/internal/answer_marking.h"
 #include "api/internal/route_support.h"
 #include "api/internal/seizure_query.h"
 #include "api/routes.h"
@@ -143,7 +144,8 @@ HttpResponse Interdiction(const RouteRequest& request) {
   auto parsed = internal::SeizureFilterOf(request);
   if (auto* problem = std::get_if<HttpResponse>(&parsed)) return std::move(*problem);
   const storage::SeizureFilter filter = std::get<storage::SeizureFilter>(std::move(parsed));
-  return internal::WithSeizureStore(request, [&](storage::SeizureStore& store) {
+  return internal::WithSeizureStore(request, [&](storage::SeizureStore& inner) {
+    internal::MarkingSeizureStore store(inner);
     auto network = analytics::BuildRouteNetwork(store, filter);
     if (!network) return ErrorResponse(network.error());
     auto options = OptionsOf(request.params, *network);
@@ -151,7 +153,7 @@ HttpResponse Interdiction(const RouteRequest& request) {
     const auto& checked = std::get<analytics::InterdictionOptions>(options);
     auto plan = analytics::PlanInterdiction(*network, checked);
     if (!plan) return ErrorResponse(plan.error());
-    return internal::JsonResponse(PlanJson(*plan, *network, checked));
+    return internal::MarkedJsonResponse(PlanJson(*plan, *network, checked), store.highest());
   });
 }
 

@@ -7,6 +7,7 @@
 
 #include "analytics/route_network.h"
 #include "api/error_response.h"
+#include "api/internal/answer_marking.h"
 #include "api/internal/route_support.h"
 #include "api/internal/seizure_query.h"
 #include "api/routes.h"
@@ -131,10 +132,11 @@ HttpResponse Routes(const RouteRequest& request) {
   const storage::SeizureFilter filter = std::get<storage::SeizureFilter>(std::move(parsed));
   const std::int64_t top = request.params.Integer("top", kDefaultTop);
   if (!request.params.Has("compare")) {
-    return internal::WithSeizureStore(request, [&](storage::SeizureStore& store) {
+    return internal::WithSeizureStore(request, [&](storage::SeizureStore& inner) {
+      internal::MarkingSeizureStore store(inner);
       auto network = analytics::BuildRouteNetwork(store, filter);
       if (!network) return ErrorResponse(network.error());
-      return internal::JsonResponse(NetworkJson(*network, top));
+      return internal::MarkedJsonResponse(NetworkJson(*network, top), store.highest());
     });
   }
   auto periods = ComparedPeriods(request.params.Text("compare"));
@@ -142,10 +144,11 @@ HttpResponse Routes(const RouteRequest& request) {
   const auto& [first, second] = std::get<0>(periods);
   // Init-captures, since clang 14 (the fuzz build) cannot capture a structured binding.
   return internal::WithSeizureStore(request, [&, &earlier = first, &later = second](
-                                                 storage::SeizureStore& store) {
+                                                 storage::SeizureStore& inner) {
+    internal::MarkingSeizureStore store(inner);
     auto comparison = analytics::CompareRoutePeriods(store, filter, earlier, later);
     if (!comparison) return ErrorResponse(comparison.error());
-    return internal::JsonResponse(ComparisonJson(*comparison, top));
+    return internal::MarkedJsonResponse(ComparisonJson(*comparison, top), store.highest());
   });
 }
 

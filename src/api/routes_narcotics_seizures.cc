@@ -6,6 +6,7 @@
 
 #include "analytics/seizure_stats.h"
 #include "api/error_response.h"
+#include "api/internal/answer_marking.h"
 #include "api/internal/route_support.h"
 #include "api/internal/seizure_query.h"
 #include "api/registry_snapshot.h"
@@ -22,7 +23,8 @@ HttpResponse ListSeizures(const RouteRequest& request) {
   storage::SeizureFilter filter = std::get<storage::SeizureFilter>(std::move(parsed));
   const std::int64_t page = request.params.Integer("page", 1);
   const std::int64_t page_size = request.params.Integer("page_size", internal::kDefaultPageSize);
-  return internal::WithSeizureStore(request, [&](storage::SeizureStore& store) {
+  return internal::WithSeizureStore(request, [&](storage::SeizureStore& inner) {
+    internal::MarkingSeizureStore store(inner);
     // Counted first: a page read an instant later may see rows an import added in between; the
     // next generation (within a second) answers both from the new data.
     auto total = store.CountSeizures(filter);
@@ -36,10 +38,12 @@ HttpResponse ListSeizures(const RouteRequest& request) {
       return OkStatus();
     });
     if (!walked) return ErrorResponse(walked.error());
-    return internal::JsonResponse({{"items", std::move(items)},
-                                   {"page", page},
-                                   {"page_size", page_size},
-                                   {"total", *total}});
+    // The rows of this page: `total` counts the others without reading them.
+    return internal::MarkedJsonResponse({{"items", std::move(items)},
+                                         {"page", page},
+                                         {"page_size", page_size},
+                                         {"total", *total}},
+                                        store.highest());
   });
 }
 
@@ -47,7 +51,8 @@ HttpResponse SeizureStats(const RouteRequest& request) {
   auto parsed = internal::SeizureFilterOf(request);
   if (auto* problem = std::get_if<HttpResponse>(&parsed)) return std::move(*problem);
   const storage::SeizureFilter& filter = std::get<storage::SeizureFilter>(parsed);
-  return internal::WithSeizureStore(request, [&](storage::SeizureStore& store) {
+  return internal::WithSeizureStore(request, [&](storage::SeizureStore& inner) {
+    internal::MarkingSeizureStore store(inner);
     auto stats = analytics::ComputeSeizureStats(store, filter);
     if (!stats) return ErrorResponse(stats.error());
     Json rows = Json::array();
@@ -61,9 +66,10 @@ HttpResponse SeizureStats(const RouteRequest& request) {
                       {"synthetic_kg", row.synthetic_kg},
                       {"synthetic_without_kg", row.synthetic_without_kg}});
     }
-    return internal::JsonResponse({{"rows", std::move(rows)},
-                                   {"real_rows", stats->real_rows},
-                                   {"synthetic_rows", stats->synthetic_rows}});
+    return internal::MarkedJsonResponse({{"rows", std::move(rows)},
+                                         {"real_rows", stats->real_rows},
+                                         {"synthetic_rows", stats->synthetic_rows}},
+                                        store.highest());
   });
 }
 

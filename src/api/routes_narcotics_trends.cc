@@ -6,6 +6,7 @@
 
 #include "analytics/seizure_trends.h"
 #include "api/error_response.h"
+#include "api/internal/answer_marking.h"
 #include "api/internal/route_support.h"
 #include "api/internal/seizure_query.h"
 #include "api/routes.h"
@@ -59,10 +60,11 @@ HttpResponse Trends(const RouteRequest& request) {
   options.filter = std::get<storage::SeizureFilter>(std::move(parsed));
   const std::string by = request.params.Has("by") ? request.params.Text("by") : "drug";
   options.group_by = GroupingOf(by);
-  return internal::WithSeizureStore(request, [&](storage::SeizureStore& store) {
+  return internal::WithSeizureStore(request, [&](storage::SeizureStore& inner) {
+    internal::MarkingSeizureStore store(inner);
     auto trends = analytics::ComputeSeizureTrends(store, options);
     if (!trends) return ErrorResponse(trends.error());
-    return internal::JsonResponse(TrendsJson(*trends, by));
+    return internal::MarkedJsonResponse(TrendsJson(*trends, by), store.highest());
   });
 }
 

@@ -67,7 +67,7 @@ OrdoServer* GraphRoutesTest::server_ = nullptr;
 TEST_F(GraphRoutesTest, SummaryCountsTheImportedCase) {
   // 5 entities of the file and the shared phone and registration nodes; 2 links of the file and 3
   // holds links to the shared nodes.
-  EXPECT_EQ(Get("/api/v1/graph/summary"), Json({{"entities", 7}, {"links", 5}}));
+  EXPECT_EQ(Get("/api/v1/graph/summary"), Json({{"entities", 7}, {"links", 5}, {"marking", "unmarked"}}));
 }
 
 TEST_F(GraphRoutesTest, SearchFindsLatinAndCyrillicNamesInAnyCase) {
@@ -77,7 +77,9 @@ TEST_F(GraphRoutesTest, SearchFindsLatinAndCyrillicNamesInAnyCase) {
                                         {"name", "Asan Sadyrov"},
                                         {"type", "person"},
                                         {"degree", 2},
-                                        {"synthetic", false}}));
+                                        {"synthetic", false},
+                                        {"compartment", "general"},
+                                        {"marking", "unmarked"}}));
   // "бакыт" finds "Бакыт Осмонов".
   EXPECT_EQ(Ids(Get("/api/v1/graph/search?q=%D0%B1%D0%B0%D0%BA%D1%8B%D1%82")["entities"]),
             std::vector<std::string>{"p2"});
@@ -114,7 +116,9 @@ TEST_F(GraphRoutesTest, ExpandAgreesWithTheCli) {
                                      {"from", "p1"},
                                      {"to", "p2"},
                                      {"start", nullptr},
-                                     {"end", nullptr}}));
+                                     {"end", nullptr},
+                                     {"compartment", "general"},
+                                     {"marking", "unmarked"}}));
   EXPECT_TRUE(found["next_offset"].is_null());
 
   Json trip = Get("/api/v1/graph/expand?seed=a1&link_types=travel");

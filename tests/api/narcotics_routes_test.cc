@@ -29,7 +29,7 @@ const Keys kSeizureKeys = {"seizure_id",   "date",           "precision",      "
                            "quantity_kg",  "conversion_note", "conveyance",    "concealment",
                            "origin_iso3",  "departure_iso3", "transit_iso3",   "destination_iso3",
                            "route",        "agency",         "case_id",        "synthetic",
-                           "source"};
+                           "source",       "compartment",    "marking"};
 
 Keys KeysOf(const Json& object) {
   Keys keys;
@@ -88,7 +88,7 @@ OrdoServer* NarcoticsRoutesTest::server_ = nullptr;
 TEST_F(NarcoticsRoutesTest, SeizuresPageHasEveryFieldAndTheTotal) {
   Json page = Get("/api/v1/narcotics/seizures?page_size=5");
 
-  EXPECT_EQ(KeysOf(page), Keys({"items", "page", "page_size", "total"}));
+  EXPECT_EQ(KeysOf(page), Keys({"items", "page", "page_size", "total", "marking"}));
   EXPECT_EQ(page["total"], kSeededRows);
   EXPECT_EQ(page["page"], 1);
   EXPECT_EQ(page["page_size"], 5);

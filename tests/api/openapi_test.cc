@@ -1,6 +1,7 @@
 // docs/api/openapi.json and the router describe the same API: every route is a documented path and
 // every documented path a route, with the same query and path parameters, ranges and choices.
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -149,6 +150,45 @@ TEST_F(OpenApiTest, TheSignInIsDocumentedAsTheRoutesAskForIt) {
     }
     EXPECT_EQ(some_open, route.is_public);
   }
+}
+
+// docs/compartments.md, "Markings of API answers": every answer over case data (the graph and
+// narcotics routes) carries the Ordo-Marking header and, as JSON, a required "marking" member; the
+// public registry's answers neither.
+TEST_F(OpenApiTest, EveryCaseDataAnswerDocumentsItsMarking) {
+  int marked = 0;
+  for (const auto& [path, item] : document_["paths"].items()) {
+    const bool case_data =
+        path.rfind("/api/v1/graph", 0) == 0 || path.rfind("/api/v1/narcotics", 0) == 0;
+    for (const auto& [method, operation] : item.items()) {
+      for (const auto& [code, response] : operation["responses"].items()) {
+        if (code.front() != '2') continue;
+        SCOPED_TRACE(path + " " + method + " " + code);
+        const bool has_header =
+            response.contains("headers") && response["headers"].contains("Ordo-Marking");
+        EXPECT_EQ(has_header, case_data);
+        if (!response.contains("content") || !response["content"].contains("application/json")) {
+          continue;
+        }
+        const Json& schema = response["content"]["application/json"]["schema"];
+        std::vector<const Json*> answers;
+        if (schema.contains("oneOf")) {
+          for (const Json& one : schema["oneOf"]) answers.push_back(&Resolve(document_, one));
+        } else {
+          answers.push_back(&Resolve(document_, schema));
+        }
+        for (const Json* answer : answers) {
+          const bool required =
+              answer->contains("required") &&
+              std::find((*answer)["required"].begin(), (*answer)["required"].end(), "marking") !=
+                  (*answer)["required"].end();
+          EXPECT_EQ(required, case_data);
+        }
+        marked += case_data ? 1 : 0;
+      }
+    }
+  }
+  EXPECT_GE(marked, 18);
 }
 
 TEST_F(OpenApiTest, EveryReferenceResolves) {

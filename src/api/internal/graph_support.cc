@@ -79,7 +79,9 @@ std::variant<GraphFilter, HttpResponse> GraphFilterOf(const RouteRequest& reques
 Json EntityBriefJson(const GraphSnapshot& graph, graph::NodeId node, bool synthetic) {
   Json json = {{"id", graph.links.entity_ids[node]},
                {"name", graph.links.names[node]},
-               {"type", std::string(EntityTypeName(graph.links.TypeOf(node)))}};
+               {"type", std::string(EntityTypeName(graph.links.TypeOf(node)))},
+               {"compartment", graph.links.CompartmentOf(node)},
+               {"marking", std::string(MarkingName(graph.links.markings[node]))}};
   if (synthetic) json["synthetic"] = static_cast<bool>(graph.links.synthetic[node]);
   return json;
 }
@@ -91,7 +93,9 @@ Json LinkJson(const GraphSnapshot& graph, graph::EdgeId edge) {
           {"from", links.entity_ids[links.graph.Source(edge)]},
           {"to", links.entity_ids[links.graph.Target(edge)]},
           {"start", DateOrNull(links.link_starts[edge])},
-          {"end", DateOrNull(links.link_ends[edge])}};
+          {"end", DateOrNull(links.link_ends[edge])},
+          {"compartment", links.LinkCompartmentOf(edge)},
+          {"marking", std::string(MarkingName(links.link_markings[edge]))}};
 }
 
 }  // namespace ordo::api::internal

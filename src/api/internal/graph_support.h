@@ -33,9 +33,11 @@ struct GraphFilter {
 std::variant<GraphFilter, HttpResponse> GraphFilterOf(const RouteRequest& request);
 std::vector<ParamSpec> GraphFilterParams();
 
-// {"id", "name", "type"}; `synthetic` adds "synthetic".
+// {"id", "name", "type", "compartment", "marking"}; `synthetic` adds "synthetic". A node of a
+// merge group shows the kept entity's compartment and the highest marking of the group.
 Json EntityBriefJson(const GraphSnapshot& graph, graph::NodeId node, bool synthetic);
-// {"id", "type", "from", "to", "start", "end"}: from and to as stored, dates as stored or null.
+// {"id", "type", "from", "to", "start", "end", "compartment", "marking"}: from and to as stored,
+// dates as stored or null.
 Json LinkJson(const GraphSnapshot& graph, graph::EdgeId edge);
 
 }  // namespace ordo::api::internal

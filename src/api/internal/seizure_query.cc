@@ -108,7 +108,9 @@ Json SeizureJson(const Seizure& seizure, const analytics::CountryDirectory& dire
           {"agency", TextOrNull(seizure.agency)},
           {"case_id", TextOrNull(seizure.case_id)},
           {"synthetic", seizure.synthetic},
-          {"source", TextOrNull(seizure.source)}};
+          {"source", TextOrNull(seizure.source)},
+          {"compartment", seizure.compartment},
+          {"marking", std::string(MarkingName(seizure.marking))}};
 }
 
 }  // namespace ordo::api::internal

@@ -35,7 +35,8 @@ HttpResponse WithSeizureStore(const RouteRequest& request,
 // {"seizure_id", "date", "precision", "place", "lat", "lon", "admin_region", "country_iso3",
 //  "country", "drug", "quantity", "unit", "quantity_kg", "conversion_note", "conveyance",
 //  "concealment", "origin_iso3", "departure_iso3", "transit_iso3": [...], "destination_iso3",
-//  "route": [place names in travel order], "agency", "case_id", "synthetic", "source"}; missing
+//  "route": [place names in travel order], "agency", "case_id", "synthetic", "source",
+//  "compartment", "marking"}; missing
 //  values are null, missing lists empty.
 Json SeizureJson(const Seizure& seizure, const analytics::CountryDirectory& directory,
                  Language language);
