@@ -1,6 +1,8 @@
 // The link chart's data and its pure logic: the answers of /api/v1/graph/..., the chart's contents
 // merged from expansions and paths, the time slider's filter, the path selection, colours and sizes,
-// and the SVG export. No DOM and no chart library here, so all of it is unit-tested.
+// the marking of what is drawn and the SVG export. No DOM and no chart library here, so all of it
+// is unit-tested.
+import { MARKING_COLOURS, highestMarking, type Marking } from './marking';
 
 // --- The API's answers (docs/api, /api/v1/graph/...) ---
 
@@ -11,6 +13,9 @@ export interface GraphNode {
   synthetic: boolean;
   hops?: number;
   degree?: number;
+  // The record's compartment and marking (docs/compartments.md); absent from an older server.
+  compartment?: string;
+  marking?: string;
 }
 
 export interface GraphLink {
@@ -20,19 +25,26 @@ export interface GraphLink {
   to: string;
   start: string | null;
   end: string | null;
+  compartment?: string;
+  marking?: string;
 }
 
-export interface GraphSummary {
+// Every answer over case data says the highest marking of the records in it.
+export interface MarkedAnswer {
+  marking?: string;
+}
+
+export interface GraphSummary extends MarkedAnswer {
   entities: number;
   links: number;
 }
 
-export interface SearchAnswer {
-  entities: Array<{ id: string; name: string | null; type: string | null; degree: number | null; synthetic: boolean }>;
+export interface SearchAnswer extends MarkedAnswer {
+  entities: Array<{ id: string; name: string | null; type: string | null; degree: number | null; synthetic: boolean; compartment?: string; marking?: string }>;
   total: number;
 }
 
-export interface EntityDetails {
+export interface EntityDetails extends MarkedAnswer {
   id: string;
   name: string | null;
   type: string | null;
@@ -42,16 +54,17 @@ export interface EntityDetails {
   case: string | null;
   synthetic: boolean;
   degree: number | null;
+  compartment?: string;
 }
 
-export interface ExpandAnswer {
+export interface ExpandAnswer extends MarkedAnswer {
   nodes: GraphNode[];
   links: GraphLink[];
   hidden: Array<{ id: string; more: number }>;
   next_offset: number | null;
 }
 
-export interface PathAnswer {
+export interface PathAnswer extends MarkedAnswer {
   paths: Array<{ nodes: string[]; links: string[]; length?: number }>;
   nodes: GraphNode[];
   links: GraphLink[];
@@ -116,7 +129,12 @@ export function mergeGraph(chart: ChartData, nodes: GraphNode[], links: GraphLin
     const { hops: _hops, ...rest } = node;
     const old = chart.nodes.get(node.id);
     if (old) {
-      chart.nodes.set(node.id, { ...rest, ...old, name: old.name ?? rest.name, type: old.type ?? rest.type });
+      // A marking is only ever raised: two answers that disagree (a merge since) keep the higher.
+      const marking = old.marking === undefined && rest.marking === undefined ? undefined : highestMarking([old.marking, rest.marking]);
+      chart.nodes.set(node.id, {
+        ...rest, ...old, name: old.name ?? rest.name, type: old.type ?? rest.type, compartment: old.compartment ?? rest.compartment,
+        ...(marking === undefined ? {} : { marking }),
+      });
     } else {
       chart.nodes.set(node.id, rest);
       added.nodes.push(node.id);
@@ -199,6 +217,17 @@ export function hiddenLinks(links: Iterable<GraphLink>, day: number | null): Set
   if (day === null) return hidden;
   for (const link of links) if (!linkValidOn(link, day)) hidden.add(link.id);
   return hidden;
+}
+
+// --- Marking ---
+
+// The highest marking of what the chart draws: every node, and the links the time slider does not
+// hide (`hidden`). An empty chart is unmarked.
+export function chartMarking(chart: ChartData, hidden: ReadonlySet<string> = new Set()): Marking {
+  const markings: Array<string | undefined> = [];
+  for (const node of chart.nodes.values()) markings.push(node.marking);
+  for (const link of chart.links.values()) if (!hidden.has(link.id)) markings.push(link.marking);
+  return highestMarking(markings);
 }
 
 // --- Path selection and highlighting ---
@@ -309,22 +338,40 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
 }
 
+// The marking banner of an exported chart: the text shown (in the reader's language) and the
+// marking's name, which the SVG also keeps in a data-marking attribute for machines.
+export interface MarkingBanner {
+  marking: Marking;
+  text: string;
+}
+
+const BANNER_HEIGHT = 24;
+
 // The chart as a standalone SVG document: links as lines, nodes as circles with their labels.
-// `note` (e.g. "SYNTHETIC data") is written at the top when given.
-export function chartSvg(nodes: DrawnNode[], links: DrawnLink[], note: string | null = null): string {
+// `note` (e.g. "SYNTHETIC data") is written at the top when given; `banner`, the chart's marking,
+// across the top and the bottom of the image.
+export function chartSvg(nodes: DrawnNode[], links: DrawnLink[], note: string | null = null, banner: MarkingBanner | null = null): string {
   const pad = 40;
   const xs = nodes.flatMap((n) => [n.x - n.size / 2, n.x + n.size / 2]);
   const ys = nodes.flatMap((n) => [n.y - n.size / 2, n.y + n.size / 2 + 16]);
+  const bannerRoom = banner ? BANNER_HEIGHT : 0;
   const minX = Math.min(0, ...xs) - pad;
-  const minY = Math.min(0, ...ys) - pad - (note ? 20 : 0);
+  const minY = Math.min(0, ...ys) - pad - (note ? 20 : 0) - bannerRoom;
   const width = Math.max(1, ...xs) - minX + pad;
-  const height = Math.max(1, ...ys) - minY + pad;
+  const height = Math.max(1, ...ys) - minY + pad + bannerRoom;
   const at = new Map(nodes.map((n) => [n.id, n]));
   const f = (v: number): string => String(Math.round(v * 10) / 10);
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="${f(minX)} ${f(minY)} ${f(width)} ${f(height)}" width="${f(width)}" height="${f(height)}" font-family="sans-serif">`);
   out.push(`<rect x="${f(minX)}" y="${f(minY)}" width="${f(width)}" height="${f(height)}" fill="#ffffff"/>`);
-  if (note) out.push(`<text x="${f(minX + 10)}" y="${f(minY + 20)}" font-size="14" font-weight="bold" fill="#b00020">${escapeXml(note)}</text>`);
+  if (banner) {
+    const colours = MARKING_COLOURS[banner.marking];
+    for (const [position, y] of [['top', minY], ['bottom', minY + height - BANNER_HEIGHT]] as const) {
+      out.push(`<g class="marking-banner" data-marking="${banner.marking}" data-position="${position}"><rect x="${f(minX)}" y="${f(y)}" width="${f(width)}" height="${BANNER_HEIGHT}" fill="${colours.fill}"/>`
+        + `<text x="${f(minX + width / 2)}" y="${f(y + 17)}" font-size="14" font-weight="bold" text-anchor="middle" fill="${colours.text}">${escapeXml(banner.text)}</text></g>`);
+    }
+  }
+  if (note) out.push(`<text x="${f(minX + 10)}" y="${f(minY + bannerRoom + 20)}" font-size="14" font-weight="bold" fill="#b00020">${escapeXml(note)}</text>`);
   for (const link of links) {
     const a = at.get(link.from);
     const b = at.get(link.to);

@@ -28,6 +28,9 @@ export interface Seizure {
   case_id: string | null;
   synthetic: boolean;
   source: string | null;
+  // docs/compartments.md; absent from an older server.
+  compartment?: string;
+  marking?: string;
 }
 
 export interface SeizureStatsRow {
@@ -42,6 +45,7 @@ export interface SeizureStatsRow {
 }
 
 export interface SeizureStats {
+  marking?: string;  // the highest of the records it was computed from
   rows: SeizureStatsRow[];
   real_rows: number;
   synthetic_rows: number;
@@ -57,6 +61,7 @@ export interface HotspotCell {
 }
 
 export interface Hotspots {
+  marking?: string;  // the highest of the records it was computed from
   weight: 'kg' | 'count';
   cell_km: number;
   band_km: number;
@@ -79,6 +84,7 @@ export interface TrendMonth {
 }
 
 export interface Trends {
+  marking?: string;  // the highest of the records it was computed from
   by: string;
   months: TrendMonth[];
   year_only: Array<{ group: string; year: number; count: number; kg: number | null }>;
@@ -110,6 +116,7 @@ export interface RouteLeg {
 }
 
 export interface RouteNetwork {
+  marking?: string;  // the highest of the records it was computed from
   nodes?: RouteNode[];
   legs?: RouteLeg[];
   edges?: RouteLeg[];

@@ -10,6 +10,7 @@ export interface Paged<T> {
   page: number;
   page_size: number;
   total: number;
+  marking?: string;  // on case data: the highest marking of this page's records
 }
 
 export interface Country {

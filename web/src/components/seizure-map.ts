@@ -7,6 +7,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, Geometry } from 'geojson';
 import isoNumeric from '../generated/iso-numeric.json';
 import { h, s } from '../dom';
+import { isMarking, markingKey } from '../marking';
 import { formatDecimal, formatInteger, formatPartialDate } from '../format';
 import {
   cellBounds,
@@ -121,8 +122,9 @@ function pointLayer(points: Seizure[], projection: GeoProjection, synthetic: boo
       point.place,
       drugName(point.drug, ctx),
       formatKg(point.quantity_kg, ctx.lang),
+      isMarking(point.marking) ? ctx.t('marking.of', { marking: ctx.t(markingKey(point.marking)) }) : null,
     ].filter(Boolean).join(' · ');
-    return [s('circle', { cx: xy[0], cy: xy[1], r: 2.2, class: 'seizure-point', 'data-testid': 'seizure-point' }, s('title', null, title))];
+    return [s('circle', { cx: xy[0], cy: xy[1], r: 2.2, class: 'seizure-point', 'data-testid': 'seizure-point', 'data-marking': point.marking ?? null }, s('title', null, title))];
   });
   return s('g', { class: 'layer layer-points', 'data-layer': 'points' }, dots);
 }

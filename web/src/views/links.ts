@@ -1,7 +1,8 @@
 // The Links screen (#/links): a link chart over /api/v1/graph/. Search an entity and add it, click a
 // node to expand it (1 hop, capped: "and M more" pages on), Shift+click two nodes for the shortest
 // path, size by PageRank and colour by community (server jobs with a progress bar and Cancel), a
-// time slider that hides links not valid on a day, a details panel, a legend and export. The chart
+// time slider that hides links not valid on a day, a details panel, a legend and export; a banner
+// over the chart says the highest marking of what it draws, and every export carries it. The chart
 // is drawn by Cytoscape.js on a canvas; the list under it holds the same entities with buttons, so
 // everything can be done from the keyboard. The logic lives in ../links.ts (unit-tested).
 import cytoscape from 'cytoscape';
@@ -15,6 +16,7 @@ import {
   NODE_SIZE,
   OTHER_TYPE_COLOUR,
   centralitySizes,
+  chartMarking,
   chartSvg,
   communityColours,
   dateRange,
@@ -36,10 +38,12 @@ import {
   type Job,
   type JobRequests,
   type JobValues,
+  type MarkingBanner,
   type PathAnswer,
   type PathHighlight,
   type SearchAnswer,
 } from '../links';
+import { MARKING_COLOURS, isMarking, markingKey, type Marking } from '../marking';
 import type { MessageKey } from '../messages';
 import { errorBox, textOrUnknown, unknown, type Ctx } from '../components/common';
 
@@ -95,6 +99,7 @@ class LinkChart {
   readonly status: HTMLElement;
   readonly nodeList: HTMLElement;
   readonly synthNote: HTMLElement;
+  readonly markingNote: HTMLElement;
   readonly details: HTMLElement;
   readonly pathPanel: HTMLElement;
   readonly jobPanel: HTMLElement;
@@ -109,6 +114,7 @@ class LinkChart {
     this.status = h('div', { class: 'link-status', 'aria-live': 'polite', 'data-testid': 'links-status' });
     this.nodeList = h('div', { class: 'link-node-list', 'data-testid': 'node-list' });
     this.synthNote = h('div', { 'data-testid': 'chart-synthetic' });
+    this.markingNote = h('div', { 'data-testid': 'chart-marking' });
     this.details = h('div', { 'data-testid': 'entity-details' }, h('p', { class: 'empty' }, t('links.detailsEmpty')));
     this.pathPanel = h('div', { 'data-testid': 'path-panel' });
     this.jobPanel = h('div', { class: 'job-panel', 'data-testid': 'job-panel', 'aria-live': 'polite' });
@@ -244,6 +250,7 @@ class LinkChart {
       summary.entities === 0 ? h('p', { class: 'warning' }, t('links.noEntities')) : null,
       h('div', { class: 'links-layout' },
         h('div', { class: 'links-main' },
+          this.markingNote,
           this.synthNote,
           h('div', { class: 'chart-tools' }, relayout, ' ', clear),
           this.container,
@@ -283,7 +290,9 @@ class LinkChart {
         h('p', { class: 'muted' }, t('links.results', { n: formatInteger(answer.entities.length, lang), total: formatInteger(answer.total, lang) })),
         h('ul', { class: 'search-results' }, answer.entities.map((entity) => {
           const add = h('button', { type: 'button', 'data-testid': 'search-add', 'data-id': entity.id }, t('links.add'));
-          add.addEventListener('click', () => void this.addEntity({ id: entity.id, name: entity.name, type: entity.type, synthetic: entity.synthetic }));
+          add.addEventListener('click', () => void this.addEntity({
+            id: entity.id, name: entity.name, type: entity.type, synthetic: entity.synthetic, compartment: entity.compartment, marking: entity.marking,
+          }));
           return h('li', { 'data-testid': 'search-result' },
             h('strong', null, entity.name ?? entity.id), ' ',
             h('span', { class: 'muted' }, `${typeName(entity.type, this.ctx)} · ${entity.id}`), ' ',
@@ -305,7 +314,9 @@ class LinkChart {
     for (const id of ids) {
       try {
         const entity = await getJson<EntityDetails>(GRAPH_PATHS.entity(id));
-        await this.addEntity({ id: entity.id, name: entity.name, type: entity.type, synthetic: entity.synthetic });
+        await this.addEntity({
+          id: entity.id, name: entity.name, type: entity.type, synthetic: entity.synthetic, compartment: entity.compartment, marking: entity.marking,
+        });
       } catch (error) {
         this.showError(error);
       }
@@ -453,6 +464,11 @@ class LinkChart {
         edge.toggleClass('faded', this.path !== null && !this.path.links.has(id));
       });
     });
+    const marking = chartMarking(this.chart, hidden);
+    this.markingNote.replaceChildren(this.chart.nodes.size === 0 ? '' : h('p', {
+      class: `marking-banner marking-${marking}`, role: 'note', 'data-testid': 'marking-banner', 'data-marking': marking,
+      style: `background:${MARKING_COLOURS[marking].fill};color:${MARKING_COLOURS[marking].text}`,
+    }, this.ctx.t('links.markingBanner', { marking: this.markingLabel(marking) })));
     const synthetic = [...this.chart.nodes.values()].some((n) => n.synthetic);
     this.synthNote.replaceChildren(synthetic
       ? h('p', { class: 'synthetic-banner', role: 'note', 'data-testid': 'synthetic-banner' },
@@ -465,6 +481,10 @@ class LinkChart {
       notes.push(h('p', { 'data-testid': 'coloured-note' }, this.ctx.t('links.colouredBy', { n: formatInteger(shown.size, this.ctx.lang) })));
     }
     this.styleNote.replaceChildren(...notes);
+  }
+
+  private markingLabel(marking: Marking): string {
+    return this.ctx.t(markingKey(marking)).toLocaleUpperCase(this.ctx.lang);
   }
 
   private renderNodeList(): void {
@@ -525,6 +545,7 @@ class LinkChart {
           row(t('links.field.schema'), textOrUnknown(entity.schema, lang)),
           row(t('links.field.source'), sourceValue),
           row(t('links.field.case'), textOrUnknown(entity.case, lang)),
+          isMarking(entity.marking) ? row(t('links.field.marking'), h('span', { 'data-testid': 'details-marking', 'data-marking': entity.marking }, this.markingLabel(entity.marking))) : [],
           row(t('links.field.degree'), entity.degree === null || entity.degree === undefined ? unknown(lang) : document.createTextNode(formatInteger(entity.degree, lang))),
           this.centrality ? row(t('links.field.pagerank'), pagerank === undefined ? unknown(lang) : document.createTextNode(formatDecimal(pagerank, 4, lang))) : [],
           this.communities ? row(t('links.field.community'), community === undefined ? unknown(lang) : document.createTextNode(String(community))) : []),
@@ -548,6 +569,7 @@ class LinkChart {
     this.details.replaceChildren(
       h('h3', { 'data-testid': 'details-name' }, `${linkTypeName(link.type, this.ctx)}: ${name(link.from)} — ${name(link.to)}`),
       h('p', null, t('links.linkDates', { from: link.start ?? unknownText(lang), to: link.end ?? unknownText(lang) })),
+      isMarking(link.marking) ? h('p', { 'data-testid': 'details-marking', 'data-marking': link.marking }, t('marking.of', { marking: this.markingLabel(link.marking) })) : '',
       h('p', { class: 'muted' }, link.id));
   }
 
@@ -743,9 +765,13 @@ class LinkChart {
   private async export(format: 'png' | 'svg' | 'json'): Promise<void> {
     const synthetic = [...this.chart.nodes.values()].some((n) => n.synthetic);
     const note = synthetic ? `${this.ctx.t('seizures.syntheticTag')}: ${this.ctx.t('links.syntheticText')}` : null;
+    // The highest marking of what is drawn (the links the time slider hides are not drawn).
+    const marking = chartMarking(this.chart, hiddenLinks(this.chart.links.values(), this.day));
+    const banner: MarkingBanner = { marking, text: this.ctx.t('marking.of', { marking: this.markingLabel(marking) }) };
     try {
       if (format === 'json') {
         const json = {
+          marking,
           nodes: [...this.chart.nodes.values()].map((n) => ({ ...n, position: this.cy.getElementById(n.id).position() })),
           links: [...this.chart.links.values()],
           as_of: this.day === null ? null : dayText(this.day),
@@ -766,11 +792,11 @@ class LinkChart {
           [...this.chart.links.values()].filter((l) => !hidden.has(l.id)).map((l) => ({
             id: l.id, from: l.from, to: l.to, label: linkTypeName(l.type, this.ctx), highlighted: this.path?.links.has(l.id) ?? false,
           })),
-          note);
+          note, banner);
         download('ordo-links.svg', new Blob([svg], { type: 'image/svg+xml' }));
       } else {
         const png = this.cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'blob' }) as unknown as Blob;
-        download('ordo-links.png', note === null ? png : await withNote(png, note));
+        download('ordo-links.png', await withBanners(png, note, banner));
       }
     } catch (error) {
       this.showError(error);
@@ -778,20 +804,35 @@ class LinkChart {
   }
 }
 
-// The PNG with a line of text above the drawing (the synthetic label).
-async function withNote(png: Blob, note: string): Promise<Blob> {
+// The PNG with the marking banner across its top and bottom and, when given, a line of text under
+// the top banner (the synthetic label).
+async function withBanners(png: Blob, note: string | null, banner: MarkingBanner): Promise<Blob> {
   const image = await createImageBitmap(png);
+  const bannerHeight = 40;
+  const noteHeight = note === null ? 0 : 40;
   const canvas = document.createElement('canvas');
   canvas.width = Math.max(image.width, 600);
-  canvas.height = image.height + 40;
+  canvas.height = image.height + 2 * bannerHeight + noteHeight;
   const g = canvas.getContext('2d');
-  if (!g) return png;
+  if (!g) throw new Error('the browser cannot draw the PNG export (no 2D canvas)');
   g.fillStyle = '#ffffff';
   g.fillRect(0, 0, canvas.width, canvas.height);
-  g.fillStyle = '#a1005c';
-  g.font = 'bold 20px sans-serif';
-  g.fillText(note, 10, 27);
-  g.drawImage(image, 0, 40);
+  const colours = MARKING_COLOURS[banner.marking];
+  g.font = 'bold 22px sans-serif';
+  g.textAlign = 'center';
+  for (const y of [0, canvas.height - bannerHeight]) {
+    g.fillStyle = colours.fill;
+    g.fillRect(0, y, canvas.width, bannerHeight);
+    g.fillStyle = colours.text;
+    g.fillText(banner.text, canvas.width / 2, y + 28);
+  }
+  if (note !== null) {
+    g.textAlign = 'left';
+    g.fillStyle = '#a1005c';
+    g.font = 'bold 20px sans-serif';
+    g.fillText(note, 10, bannerHeight + 27);
+  }
+  g.drawImage(image, 0, bannerHeight + noteHeight);
   return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob ?? png), 'image/png'));
 }
 

@@ -27,6 +27,7 @@ import {
 } from '../narcotics';
 import type { Hotspots, Interdiction, RouteNetwork, Seizure, SeizureStats, Trends } from '../narcotics-types';
 import type { Paged } from '../types';
+import { MARKING_COLOURS, highestMarking, markingKey } from '../marking';
 import { dataTable, deferred, errorBox, section, type Ctx } from '../components/common';
 import { drugName, formatKg, syntheticBanner, syntheticTag } from '../components/narcotics-format';
 import { seizureMap, type SeizureMap } from '../components/seizure-map';
@@ -104,13 +105,15 @@ function filterForm(filter: SeizureFilter, stats: SeizureStats, ctx: Ctx): HTMLE
   return form;
 }
 
-async function loadPoints(params: Record<string, string>): Promise<{ points: Seizure[]; total: number; pages: number[] }> {
+async function loadPoints(params: Record<string, string>): Promise<{ points: Seizure[]; total: number; pages: number[]; markings: Array<string | undefined> }> {
   const first = await getJson<Paged<Seizure>>(NARCOTICS_PATHS.seizures, { ...params, page: 1, page_size: PAGE_SIZE });
   const pages = samplePages(first.total, PAGE_SIZE, MAX_POINT_PAGES);
   const rest = await Promise.all(pages.filter((p) => p !== 1).map((page) =>
     getJson<Paged<Seizure>>(NARCOTICS_PATHS.seizures, { ...params, page, page_size: PAGE_SIZE })));
   const points = [...(pages.includes(1) ? first.items : []), ...rest.flatMap((answer) => answer.items)];
-  return { points, total: first.total, pages };
+  // Each page says the highest marking of its records; the points shown are those pages'.
+  const markings = [...(pages.includes(1) ? [first.marking] : []), ...rest.map((answer) => answer.marking)];
+  return { points, total: first.total, pages, markings };
 }
 
 // Every leg and chokepoint (top=0): the network has one node per place or country, so it stays small.
@@ -124,11 +127,24 @@ function layerError(title: string, error: unknown, ctx: Ctx): HTMLElement {
 
 async function mapContent(filter: SeizureFilter, ctx: Ctx, ready: (map: SeizureMap) => void): Promise<Node> {
   const params = apiFilterParams(filter);
-  const [points, hotspots, network] = await Promise.allSettled([
+  const [points, hotspots, rawNetwork] = await Promise.allSettled([
     loadPoints(params),
     getJson<Hotspots>(NARCOTICS_PATHS.hotspots, { ...params, top: HOTSPOT_CELLS, weight: filter.measure === 'kg' ? 'kg' : 'count' }),
-    loadNetwork(params),
+    getJson<RouteNetwork>(NARCOTICS_PATHS.routes, { ...params, top: 0 }),
   ]);
+  const network = rawNetwork.status === 'fulfilled'
+    ? { status: 'fulfilled' as const, value: normalizeNetwork(rawNetwork.value) }
+    : rawNetwork;
+  // The highest marking of what the map draws: the point pages, the hotspot cells, the network.
+  const marking = highestMarking([
+    ...(points.status === 'fulfilled' ? points.value.markings : []),
+    hotspots.status === 'fulfilled' ? hotspots.value.marking : undefined,
+    rawNetwork.status === 'fulfilled' ? rawNetwork.value.marking : undefined,
+  ]);
+  const banner = h('p', {
+    class: `marking-banner marking-${marking}`, role: 'note', 'data-testid': 'map-marking-banner', 'data-marking': marking,
+    style: `background:${MARKING_COLOURS[marking].fill};color:${MARKING_COLOURS[marking].text}`,
+  }, ctx.t('seizures.markingBanner', { marking: ctx.t(markingKey(marking)).toLocaleUpperCase(ctx.lang) }));
   const map = await seizureMap({
     points: points.status === 'fulfilled' ? points.value.points : null,
     hotspots: hotspots.status === 'fulfilled' ? hotspots.value : null,
@@ -166,7 +182,7 @@ async function mapContent(filter: SeizureFilter, ctx: Ctx, ready: (map: SeizureM
     notes.push(layerError(ctx.t('seizures.layerHotspots'), hotspots.reason, ctx));
   }
   if (network.status === 'rejected') notes.push(layerError(ctx.t('seizures.layerNetwork'), network.reason, ctx));
-  return h('div', null, map.element, notes);
+  return h('div', null, banner, map.element, notes);
 }
 
 async function trendsContent(filter: SeizureFilter, ctx: Ctx): Promise<Node> {
