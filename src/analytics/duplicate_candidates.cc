@@ -178,6 +178,7 @@ Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
     return found->second;
   };
   ORDO_RETURN_IF_ERROR(store.ForEachEntity([&](const Entity& entity) {
+    if (!options.visibility.Sees(entity.compartment)) return OkStatus();
     Record record;
     record.entity_id = entity.entity_id;
     record.name = entity.name;
@@ -201,7 +202,9 @@ Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
   }));
   // Shared nodes: an entity that holds a phone, email or identifier node carries its value.
   ORDO_RETURN_IF_ERROR(store.ForEachLink([&](const Link& link) {
-    if (link.type != LinkType::kHolds) return OkStatus();
+    if (link.type != LinkType::kHolds || !options.visibility.Sees(link.compartment)) {
+      return OkStatus();
+    }
     const auto holder = index_of.find(link.from_entity);
     const auto node = index_of.find(link.to_entity);
     if (holder == index_of.end() || node == index_of.end()) return OkStatus();
@@ -305,7 +308,13 @@ Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
     return found->second;
   };
   std::vector<Scored> found;
-  for (std::uint64_t pair : ordered) {
+  constexpr std::size_t kPairsPerReport = 4096;
+  for (std::size_t done = 0; done < ordered.size(); ++done) {
+    if (options.progress != nullptr && done % kPairsPerReport == 0) {
+      if (options.progress->Cancelled()) return FailedPrecondition("cancelled");
+      options.progress->Report(done, ordered.size());
+    }
+    const std::uint64_t pair = ordered[done];
     Scored scored;
     scored.a = static_cast<std::uint32_t>(pair >> 32);
     scored.b = static_cast<std::uint32_t>(pair & 0xffffffffu);
@@ -334,6 +343,7 @@ Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
     if (scored.score < options.min_score || scored.score <= 0) continue;
     found.push_back(scored);
   }
+  if (options.progress != nullptr) options.progress->Report(ordered.size(), ordered.size());
   report.pairs_found = found.size();
   std::stable_sort(found.begin(), found.end(),
                    [](const Scored& x, const Scored& y) { return x.score > y.score; });

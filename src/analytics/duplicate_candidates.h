@@ -15,6 +15,8 @@
 
 #include "core/entity.h"
 #include "core/result.h"
+#include "core/visibility.h"
+#include "graph/progress.h"
 #include "storage/link_store.h"
 
 namespace ordo::analytics {
@@ -27,6 +29,12 @@ struct DuplicateOptions {
   // Blocks with more entities than this are not paired (a name token or a number so common that
   // it says nothing: a call centre's phone); the report counts them.
   std::size_t max_block = 1000;
+  // Only the entities (and the links between them) of the compartments it sees: a reader never
+  // gets a pair, a name or an explanation from another compartment (docs/compartments.md).
+  Visibility visibility = Visibility::Every();
+  // Told the share of pairs scored, and asked whether to stop, every few thousand pairs; may be
+  // null. A cancelled search returns kFailedPrecondition "cancelled".
+  graph::Progress* progress = nullptr;
 };
 
 struct DuplicateCandidate {
@@ -51,7 +59,8 @@ struct DuplicateReport {
 
 // Reads every entity, link (for shared nodes) and merge of `store` once. Entities already merged
 // into one another (LinkStore::RecordMerge, in force) are not offered again.
-// Errors: the store's; kInvalidArgument when min_score is outside [0, 1].
+// Errors: the store's; kInvalidArgument when min_score is outside [0, 1]; kFailedPrecondition
+// when options.progress was cancelled.
 Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
                                                 const DuplicateOptions& options);
 

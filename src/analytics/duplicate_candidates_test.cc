@@ -192,5 +192,46 @@ TEST_F(DuplicateCandidatesTest, LimitMinScoreAndOversizedBlocks) {
   EXPECT_GT(skipped.blocks_skipped, 0u);
 }
 
+TEST_F(DuplicateCandidatesTest, OnlyTheVisibleCompartmentsArePaired) {
+  Entity twin = MadeUp("q1", EntityType::kPerson, "Omurbek Sadyrov");
+  twin.compartment = "osh";
+  ASSERT_TRUE(store_.AppendGraph({{twin}, {}}).has_value());
+  DuplicateOptions everything;
+  DuplicateOptions general;
+  general.visibility = Visibility::Only({"general"});
+  DuplicateOptions osh;
+  osh.visibility = Visibility::Only({"osh"});
+
+  const DuplicateReport all = Find(everything);
+  const DuplicateReport general_only = Find(general);
+  const DuplicateReport osh_only = Find(osh);
+
+  EXPECT_EQ(all.candidates.size(), 6u);  // q1 pairs with p1 and p2 too
+  EXPECT_EQ(general_only.candidates.size(), 4u);
+  for (const DuplicateCandidate& candidate : general_only.candidates) {
+    EXPECT_NE(candidate.first, "q1");
+    EXPECT_NE(candidate.second, "q1");
+  }
+  EXPECT_TRUE(osh_only.candidates.empty());
+  EXPECT_EQ(osh_only.entities, 1u);
+}
+
+TEST_F(DuplicateCandidatesTest, ReportsProgressAndStopsWhenCancelled) {
+  double last = 0;
+  graph::Progress progress([&](double fraction) { last = fraction; });
+  DuplicateOptions options;
+  options.progress = &progress;
+  ASSERT_TRUE(FindDuplicateCandidates(store_, options).has_value());
+  EXPECT_EQ(last, 1.0);
+
+  graph::Progress cancelled;
+  cancelled.Cancel();
+  options.progress = &cancelled;
+  Result<DuplicateReport> stopped = FindDuplicateCandidates(store_, options);
+
+  ASSERT_FALSE(stopped.has_value());
+  EXPECT_EQ(stopped.error().code(), ErrorCode::kFailedPrecondition);
+}
+
 }  // namespace
 }  // namespace ordo::analytics

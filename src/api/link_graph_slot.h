@@ -54,6 +54,8 @@ class LinkGraphSlot {
   // A store of its own for the caller (one thread), to read what the graph does not hold (an
   // entity's properties). Same errors as the opener; kFailedPrecondition without one.
   Result<std::unique_ptr<storage::LinkStore>> OpenStore() const;
+  // The opener itself, for work that outlives the request (a job on its own thread); may be empty.
+  const LinkStoreOpener& Opener() const { return open_; }
 
  private:
   const LinkStoreOpener open_;

@@ -221,7 +221,8 @@ HttpResponse RequestHandler::HandleApi(const HttpRequest& request, std::string_v
                                    request.body,
                                    asking.principal,
                                    &asking,
-                                   auth_.get()};
+                                   auth_.get(),
+                                   snapshots_.get()};
   HttpResponse response = (*handler)(route_request);
   if (cacheable && response.status == 200) {
     generation->cache.Insert(cache_key, response);

@@ -24,6 +24,7 @@ class LinkGraphSlot;
 struct Principal;
 class RegistrySnapshot;
 class SeizureStorePool;
+class SnapshotProvider;
 
 // What a route handler gets: validated parameters, the snapshot to answer from and, for the
 // narcotics routes, the seizure stores of the same generation.
@@ -41,6 +42,9 @@ struct RouteRequest {
   std::shared_ptr<const Principal> principal = {};
   const HttpRequest* http = nullptr;  // the request as received (headers, peer); never null
   Authenticator* auth = nullptr;      // the server's sign-in; null in handler tests without one
+  // The server's snapshots: a route that wrote to the data (a merge) calls CheckSoon() on it so
+  // that the next request serves the change. Null in handler tests without one.
+  SnapshotProvider* snapshots = nullptr;
 };
 
 // Runs on a worker thread, possibly on several at once. Registry routes never touch the database;

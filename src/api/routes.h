@@ -1,15 +1,14 @@
 #pragma once
 // The API's routes (docs/api/README.md), one group per file: routes_meta.cc (health, openapi,
-// summary), routes_session.cc (signing in and out), routes_countries.cc, routes_relations.cc (relations, timeline, coverage),
-// routes_orgs.cc, routes_trade.cc (trade, concentration, balance) and routes_facts.cc (facts,
-// places); the counter-narcotics routes under /api/v1/narcotics in routes_narcotics_seizures.cc
-// (seizures, stats), routes_narcotics_trends.cc, routes_narcotics_hotspots.cc,
-// routes_narcotics_routes.cc (route network), routes_narcotics_interdiction.cc and
-// routes_narcotics_bulletin.cc; the entity-graph routes under /api/v1/graph in routes_graph.cc
-// and its jobs in routes_graph_jobs.cc.
-// Registry routes
-// answer from a RegistrySnapshot, narcotics routes from a borrowed SeizureStore; every route may
-// run on several threads at once.
+// summary), routes_session.cc (signing in and out), routes_countries.cc, routes_relations.cc
+// (relations, timeline, coverage), routes_orgs.cc, routes_trade.cc (trade, concentration, balance)
+// and routes_facts.cc (facts, places); the counter-narcotics routes under /api/v1/narcotics in
+// routes_narcotics_seizures.cc (seizures, stats), routes_narcotics_trends.cc,
+// routes_narcotics_hotspots.cc, routes_narcotics_routes.cc (route network),
+// routes_narcotics_interdiction.cc and routes_narcotics_bulletin.cc; the entity-graph routes under
+// /api/v1/graph in routes_graph.cc, its jobs in routes_graph_jobs.cc, and duplicates and merges in
+// routes_graph_merges.cc. Registry routes answer from a RegistrySnapshot, narcotics routes from a
+// borrowed SeizureStore; every route may run on several threads at once.
 
 #include "api/router.h"
 
@@ -30,6 +29,7 @@ void AddNarcoticsInterdictionRoutes(Router& router);
 void AddNarcoticsBulletinRoutes(Router& router);
 void AddGraphRoutes(Router& router);
 void AddGraphJobRoutes(Router& router);
+void AddGraphMergeRoutes(Router& router);
 
 // Every route above.
 Router BuildApiRouter();

@@ -149,6 +149,13 @@ HttpResponse Expand(const RouteRequest& request) {
     marking.AddNode(node.node);
     Json entry = internal::EntityBriefJson(graph, node.node, true);
     entry["hops"] = node.hops;
+    // The ids merged into this entity (docs/names.md, "Merge and unmerge"): its provenance.
+    Json merged_ids = Json::array();
+    if (const auto merged = graph.links.merged_ids.find(node.node);
+        merged != graph.links.merged_ids.end()) {
+      merged_ids = merged->second;
+    }
+    entry["merged_ids"] = std::move(merged_ids);
     nodes.push_back(std::move(entry));
     if (node.hidden_links > 0) {
       hidden.push_back({{"id", graph.links.entity_ids[node.node]}, {"more", node.hidden_links}});

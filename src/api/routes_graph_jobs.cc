@@ -25,38 +25,10 @@ namespace {
 using internal::Json;
 
 constexpr std::size_t kTopListed = 20;
-constexpr int kMaxBodyDepth = 8;
-const std::vector<std::string> kKinds = {"pagerank",  "betweenness", "communities",
-                                         "kcore",     "keyplayers",  "components"};
+const std::vector<std::string> kKinds = {"pagerank",   "betweenness", "communities", "kcore",
+                                         "keyplayers", "components",  "duplicates"};
 
-HttpResponse FieldProblem(const std::string& field, const std::string& message) {
-  return ErrorResponse(InvalidArgument(field + ": " + message), field);
-}
-
-// The deepest nesting of arrays and objects in `text`, counted without parsing, so that a body of
-// thousands of '[' is refused before the parser recurses into it.
-int NestingDepth(const std::string& text) {
-  int depth = 0;
-  int deepest = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
+using internal::FieldProblem;
 
 // The job's parameters, checked; each kind reads only its own.
 struct JobParams {
@@ -64,7 +36,35 @@ struct JobParams {
   std::size_t sample = 0;    // betweenness: 0 = exact
   double resolution = 1.0;   // communities
   std::uint64_t seed = 1;    // betweenness sample, communities
+  analytics::DuplicateOptions duplicates;  // duplicates (its visibility is the submitter's)
 };
+
+// The parameters of a duplicates job: those of GET /api/v1/graph/duplicates, as JSON values.
+std::optional<HttpResponse> ReadDuplicateParam(const std::string& name, const Json& value,
+                                               analytics::DuplicateOptions& out) {
+  const std::string field = "params." + name;
+  if (name == "type") {
+    if (!value.is_string()) return FieldProblem(field, "must be a string");
+    Result<EntityType> type = ParseEntityType(value.get<std::string>());
+    if (!type) return FieldProblem(field, type.error().message());
+    out.type = *type;
+  } else if (name == "min_score") {
+    if (!value.is_number()) return FieldProblem(field, "must be a number");
+    const double number = value.get<double>();
+    if (!(number >= 0 && number <= 1)) return FieldProblem(field, "must be from 0 to 1");
+    out.min_score = number;
+  } else if (name == "cross_script") {
+    if (!value.is_boolean()) return FieldProblem(field, "must be true or false");
+    out.cross_script = value.get<bool>();
+  } else {  // limit, max_block
+    if (!value.is_number_unsigned()) return FieldProblem(field, "must be a whole number >= 0");
+    const std::uint64_t number = value.get<std::uint64_t>();
+    if (number > 1000000) return FieldProblem(field, "must be at most 1000000");
+    if (name == "max_block" && number < 2) return FieldProblem(field, "must be at least 2");
+    (name == "limit" ? out.limit : out.max_block) = static_cast<std::size_t>(number);
+  }
+  return std::nullopt;
+}
 
 std::optional<HttpResponse> ReadParams(const std::string& kind, const Json& params,
                                        JobParams& out) {
@@ -72,6 +72,7 @@ std::optional<HttpResponse> ReadParams(const std::string& kind, const Json& para
   if (kind == "pagerank") allowed = {"damping"};
   if (kind == "betweenness") allowed = {"sample", "seed"};
   if (kind == "communities") allowed = {"resolution", "seed"};
+  if (kind == "duplicates") allowed = {"type", "min_score", "limit", "cross_script", "max_block"};
   for (const auto& [name, value] : params.items()) {
     const std::string field = "params." + name;
     if (allowed.count(name) == 0) {
@@ -80,7 +81,9 @@ std::optional<HttpResponse> ReadParams(const std::string& kind, const Json& para
       return FieldProblem(field, "not a parameter of " + kind + " (it takes: " +
                                      (list.empty() ? "none" : list) + ")");
     }
-    if (name == "damping" || name == "resolution") {
+    if (kind == "duplicates") {
+      if (auto problem = ReadDuplicateParam(name, value, out.duplicates)) return problem;
+    } else if (name == "damping" || name == "resolution") {
       if (!value.is_number()) return FieldProblem(field, "must be a number");
       const double number = value.get<double>();
       if (name == "damping" && !(number > 0 && number < 1)) {
@@ -258,9 +261,38 @@ Result<JobOutput> RunKeyPlayers(std::shared_ptr<const GraphSnapshot> graph) {
   return output;
 }
 
+// Candidate duplicates among the entities of the graph's compartments, read from a store of the
+// job's own (the search reads names and identifiers the graph does not hold); the value of an
+// entity is the best score of a pair it is in.
+Result<JobOutput> RunDuplicates(std::shared_ptr<const GraphSnapshot> graph, const JobParams& params,
+                                const LinkStoreOpener& open, JobControl& control) {
+  if (!open) return FailedPrecondition("this server has no entity graph");
+  ORDO_TRY(store, open());
+  analytics::DuplicateOptions options = params.duplicates;
+  options.visibility = graph->links.visibility;
+  options.progress = &control.AlgorithmProgress();
+  Result<analytics::DuplicateReport> report = analytics::FindDuplicateCandidates(*store, options);
+  if (control.Cancelled()) return JobOutput{};  // the runner drops it
+  if (!report) return report.error();
+  JobOutput output;
+  output.values.assign(graph->links.graph.NodeCount(), 0.0);
+  for (const analytics::DuplicateCandidate& candidate : report->candidates) {
+    for (const std::string* id : {&candidate.first, &candidate.second}) {
+      const auto node = graph->links.node_of.find(*id);
+      if (node == graph->links.node_of.end()) continue;
+      output.values[node->second] = std::max(output.values[node->second], candidate.score);
+    }
+  }
+  output.result_json = internal::DuplicateReportJson(*report).dump();
+  output.graph = std::move(graph);
+  return output;
+}
+
 JobWork WorkFor(const std::string& kind, const JobParams& params,
-                std::shared_ptr<const GraphSnapshot> graph) {
-  return [kind, params, graph = std::move(graph)](JobControl& control) -> Result<JobOutput> {
+                std::shared_ptr<const GraphSnapshot> graph, LinkStoreOpener open) {
+  return [kind, params, graph = std::move(graph),
+          open = std::move(open)](JobControl& control) -> Result<JobOutput> {
+    if (kind == "duplicates") return RunDuplicates(graph, params, open, control);
     if (kind == "pagerank") return RunPageRank(graph, params, control);
     if (kind == "betweenness") return RunBetweenness(graph, params, control);
     if (kind == "communities") return RunCommunities(graph, params, control);
@@ -309,26 +341,9 @@ HttpResponse NoSuchJob(const std::string& id) {
 }
 
 HttpResponse SubmitJob(const RouteRequest& request) {
-  if (request.body.empty()) return FieldProblem("body", "required: {\"kind\": ..., \"params\": {}}");
-  if (NestingDepth(request.body) > kMaxBodyDepth) {
-    return FieldProblem("body", "nested deeper than " + std::to_string(kMaxBodyDepth) + " levels");
-  }
-  // The parser keeps the last of two equal keys; a body that names a field twice is refused instead.
-  std::vector<std::set<std::string>> keys;
-  std::string repeated;
-  const Json::parser_callback_t check_keys = [&](int, Json::parse_event_t event, Json& parsed) {
-    if (event == Json::parse_event_t::object_start) keys.emplace_back();
-    if (event == Json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
-    if (event == Json::parse_event_t::key && !keys.empty() &&
-        !keys.back().insert(parsed.get<std::string>()).second && repeated.empty()) {
-      repeated = parsed.get<std::string>();
-    }
-    return true;
-  };
-  const Json body = Json::parse(request.body, check_keys, /*allow_exceptions=*/false);
-  if (body.is_discarded()) return FieldProblem("body", "not valid JSON");
-  if (!repeated.empty()) return FieldProblem(repeated.substr(0, 64), "given more than once");
-  if (!body.is_object()) return FieldProblem("body", "must be a JSON object");
+  auto parsed = internal::ParseJsonBody(request.body, "{\"kind\": ..., \"params\": {}}");
+  if (auto* problem = std::get_if<HttpResponse>(&parsed)) return *problem;
+  Json body = std::move(std::get<Json>(parsed));
   for (const auto& [name, value] : body.items()) {
     if (name != "kind" && name != "params") {
       return FieldProblem(name, "unknown field; the body takes kind and params");
@@ -340,7 +355,7 @@ HttpResponse SubmitJob(const RouteRequest& request) {
   if (std::find(kKinds.begin(), kKinds.end(), kind) == kKinds.end()) {
     return FieldProblem("kind", "'" + kind.substr(0, 64) +
                                     "' is not one of: pagerank, betweenness, communities, kcore, "
-                                    "keyplayers, components");
+                                    "keyplayers, components, duplicates");
   }
   JobParams params;
   if (body.contains("params")) {
@@ -349,8 +364,8 @@ HttpResponse SubmitJob(const RouteRequest& request) {
   }
   std::shared_ptr<const GraphSnapshot> graph;
   if (auto problem = internal::GraphOf(request, graph)) return *problem;
-  std::optional<JobView> job =
-      request.jobs.Submit(kind, WorkFor(kind, params, std::move(graph)), OwnerOf(request));
+  std::optional<JobView> job = request.jobs.Submit(
+      kind, WorkFor(kind, params, std::move(graph), request.links.Opener()), OwnerOf(request));
   if (!job) {
     HttpResponse full = ProtocolErrorResponse(
         429, "too many graph jobs are queued or running; try again when one has finished");

@@ -70,6 +70,7 @@ Router BuildApiRouter() {
   AddNarcoticsBulletinRoutes(router);
   AddGraphRoutes(router);
   AddGraphJobRoutes(router);
+  AddGraphMergeRoutes(router);
   return router;
 }
 

@@ -52,6 +52,11 @@ std::shared_ptr<ServingGeneration> SnapshotProvider::CurrentIfNoCheckDue() {
   return current_;
 }
 
+void SnapshotProvider::CheckSoon() {
+  std::lock_guard lock(mutex_);
+  next_check_ = std::chrono::steady_clock::time_point::min();
+}
+
 SnapshotProvider::Observed SnapshotProvider::Observe() {
   Observed observed;
   std::vector<FileState>& states = observed.files;

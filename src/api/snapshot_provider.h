@@ -85,6 +85,10 @@ class SnapshotProvider {
   // caller then goes through Current()). Never reloads, so it is cheap enough for the I/O thread.
   std::shared_ptr<ServingGeneration> CurrentIfNoCheckDue();
 
+  // Makes the check due now: the next Current() compares the data version at once. For a route
+  // that has just written to the data (a merge), so that the very next request serves the change.
+  void CheckSoon();
+
  private:
   struct FileState {
     bool exists = false;

@@ -129,11 +129,18 @@ Status RunExpand(CommandContext& context, const ExpandFlags& flags) {
   options.limit = flags.limit == 0 ? std::numeric_limits<std::size_t>::max() : flags.limit;
   ORDO_TRY(found, graph::ExpandNeighbourhood(links.graph, seeds, options));
   Section nodes{"entities", "Entities", {}, {}, false};
-  nodes.columns = {{"entity_id"}, {"name"}, {"type"}, {"hops"}, {"more_links"}};
+  nodes.columns = {{"entity_id"}, {"name"}, {"type"}, {"hops"}, {"more_links"}, {"merged_ids"}};
   for (const graph::NeighbourhoodNode& node : found.nodes) {
+    // The ids merged into this one (`ordo graph merge`), so the provenance shows where it is used.
+    std::string merged_ids;
+    if (const auto merged = links.merged_ids.find(node.node); merged != links.merged_ids.end()) {
+      for (const std::string& id : merged->second) {
+        merged_ids += (merged_ids.empty() ? "" : ", ") + id;
+      }
+    }
     nodes.rows.push_back({links.entity_ids[node.node], links.names[node.node],
                           TypeName(links, node.node), static_cast<std::int64_t>(node.hops),
-                          static_cast<std::int64_t>(node.hidden_links)});
+                          static_cast<std::int64_t>(node.hidden_links), std::move(merged_ids)});
   }
   Section edges{"links", "Links", {}, {}, false};
   edges.columns = {{"link_id"}, {"type"}, {"from"}, {"to"}};

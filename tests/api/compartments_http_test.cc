@@ -134,6 +134,8 @@ std::vector<std::string> CaseDataTargets() {
       "/api/v1/graph/summary",
       "/api/v1/graph/central",
       "/api/v1/graph/jobs",
+      "/api/v1/graph/duplicates?min_score=0.1",
+      "/api/v1/graph/merges",
   };
   for (const std::string id : {"osh-p1", "chuy-p1"}) {
     targets.push_back("/api/v1/graph/entities/" + id);

@@ -134,6 +134,30 @@ TEST_F(GraphJobsHttpTest, ARunningJobIsCancelledAndItsThreadFreed) {
   EXPECT_EQ(Send("GET", "/api/v1/graph/jobs/" + id + "/values?ids=p0").status, 409);
 }
 
+TEST_F(GraphJobsHttpTest, ADuplicatesJobSearchesTheStoreAndNamesItsParameters) {
+  // Every made-up name is "Person N": one name block of 6000, over max_block, is skipped; with
+  // type phone there is nothing to pair.
+  Json started = Start(R"({"kind": "duplicates", "params": {"type": "person", "min_score": 0.9}})");
+  const HttpReply bad = Send("POST", "/api/v1/graph/jobs",
+                             R"({"kind": "duplicates", "params": {"cross_script": "no"}})");
+  const HttpReply unknown = Send("POST", "/api/v1/graph/jobs",
+                                 R"({"kind": "duplicates", "params": {"type": "ship"}})");
+
+  Json done = WaitUntil(started["id"], [](const Json& job) { return job["state"] == "done"; });
+  EXPECT_EQ(done["progress"], 1.0);
+  EXPECT_EQ(done["result"]["entities"], kPersons);
+  EXPECT_EQ(done["result"]["blocks_skipped"], 1);
+  EXPECT_EQ(done["result"]["candidates"], Json::array());
+  HttpReply values =
+      Send("GET", "/api/v1/graph/jobs/" + started["id"].get<std::string>() + "/values?ids=p0");
+  ASSERT_EQ(values.status, 200) << values.body;
+  EXPECT_EQ(Json::parse(values.body)["values"]["p0"], 0.0);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(Json::parse(bad.body)["parameter"], "params.cross_script");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(Json::parse(unknown.body)["parameter"], "params.type");
+}
+
 TEST_F(GraphJobsHttpTest, AFullQueueIsTooManyRequests) {
   std::vector<std::string> ids;
   HttpReply refused;

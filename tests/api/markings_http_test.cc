@@ -238,6 +238,8 @@ TEST_F(MarkingsHttpTest, EveryCaseDataAnswerCarriesItsMarkingInHeaderAndBody) {
       "/api/v1/graph/central",
       "/api/v1/graph/jobs",
       "/api/v1/graph/search?q=ov",
+      "/api/v1/graph/duplicates?min_score=0.1",
+      "/api/v1/graph/merges",
   };
   struct Reader {
     std::string name;

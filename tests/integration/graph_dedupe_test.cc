@@ -111,6 +111,13 @@ TEST_F(GraphDedupeCliTest, MergeShowsTheUnionAndUnmergeRestoresTheExactGraph) {
     EXPECT_NE(expand_merged.out.find("\n" + id), std::string::npos) << id << expand_merged.out;
   }
   EXPECT_EQ(expand_merged.out.find("\np2,"), std::string::npos) << expand_merged.out;
+  // The kept entity lists what was merged into it (its provenance); the others list nothing.
+  EXPECT_NE(expand_merged.out.find("\np1,Садыров Өмүрбек Асанович,person,0,0,p2\n"),
+            std::string::npos)
+      << expand_merged.out;
+  EXPECT_NE(expand_p1_before.out.find("\np1,Садыров Өмүрбек Асанович,person,0,0,\n"),
+            std::string::npos)
+      << expand_p1_before.out;
   EXPECT_EQ(Ordo({"--format", "csv", "graph", "expand", "p1"}).out, expand_merged.out);
 
   const RunResult unmerged =

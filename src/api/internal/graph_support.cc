@@ -1,5 +1,8 @@
 #include "api/internal/graph_support.h"
 
+#include <cmath>
+#include <set>
+
 #include "api/error_response.h"
 #include "api/principal.h"
 #include "api/visibility_of.h"
@@ -31,7 +34,81 @@ HttpResponse ParameterProblem(std::string_view parameter, const std::string& mes
   return ErrorResponse(InvalidArgument(std::string(parameter) + ": " + message), parameter);
 }
 
+constexpr int kMaxBodyDepth = 8;
+
+// The deepest nesting of arrays and objects in `text`, counted without parsing, so that a body of
+// thousands of '[' is refused before the parser recurses into it.
+int NestingDepth(const std::string& text) {
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 }  // namespace
+
+HttpResponse FieldProblem(const std::string& field, const std::string& message) {
+  return ErrorResponse(InvalidArgument(field + ": " + message), field);
+}
+
+std::variant<Json, HttpResponse> ParseJsonBody(const std::string& body, std::string_view shape) {
+  if (body.empty()) return FieldProblem("body", "required: " + std::string(shape));
+  if (NestingDepth(body) > kMaxBodyDepth) {
+    return FieldProblem("body", "nested deeper than " + std::to_string(kMaxBodyDepth) + " levels");
+  }
+  // The parser keeps the last of two equal keys; a body that names a field twice is refused
+  // instead.
+  std::vector<std::set<std::string>> keys;
+  std::string repeated;
+  const Json::parser_callback_t check_keys = [&](int, Json::parse_event_t event, Json& parsed) {
+    if (event == Json::parse_event_t::object_start) keys.emplace_back();
+    if (event == Json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
+    if (event == Json::parse_event_t::key && !keys.empty() &&
+        !keys.back().insert(parsed.get<std::string>()).second && repeated.empty()) {
+      repeated = parsed.get<std::string>();
+    }
+    return true;
+  };
+  Json parsed = Json::parse(body, check_keys, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return FieldProblem("body", "not valid JSON");
+  if (!repeated.empty()) return FieldProblem(repeated.substr(0, 64), "given more than once");
+  if (!parsed.is_object()) return FieldProblem("body", "must be a JSON object");
+  return parsed;
+}
+
+Json DuplicateReportJson(const analytics::DuplicateReport& report) {
+  auto rounded = [](double score) { return std::round(score * 1000) / 1000; };
+  Json candidates = Json::array();
+  for (const analytics::DuplicateCandidate& candidate : report.candidates) {
+    candidates.push_back({{"score", rounded(candidate.score)},
+                          {"name_score", rounded(candidate.name_score)},
+                          {"type", std::string(EntityTypeName(candidate.type))},
+                          {"first", {{"id", candidate.first}, {"name", candidate.first_name}}},
+                          {"second", {{"id", candidate.second}, {"name", candidate.second_name}}},
+                          {"explanation", candidate.explanation}});
+  }
+  return {{"candidates", std::move(candidates)},
+          {"entities", report.entities},
+          {"pairs_scored", report.pairs_scored},
+          {"pairs_found", report.pairs_found},
+          {"blocks_skipped", report.blocks_skipped}};
+}
 
 std::optional<HttpResponse> GraphOf(const RouteRequest& request,
                                     std::shared_ptr<const GraphSnapshot>& graph) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <variant>
 
+#include "analytics/duplicate_candidates.h"
 #include "api/internal/route_support.h"
 #include "api/link_graph_slot.h"
 #include "graph/link_filter.h"
@@ -39,5 +40,17 @@ Json EntityBriefJson(const GraphSnapshot& graph, graph::NodeId node, bool synthe
 // {"id", "type", "from", "to", "start", "end", "compartment", "marking"}: from and to as stored,
 // dates as stored or null.
 Json LinkJson(const GraphSnapshot& graph, graph::EdgeId edge);
+
+// A 400 answer naming a field of a JSON body: "kept: required".
+HttpResponse FieldProblem(const std::string& field, const std::string& message);
+
+// The JSON object in a POST body, or a 400 naming `body` (empty: "required; `shape`", not JSON,
+// nested deeper than 8 levels, not an object) or the field given twice.
+std::variant<Json, HttpResponse> ParseJsonBody(const std::string& body, std::string_view shape);
+
+// {"candidates": [{"score", "name_score", "type", "first": {"id", "name"}, "second": {...},
+// "explanation"}], "entities", "pairs_scored", "pairs_found", "blocks_skipped"}: the answer of
+// GET /api/v1/graph/duplicates and the result of a duplicates job.
+Json DuplicateReportJson(const analytics::DuplicateReport& report);
 
 }  // namespace ordo::api::internal
