@@ -46,6 +46,7 @@ import {
 import { MARKING_COLOURS, isMarking, markingKey, type Marking } from '../marking';
 import type { MessageKey } from '../messages';
 import { errorBox, textOrUnknown, unknown, type Ctx } from '../components/common';
+import { DuplicatesPanel } from './duplicates';
 
 // Links followed per expanded node before "and M more"; each click on "more" raises it by as much.
 export const EXPAND_CAP = 20;
@@ -106,6 +107,7 @@ class LinkChart {
   readonly timePanel: HTMLElement;
   readonly styleNote: HTMLElement;
   readonly jobButtons: HTMLButtonElement[] = [];
+  readonly summaryLine: HTMLElement;
 
   constructor(ctx: Ctx, summary: GraphSummary) {
     this.ctx = ctx;
@@ -188,6 +190,8 @@ class LinkChart {
     });
     this.cy.on('tap', 'edge', (event) => this.showLink(event.target.id() as string));
 
+    this.summaryLine = h('p', { class: 'muted', 'data-testid': 'graph-summary' });
+    this.showSummary(summary);
     this.root = this.layout(summary);
     this.renderPathPanel();
     this.renderTimePanel();
@@ -197,7 +201,7 @@ class LinkChart {
   // --- Layout of the screen ---
 
   private layout(summary: GraphSummary): HTMLElement {
-    const { t, lang } = this.ctx;
+    const { t } = this.ctx;
     const panel = (id: string, title: string, ...children: Array<Node | null>): HTMLElement =>
       h('section', { class: 'panel', 'aria-labelledby': `${id}-title`, 'data-testid': id }, h('h2', { id: `${id}-title` }, title), ...children);
 
@@ -245,8 +249,7 @@ class LinkChart {
     return h('div', { class: 'view links-view' },
       h('h1', { 'data-testid': 'page-title' }, t('links.title')),
       h('p', { class: 'explain' }, t('links.intro')),
-      h('p', { class: 'muted', 'data-testid': 'graph-summary' },
-        t('links.summary', { entities: formatInteger(summary.entities, lang), links: formatInteger(summary.links, lang) })),
+      this.summaryLine,
       summary.entities === 0 ? h('p', { class: 'warning' }, t('links.noEntities')) : null,
       h('div', { class: 'links-layout' },
         h('div', { class: 'links-main' },
@@ -265,9 +268,25 @@ class LinkChart {
             h('p', { class: 'button-row' }, jobButton('pagerank', 'links.sizeByCentrality'), ' ', jobButton('communities', 'links.colourByCommunity'), ' ', reset),
             this.jobPanel),
           panel('links-time', t('links.timeTitle'), this.timePanel),
+          panel('links-duplicates', t('dupes.title'), new DuplicatesPanel(this.ctx, () => this.refreshSummary()).root),
           panel('links-export', t('links.export'),
             h('p', { class: 'button-row' }, exportButton('png', 'links.exportPng'), ' ', exportButton('svg', 'links.exportSvg'), ' ', exportButton('json', 'links.exportJson'))),
           panel('links-legend', t('links.legend'), legend))));
+  }
+
+  private showSummary(summary: GraphSummary): void {
+    const { t, lang } = this.ctx;
+    this.summaryLine.textContent =
+      t('links.summary', { entities: formatInteger(summary.entities, lang), links: formatInteger(summary.links, lang) });
+  }
+
+  // After a merge or an unmerge: the server serves the new graph from the next request on.
+  private async refreshSummary(): Promise<void> {
+    try {
+      this.showSummary(await requestJson<GraphSummary>('GET', GRAPH_PATHS.summary));
+    } catch (error) {
+      this.showError(error);
+    }
   }
 
   private showError(error: unknown, where: HTMLElement = this.status): void {
@@ -837,7 +856,8 @@ async function withBanners(png: Blob, note: string | null, banner: MarkingBanner
 }
 
 export async function linksView(ctx: Ctx, seeds: string[]): Promise<HTMLElement> {
-  const summary = await getJson<GraphSummary>(GRAPH_PATHS.summary);
+  // Not from the page's cache: a merge changes the counts while the page is open.
+  const summary = await requestJson<GraphSummary>('GET', GRAPH_PATHS.summary);
   const chart = new LinkChart(ctx, summary);
   if (seeds.length > 0) void chart.addSeeds(seeds);
   return chart.root;
