@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <ostream>
+#include <thread>
 #include <vector>
 
 namespace ordo::storage::conformance {
@@ -153,6 +154,56 @@ TEST_P(AuditStoreConformanceTest, TwoWritersShareOneChain) {
   EXPECT_EQ(c.seq, 3);
   EXPECT_EQ(c.prev_hash, b.hash);
   EXPECT_EQ(All(**other).size(), 3u);
+}
+
+// Two connections (two servers' audit writers) append batches at the same time: the log is one
+// unbroken chain, numbered without gaps, and each batch lies in it whole, in its order.
+TEST_P(AuditStoreConformanceTest, ConcurrentBatchesMakeOneChain) {
+  if (!GetParam().open_again) GTEST_SKIP() << "the backend has no second connection";
+  Result<std::shared_ptr<AuditStore>> other = GetParam().open_again(ScratchDir());
+  ASSERT_TRUE(other.has_value()) << other.error().ToString();
+  constexpr int kBatches = 20;
+  constexpr int kBatchSize = 5;
+  auto write = [](AuditStore& store, const std::string& writer, Status& outcome) {
+    for (int batch = 0; batch < kBatches && outcome; ++batch) {
+      std::vector<AuditEntry> entries;
+      for (int i = 0; i < kBatchSize; ++i) {
+        entries.push_back(Entry("read", writer + "/" + std::to_string(batch) + "/" +
+                                            std::to_string(i)));
+      }
+      outcome = store.AppendAuditBatch(entries);
+    }
+  };
+  Status first = OkStatus();
+  Status second = OkStatus();
+  std::thread a([&] { write(Store(), "a", first); });
+  std::thread b([&] { write(**other, "b", second); });
+  a.join();
+  b.join();
+  ASSERT_TRUE(first.has_value()) << first.error().ToString();
+  ASSERT_TRUE(second.has_value()) << second.error().ToString();
+  const std::vector<AuditRecord> records = All(Store());
+  ASSERT_EQ(records.size(), std::size_t{2 * kBatches * kBatchSize});
+  std::string previous(kAuditGenesisHash);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const AuditRecord& record = records[i];
+    EXPECT_EQ(record.seq, static_cast<std::int64_t>(i + 1));
+    EXPECT_EQ(record.prev_hash, previous) << "record " << record.seq;
+    EXPECT_EQ(record.hash, AuditRecordHash(record.seq, record.entry, record.prev_hash))
+        << "record " << record.seq;
+    previous = record.hash;
+    // Records of one batch follow one another: ".../0" opens a batch, the next four continue it.
+    const std::string& object = record.entry.object;
+    const std::size_t last_slash = object.rfind('/');
+    const int position = std::stoi(object.substr(last_slash + 1));
+    if (i % kBatchSize == 0) {
+      EXPECT_EQ(position, 0) << "record " << record.seq << " (" << object << ")";
+    } else {
+      const std::string& before = records[i - 1].entry.object;
+      EXPECT_EQ(object.substr(0, last_slash), before.substr(0, before.rfind('/')))
+          << "record " << record.seq << " breaks into a batch";
+    }
+  }
 }
 
 }  // namespace

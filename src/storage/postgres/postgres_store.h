@@ -42,7 +42,8 @@ std::string RedactPostgresUri(std::string_view uri);
 // SQLite's do and rows keep their write order; other connections see all of a write or none of
 // it. Seizure appends stream every row through one COPY ... FROM STDIN. Doubles read back bit for
 // bit (-0.0 and NaN included). Text cannot hold NUL characters (PostgreSQL refuses them).
-// AppendAudit chains each record under the write lock, so every connection shares one chain, and
+// AppendAudit and AppendAuditBatch chain their records under the write lock (a batch in one
+// transaction), so every connection and every server shares one chain, and
 // the server refuses UPDATE, DELETE and TRUNCATE on the log (triggers).
 //
 // Errors besides the contracts': kUnavailable when the server cannot be reached, the connection
@@ -126,6 +127,9 @@ class PostgresStore final : public RegistryStore,
   Status ForEachMerge(const MergeVisitor& visit) override;
 
   Result<AuditRecord> AppendAudit(const AuditEntry& entry) override;
+  // All or none, in one transaction under the write lock: one commit for the lot, and no other
+  // writer's record lands inside the batch.
+  Status AppendAuditBatch(const std::vector<AuditEntry>& entries) override;
   Result<std::size_t> CountAudit() override;
   Status ForEachAudit(const AuditVisitor& visit) override;
   Result<std::vector<AuditRecord>> TailAudit(std::size_t count) override;
