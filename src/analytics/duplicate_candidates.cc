@@ -34,6 +34,7 @@ struct Record {
   std::string entity_id;
   std::string name;
   EntityType type = EntityType::kPerson;
+  std::string compartment;
   std::vector<std::uint32_t> names;  // indices into the distinct names read
   std::vector<Evidence> evidence;
   bool wanted = false;  // of the type asked for (others are read only as shared nodes)
@@ -183,6 +184,7 @@ Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
     record.entity_id = entity.entity_id;
     record.name = entity.name;
     record.type = entity.type;
+    record.compartment = entity.compartment;
     record.wanted = !options.type || *options.type == entity.type;
     if (record.wanted) {
       if (HasNames(entity.type)) {
@@ -244,7 +246,9 @@ Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
     const Record& record = records[index];
     if (!record.wanted) continue;
     ++report.entities;
-    const std::string type(EntityTypeName(record.type));
+    // Blocks are per type and compartment: a pair never joins two compartments, since a merge
+    // may not (storage/merge_rules.h).
+    const std::string type = fmt::format("{}|{}", EntityTypeName(record.type), record.compartment);
     for (std::uint32_t name_index : record.names) {
       const ParsedName& name = distinct_names[name_index];
       const std::string script =

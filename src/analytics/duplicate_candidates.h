@@ -23,6 +23,9 @@ namespace ordo::analytics {
 
 struct DuplicateOptions {
   std::optional<EntityType> type;  // only entities of this type; all types when empty
+  // Only entities of the compartments it sees (every one by default). Either way a pair never
+  // joins entities of two compartments (a merge may not: storage/merge_rules.h).
+  Visibility visibility;
   double min_score = 0.8;          // pairs below are not listed
   std::size_t limit = 100;         // at most this many pairs, best first; 0 = all
   bool cross_script = true;        // false: Cyrillic names only against Cyrillic, Latin against Latin

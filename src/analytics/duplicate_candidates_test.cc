@@ -206,7 +206,9 @@ TEST_F(DuplicateCandidatesTest, OnlyTheVisibleCompartmentsArePaired) {
   const DuplicateReport general_only = Find(general);
   const DuplicateReport osh_only = Find(osh);
 
-  EXPECT_EQ(all.candidates.size(), 6u);  // q1 pairs with p1 and p2 too
+  // q1 is in another compartment than p1 and p2: never paired with them (a merge could not join
+  // them), whatever the reader sees.
+  EXPECT_EQ(all.candidates.size(), 4u);
   EXPECT_EQ(general_only.candidates.size(), 4u);
   for (const DuplicateCandidate& candidate : general_only.candidates) {
     EXPECT_NE(candidate.first, "q1");
@@ -231,6 +233,40 @@ TEST_F(DuplicateCandidatesTest, ReportsProgressAndStopsWhenCancelled) {
 
   ASSERT_FALSE(stopped.has_value());
   EXPECT_EQ(stopped.error().code(), ErrorCode::kFailedPrecondition);
+}
+
+// The same made-up man and passport in two compartments: never a pair across them, since a merge
+// may not join them; narrowed to one compartment, only its entities are paired.
+TEST(DuplicateCandidatesCompartmentTest, PairsNeverJoinTwoCompartments) {
+  storage::MemoryLinkStore store;
+  auto in = [](Entity entity, const std::string& compartment) {
+    entity.compartment = compartment;
+    return entity;
+  };
+  ASSERT_TRUE(store
+                  .AppendGraph({{in(MadeUp("a1", EntityType::kPerson, "Osmonov Nurlan",
+                                           {{"passportNumber", "AC 1234567"}}),
+                                    "osh"),
+                                 in(MadeUp("b1", EntityType::kPerson, "Nurlan Osmonov",
+                                           {{"passportNumber", "AC1234567"}}),
+                                    "chuy"),
+                                 in(MadeUp("b2", EntityType::kPerson, "Осмонов Нурлан"), "chuy")},
+                                {}})
+                  .has_value());
+  DuplicateOptions every;
+  every.min_score = 0;
+  Result<DuplicateReport> all = FindDuplicateCandidates(store, every);
+  ASSERT_TRUE(all.has_value());
+  ASSERT_EQ(all->candidates.size(), 1u);
+  EXPECT_EQ(all->candidates[0].first, "b1");
+  EXPECT_EQ(all->candidates[0].second, "b2");
+
+  DuplicateOptions osh = every;
+  osh.visibility = Visibility::Only({"osh"});
+  Result<DuplicateReport> only_osh = FindDuplicateCandidates(store, osh);
+  ASSERT_TRUE(only_osh.has_value());
+  EXPECT_EQ(only_osh->entities, 1u);
+  EXPECT_TRUE(only_osh->candidates.empty());
 }
 
 }  // namespace

@@ -18,7 +18,10 @@
 #include "cli/audit_trail.h"
 #include "cli/cells.h"
 #include "cli/command_context.h"
+#include "cli/compartment_flags.h"
+#include "cli/exit_codes.h"
 #include "cli/link_store_access.h"
+#include "storage/merge_rules.h"
 
 namespace ordo::cli {
 namespace {
@@ -71,6 +74,8 @@ Status RunDedupe(CommandContext& context, const DedupeFlags& flags) {
   options.limit = flags.limit;
   options.cross_script = !flags.no_cross_script;
   options.max_block = flags.max_block;
+  ORDO_TRY(visibility, ParseVisibilityFlag(context.options().graph_compartments));
+  options.visibility = visibility;
   ORDO_TRY(opened, OpenLinkStore(context));
   ORDO_TRY(report, analytics::FindDuplicateCandidates(*opened.links, options));
   Section section{"candidates", "Candidate duplicates, best first", {}, {}, false};
@@ -206,7 +211,15 @@ void RegisterGraphDedupeCommands(CLI::App& graph_command, CommandContext& contex
       ->expected(2, -1);
   merge->add_option("--note", merge_flags->note, "Why (kept with the merge)");
   merge->add_option("--by", merge_flags->by, "Who records it (default: the operating-system user)");
-  merge->callback([&context, merge_flags] { context.Finish(RunMerge(context, *merge_flags)); });
+  merge->callback([&context, merge_flags] {
+    Status merged = RunMerge(context, *merge_flags);
+    // Entities of two compartments: the data named is wrong for a merge, as a rejected file is.
+    if (!merged && storage::IsCrossCompartmentMerge(merged.error())) {
+      context.FailWithStatus(kExitDataError, merged.error().message());
+      return;
+    }
+    context.Finish(merged);
+  });
 
   auto unmerge_flags = std::make_shared<UnmergeFlags>();
   CLI::App* unmerge = graph_command.add_subcommand(

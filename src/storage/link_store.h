@@ -102,6 +102,9 @@ class LinkStore {
   //   kept, then each of merged, not stored -> kNotFound "no entity 'X'";
   //   an entity of merged of another type -> kInvalidArgument
   //     "cannot merge phone 'X' into person 'K'";
+  //   an entity of merged in another compartment -> kInvalidArgument "cannot merge across
+  //     compartments: entity 'X' of compartment 'A' into 'K' of compartment 'B': a merge stays
+  //     inside one compartment" (IsCrossCompartmentMerge in merge_rules.h);
   //   kept, then each of merged, already merged into another by a merge in force ->
   //     kFailedPrecondition "entity 'X' is already merged into 'K' (merge N)";
   //   an entity of merged that keeps a merge in force -> kInvalidArgument

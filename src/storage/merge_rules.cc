@@ -2,9 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace ordo::storage {
+namespace {
+
+constexpr std::string_view kCrossCompartmentPrefix = "cannot merge across compartments:";
+
+}  // namespace
+
+bool IsCrossCompartmentMerge(const Error& error) {
+  return error.code() == ErrorCode::kInvalidArgument &&
+         error.message().starts_with(kCrossCompartmentPrefix);
+}
 
 Status CheckMerge(const EntityMerge& merge, const MergeLookup& lookup) {
   if (merge.kept.empty() || merge.merged.empty()) {
@@ -19,17 +31,30 @@ Status CheckMerge(const EntityMerge& merge, const MergeLookup& lookup) {
       return InvalidArgument(fmt::format("entity '{}' is named twice in the merge", entity_id));
     }
   }
-  ORDO_TRY(kept_type, lookup.entity_type(merge.kept));
-  if (!kept_type) return NotFound(fmt::format("no entity '{}'", merge.kept));
+  ORDO_TRY(kept, lookup.entity(merge.kept));
+  if (!kept) return NotFound(fmt::format("no entity '{}'", merge.kept));
+  std::vector<MergeEntity> merged;
   for (const std::string& entity_id : merge.merged) {
-    ORDO_TRY(type, lookup.entity_type(entity_id));
-    if (!type) return NotFound(fmt::format("no entity '{}'", entity_id));
+    ORDO_TRY(found, lookup.entity(entity_id));
+    if (!found) return NotFound(fmt::format("no entity '{}'", entity_id));
+    merged.push_back(std::move(*found));
   }
-  for (const std::string& entity_id : merge.merged) {
-    ORDO_TRY(type, lookup.entity_type(entity_id));
-    if (*type != *kept_type) {
-      return InvalidArgument(fmt::format("cannot merge {} '{}' into {} '{}'", EntityTypeName(*type),
-                                         entity_id, EntityTypeName(*kept_type), merge.kept));
+  for (std::size_t i = 0; i < merged.size(); ++i) {
+    if (merged[i].type != kept->type) {
+      return InvalidArgument(fmt::format("cannot merge {} '{}' into {} '{}'",
+                                         EntityTypeName(merged[i].type), merge.merged[i],
+                                         EntityTypeName(kept->type), merge.kept));
+    }
+  }
+  // A merged group is read as one node; across compartments it would show one compartment's
+  // entity, links and names to readers of the other.
+  for (std::size_t i = 0; i < merged.size(); ++i) {
+    if (merged[i].compartment != kept->compartment) {
+      return InvalidArgument(fmt::format(
+          "{} entity '{}' of compartment '{}' into '{}' of compartment '{}': a merge stays "
+          "inside one compartment",
+          kCrossCompartmentPrefix, merge.merged[i], merged[i].compartment, merge.kept,
+          kept->compartment));
     }
   }
   auto check_not_merged = [&](const std::string& entity_id) -> Status {

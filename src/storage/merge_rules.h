@@ -20,9 +20,15 @@ struct MergeRef {
   std::string kept;
 };
 
+// What the rules need of a stored entity.
+struct MergeEntity {
+  EntityType type = EntityType::kPerson;
+  std::string compartment;
+};
+
 struct MergeLookup {
-  // The type of a stored entity, or nullopt when there is none with that id.
-  std::function<Result<std::optional<EntityType>>(const std::string& entity_id)> entity_type;
+  // The type and compartment of a stored entity, or nullopt when there is none with that id.
+  std::function<Result<std::optional<MergeEntity>>(const std::string& entity_id)> entity;
   // The merge in force whose `merged` holds the entity, or nullopt.
   std::function<Result<std::optional<MergeRef>>(const std::string& entity_id)> merged_by;
   // The lowest merge_id of the merges in force that keep the entity, or nullopt.
@@ -32,6 +38,10 @@ struct MergeLookup {
 // OkStatus when `merge` may be recorded; else the first broken rule of LinkStore::RecordMerge.
 // Look-up errors come back as they are.
 Status CheckMerge(const EntityMerge& merge, const MergeLookup& lookup);
+
+// Whether `error` is CheckMerge's refusal of a merge across compartments (kInvalidArgument
+// "cannot merge across compartments: ..."), which the CLI answers with its data-error status.
+bool IsCrossCompartmentMerge(const Error& error);
 
 // The argument rule of UndoMerge: kInvalidArgument "an undo records who made it and when".
 Status CheckUndoArguments(const std::string& undone_by, const std::string& undone_at);

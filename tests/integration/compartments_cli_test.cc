@@ -114,6 +114,34 @@ TEST_F(CompartmentsCliTest, ReadsNarrowedToACompartmentSeeNothingOfTheOther) {
   EXPECT_EQ(ftm.out.find("chuy"), std::string::npos);
 }
 
+// Both compartments hold the phone +996555000111 and look-alike names: no candidate pairs them,
+// and a merge across them is refused by the store (exit 65) with nothing written.
+TEST_F(CompartmentsCliTest, DedupeAndMergeStayInsideOneCompartment) {
+  RunResult phones = RunOrdo({"--db", db_, "--format", "csv", "graph", "dedupe", "--type", "phone",
+                              "--min-score", "0"});
+  RunResult osh = RunOrdo({"--db", db_, "--format", "csv", "graph", "dedupe", "--min-score", "0",
+                           "--compartment", "osh"});
+  RunResult chuy = RunOrdo({"--db", db_, "--format", "csv", "graph", "--compartment", "chuy",
+                            "dedupe", "--min-score", "0"});
+  const std::string before = DumpWithoutAudit(db_);
+  RunResult merged = RunOrdo({"--db", db_, "graph", "merge", "osh-p1", "chuy-p1"});
+
+  ASSERT_EQ(phones.exit_code, 0) << phones.err;
+  EXPECT_EQ(phones.out, "score,first_id,first_name,second_id,second_name,type,explanation\n");
+  ASSERT_EQ(osh.exit_code, 0) << osh.err;
+  EXPECT_NE(osh.out.find("osh-p1,Asan Oshbekov,osh-p2"), std::string::npos) << osh.out;
+  EXPECT_EQ(osh.out.find("chuy"), std::string::npos) << osh.out;
+  ASSERT_EQ(chuy.exit_code, 0) << chuy.err;
+  EXPECT_EQ(chuy.out, "score,first_id,first_name,second_id,second_name,type,explanation\n");
+  EXPECT_EQ(merged.exit_code, 65);
+  EXPECT_NE(merged.err.find("ordo: cannot merge across compartments: entity 'chuy-p1' of "
+                            "compartment 'chuy' into 'osh-p1' of compartment 'osh'"),
+            std::string::npos)
+      << merged.err;
+  EXPECT_EQ(DumpWithoutAudit(db_), before);
+  EXPECT_EQ(Query("SELECT count(*) FROM entity_merges"), "0\n");
+}
+
 TEST_F(CompartmentsCliTest, SeizuresFollowTheirCompartmentAndTheBulletinItsMarking) {
   const std::string header =
       "seizure_id,date,country_iso3,drug,quantity,unit,synthetic,source,case_id\n";

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "storage/conformance/link_store_conformance.h"
+#include "storage/merge_rules.h"
 
 namespace ordo::storage::conformance {
 namespace {
@@ -122,6 +123,29 @@ TEST_P(LinkStoreConformanceTest, BrokenMergeRulesAreRefusedInOrderAndWriteNothin
   ExpectError(Store().RecordMerge(Merge("p1", {"ph1"})), ErrorCode::kInvalidArgument,
               "cannot merge phone 'ph1' into person 'p1'");
   EXPECT_TRUE(AllMerges(Store()).empty());
+}
+
+// A merged group is read as one node: across compartments it would show one compartment's data to
+// readers of the other. The store refuses it, naming both ids and compartments, and writes nothing.
+TEST_P(LinkStoreConformanceTest, AMergeAcrossCompartmentsIsRefusedAndWritesNothing) {
+  GraphBatch batch = ThreePeopleAndAPhone();
+  batch.entities[0].compartment = "osh";
+  batch.entities[1].compartment = "osh";
+  batch.entities[2].compartment = "chuy";
+  ASSERT_TRUE(Store().AppendGraph(batch).has_value());
+
+  const Result<std::int64_t> refused = Store().RecordMerge(Merge("p1", {"p2", "p3"}));
+  ExpectError(refused, ErrorCode::kInvalidArgument,
+              "cannot merge across compartments: entity 'p3' of compartment 'chuy' into 'p1' of "
+              "compartment 'osh': a merge stays inside one compartment");
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_TRUE(IsCrossCompartmentMerge(refused.error()));
+  ExpectError(Store().RecordMerge(Merge("p3", {"p1"})), ErrorCode::kInvalidArgument,
+              "cannot merge across compartments: entity 'p1' of compartment 'osh' into 'p3' of "
+              "compartment 'chuy': a merge stays inside one compartment");
+  EXPECT_TRUE(AllMerges(Store()).empty());
+  // Inside one compartment it is a merge like any other.
+  EXPECT_EQ(Store().RecordMerge(Merge("p1", {"p2"})).value(), 1);
 }
 
 TEST_P(LinkStoreConformanceTest, AnEntityIsMergedByAtMostOneMergeInForce) {

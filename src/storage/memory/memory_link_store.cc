@@ -94,10 +94,11 @@ Result<std::optional<std::string>> MemoryLinkStore::FindCaseCompartment(
 
 Result<std::int64_t> MemoryLinkStore::RecordMerge(const EntityMerge& merge) {
   MergeLookup lookup;
-  lookup.entity_type = [&](const std::string& entity_id) -> Result<std::optional<EntityType>> {
+  lookup.entity = [&](const std::string& entity_id) -> Result<std::optional<MergeEntity>> {
     const auto found = entity_index_.find(entity_id);
-    if (found == entity_index_.end()) return std::optional<EntityType>();
-    return std::optional<EntityType>(entities_[found->second].type);
+    if (found == entity_index_.end()) return std::optional<MergeEntity>();
+    const Entity& entity = entities_[found->second];
+    return std::optional<MergeEntity>(MergeEntity{entity.type, entity.compartment});
   };
   lookup.merged_by = [&](const std::string& entity_id) -> Result<std::optional<MergeRef>> {
     for (const EntityMerge& stored : merges_) {

@@ -16,7 +16,8 @@
 
 namespace ordo::storage::sql {
 
-inline constexpr std::string_view kEntityType = "SELECT type FROM entities WHERE entity_id = ?";
+inline constexpr std::string_view kEntityType =
+    "SELECT type, compartment FROM entities WHERE entity_id = ?";
 inline constexpr std::string_view kMergedBy =
     "SELECT m.id, k.entity_id FROM entity_merge_members mm "
     "JOIN entities e ON e.id = mm.entity JOIN entity_merges m ON m.id = mm.merge "
@@ -54,17 +55,17 @@ Result<std::int64_t> InsertMerge(Connection& connection, const EntityMerge& merg
   ORDO_TRY(merged_by, connection.Prepare(kMergedBy));
   ORDO_TRY(kept_by, connection.Prepare(kKeptBy));
   MergeLookup lookup;
-  lookup.entity_type = [&](const std::string& entity_id) -> Result<std::optional<EntityType>> {
+  lookup.entity = [&](const std::string& entity_id) -> Result<std::optional<MergeEntity>> {
     type_of.Reset();
     type_of.BindText(entity_id);
     Result<bool> found = type_of.Step();
     store_failed = store_failed || !found;
     if (!found) return found.error();
-    if (!*found) return std::optional<EntityType>();
+    if (!*found) return std::optional<MergeEntity>();
     Result<EntityType> type = ParseEntityType(type_of.ColumnText(0));
     store_failed = store_failed || !type;
     if (!type) return type.error();
-    return std::optional<EntityType>(*type);
+    return std::optional<MergeEntity>(MergeEntity{*type, type_of.ColumnText(1)});
   };
   lookup.merged_by = [&](const std::string& entity_id) -> Result<std::optional<MergeRef>> {
     merged_by.Reset();
