@@ -5,9 +5,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <ctime>
 
 #include "analytics/password_hash.h"
 #include "api/error_response.h"
+#include "core/audit_record.h"
 #include "core/sha256.h"
 
 namespace ordo::api {
@@ -207,92 +210,191 @@ std::variant<Authenticator::Identity, HttpResponse> Authenticator::FromToken(
   return identity;
 }
 
-std::variant<Authenticator::Identity, HttpResponse> Authenticator::FromSession(
+namespace {
+
+// AuditTimestamp's form ("2026-12-01T14:40:05.123Z") back to a time; nullopt when it is not.
+std::optional<std::chrono::system_clock::time_point> FromTimestamp(const std::string& text) {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
+  char zulu = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3d%c", &year, &month, &day, &hour,
+                  &minute, &second, &millis, &zulu) != 8 ||
+      zulu != 'Z') {
+    return std::nullopt;
+  }
+  std::tm utc{};
+  utc.tm_year = year - 1900;
+  utc.tm_mon = month - 1;
+  utc.tm_mday = day;
+  utc.tm_hour = hour;
+  utc.tm_min = minute;
+  utc.tm_sec = second;
+  return std::chrono::system_clock::from_time_t(timegm(&utc)) + std::chrono::milliseconds(millis);
+}
+
+}  // namespace
+
+std::string Authenticator::CsrfTokenFor(const std::string& cookie_value) {
+  // Bound to the session (only its cookie gives it) yet stored nowhere: any server can check it,
+  // and the database, which keeps only the cookie's own SHA-256, cannot give it away.
+  return Sha256Hex("ordo-csrf-v1:" + cookie_value);
+}
+
+std::variant<Authenticator::Identity, HttpResponse> Authenticator::FromLocalSession(
     const HttpRequest& request, const std::string& cookie_value, bool require_csrf) {
   const std::string key = Sha256Hex(cookie_value);
   const auto now = Now();
   SessionEntry entry;
   {
     std::lock_guard lock(sessions_mutex_);
-    auto found = sessions_.find(key);
-    if (found == sessions_.end()) return NotSignedIn();
+    auto found = local_sessions_.find(key);
+    if (found == local_sessions_.end()) return NotSignedIn();
     if (now - found->second.last_seen >= options_.session_idle ||
         now - found->second.created >= options_.session_max) {
-      sessions_.erase(found);
+      local_sessions_.erase(found);
       return NotSignedIn();
     }
     entry = found->second;
   }
-  if (require_csrf && ChangesSomething(request) && !SameSecret(request.csrf_token, entry.csrf_token)) {
+  const std::string csrf = CsrfTokenFor(cookie_value);
+  if (require_csrf && ChangesSomething(request) && !SameSecret(request.csrf_token, csrf)) {
     return CsrfRefused();
   }
   if (auto refusal = OverRate("s" + key)) return std::move(*refusal);
-  Identity identity;
-  identity.via_session = true;
-  identity.csrf_token = entry.csrf_token;
-  if (entry.local_admin) {
-    identity.principal = LocalAdmin(request.remote_address);
-  } else {
-    auto borrowed = Borrow();
-    if (!borrowed) return StoreUnavailable(borrowed.error());
-    StoreLease store(*this, std::move(*borrowed));
-    auto account = store->FindAccount(entry.account);
-    if (!account) {
-      store.Failed();
-      return StoreUnavailable(account.error());
-    }
-    if (!*account || (*account)->account.disabled ||
-        Sha256Hex((*account)->password_hash) != entry.password_fingerprint) {
-      std::lock_guard lock(sessions_mutex_);
-      sessions_.erase(key);
-      return NotSignedIn();
-    }
-    identity.principal = PrincipalOf((*account)->account, request.remote_address, "session");
-  }
   {
     std::lock_guard lock(sessions_mutex_);
-    auto found = sessions_.find(key);
-    if (found == sessions_.end()) return NotSignedIn();  // signed out meanwhile
+    auto found = local_sessions_.find(key);
+    if (found == local_sessions_.end()) return NotSignedIn();  // signed out meanwhile
     found->second.last_seen = std::max(found->second.last_seen, now);
   }
+  Identity identity;
+  identity.via_session = true;
+  identity.csrf_token = csrf;
+  identity.principal = LocalAdmin(request.remote_address);
   identity.expires_at = std::min(now + options_.session_idle, entry.created + options_.session_max);
   return identity;
 }
 
-void Authenticator::OpenSession(SessionEntry entry, std::shared_ptr<Principal> principal,
-                                SignInResult& result) {
+std::variant<Authenticator::Identity, HttpResponse> Authenticator::FromSession(
+    const HttpRequest& request, const std::string& cookie_value, bool require_csrf) {
+  const std::string key = Sha256Hex(cookie_value);
+  bool local = false;
+  {
+    std::lock_guard lock(sessions_mutex_);
+    local = local_sessions_.count(key) != 0;
+  }
+  if (local) return FromLocalSession(request, cookie_value, require_csrf);
+  const auto now = Now();
+  auto borrowed = Borrow();
+  if (!borrowed) return StoreUnavailable(borrowed.error());
+  StoreLease store(*this, std::move(*borrowed));
+  auto found = store->FindSession(key);
+  if (!found) {
+    store.Failed();
+    return StoreUnavailable(found.error());
+  }
+  if (!*found) return NotSignedIn();
+  const storage::StoredSession& session = **found;
+  const auto last_seen = FromTimestamp(session.last_seen_at);
+  const auto expires = FromTimestamp(session.expires_at);
+  // One that cannot be read is as good as expired.
+  if (!last_seen || !expires || now >= *expires || now - *last_seen >= options_.session_idle) {
+    (void)store->EndSession(key);
+    return NotSignedIn();
+  }
+  const std::string csrf = CsrfTokenFor(cookie_value);
+  if (require_csrf && ChangesSomething(request) && !SameSecret(request.csrf_token, csrf)) {
+    return CsrfRefused();
+  }
+  if (auto refusal = OverRate("s" + key)) return std::move(*refusal);
+  auto account = store->FindAccount(session.account);
+  if (!account) {
+    store.Failed();
+    return StoreUnavailable(account.error());
+  }
+  if (!*account || (*account)->account.disabled ||
+      Sha256Hex((*account)->password_hash) != session.password_fingerprint) {
+    (void)store->EndSession(key);
+    return NotSignedIn();
+  }
+  // The last use is written once per session_refresh, not on every request.
+  auto seen = *last_seen;
+  if (now - *last_seen >= std::min(options_.session_refresh, options_.session_idle / 2)) {
+    if (Status touched = store->TouchSession(key, AuditTimestamp(now)); !touched) {
+      store.Failed();
+      return StoreUnavailable(touched.error());
+    }
+    seen = now;
+  }
+  Identity identity;
+  identity.via_session = true;
+  identity.csrf_token = csrf;
+  identity.principal = PrincipalOf((*account)->account, request.remote_address, "session");
+  identity.expires_at = std::min(seen + options_.session_idle, *expires);
+  return identity;
+}
+
+void Authenticator::MaybeSweep(storage::AccountStore& store,
+                               std::chrono::system_clock::time_point now) {
+  {
+    std::lock_guard lock(sessions_mutex_);
+    if (now - last_sweep_ < options_.session_sweep) return;
+    last_sweep_ = now;
+  }
+  // A failed sweep is tried again at a later sign-in; the expired rows are refused meanwhile.
+  (void)store.EndExpiredSessions(AuditTimestamp(now), AuditTimestamp(now - options_.session_idle));
+}
+
+void Authenticator::OpenSession(storage::AccountStore* store,
+                                const storage::StoredAccount* account,
+                                std::shared_ptr<Principal> principal, SignInResult& result) {
   auto id = analytics::NewSecretToken();
-  auto csrf = analytics::NewSecretToken();
-  if (!id || !csrf) {
-    result.failure = id ? csrf.error() : id.error();
+  if (!id) {
+    result.failure = id.error();
     result.refusal = result.failure->message();
     return;
   }
   const auto now = Now();
-  entry.csrf_token = *csrf;
-  entry.created = now;
-  entry.last_seen = now;
-  {
+  const std::string key = Sha256Hex(*id);
+  if (account == nullptr) {
     std::lock_guard lock(sessions_mutex_);
-    if (sessions_.size() >= options_.max_sessions) {
-      std::erase_if(sessions_, [&](const auto& item) {
+    if (local_sessions_.size() >= options_.max_sessions) {
+      std::erase_if(local_sessions_, [&](const auto& item) {
         return now - item.second.last_seen >= options_.session_idle ||
                now - item.second.created >= options_.session_max;
       });
     }
-    if (sessions_.size() >= options_.max_sessions && !sessions_.empty()) {
-      auto oldest = std::min_element(sessions_.begin(), sessions_.end(),
+    if (local_sessions_.size() >= options_.max_sessions && !local_sessions_.empty()) {
+      auto oldest = std::min_element(local_sessions_.begin(), local_sessions_.end(),
                                      [](const auto& a, const auto& b) {
                                        return a.second.last_seen < b.second.last_seen;
                                      });
-      sessions_.erase(oldest);
+      local_sessions_.erase(oldest);
     }
-    sessions_.emplace(Sha256Hex(*id), entry);
+    local_sessions_.emplace(key, SessionEntry{now, now});
+  } else {
+    storage::StoredSession session;
+    session.token_hash = key;
+    session.account = account->account.name;
+    session.password_fingerprint = Sha256Hex(account->password_hash);
+    session.created_at = AuditTimestamp(now);
+    session.last_seen_at = session.created_at;
+    session.expires_at = AuditTimestamp(now + options_.session_max);
+    if (Status added = store->AddSession(session); !added) {
+      const ErrorCode code = added.error().code();
+      if (code == ErrorCode::kNotFound || code == ErrorCode::kFailedPrecondition) {
+        result.refusal = "changed during sign-in";  // disabled or gone meanwhile
+      } else {
+        result.failure = added.error();
+        result.refusal = added.error().message();
+      }
+      return;
+    }
+    MaybeSweep(*store, now);
   }
   Identity identity;
   identity.principal = std::move(principal);
   identity.via_session = true;
-  identity.csrf_token = *csrf;
+  identity.csrf_token = CsrfTokenFor(*id);
   identity.expires_at = std::min(now + options_.session_idle, now + options_.session_max);
   result.identity = std::move(identity);
   result.cookie_value = *id;
@@ -310,49 +412,40 @@ Authenticator::SignInResult Authenticator::SignIn(const std::string& account,
     return result;
   }
   StoreLease store(*this, std::move(*borrowed));
+  auto fail = [&](const Error& error) {
+    store.Failed();
+    result.failure = error;
+    result.refusal = error.message();
+    return result;
+  };
   // A name that cannot be an account is looked up all the same (and found missing), so that it
   // costs what any unknown name costs.
   auto found = store->FindAccount(account);
-  if (!found) {
-    store.Failed();
-    result.failure = found.error();
-    result.refusal = found.error().message();
+  if (!found) return fail(found.error());
+  const auto now = Now();
+  const analytics::SignInVerdict verdict =
+      analytics::DecideSignIn(*found, password, now, options_.lockout);
+  result.refusal = std::string(analytics::SignInRefusalName(verdict.refusal));
+  if (verdict.refusal == analytics::SignInRefusal::kWrongPassword) {
+    // Counted by the store in one step, so that servers sharing it lose no failure; it counts
+    // nothing when the account was disabled or locked meanwhile.
+    auto counted = store->RecordLoginFailure(account, AuditTimestamp(now),
+                                             options_.lockout.max_failures,
+                                             AuditTimestamp(now + options_.lockout.lock_for));
+    if (!counted) return fail(counted.error());
     return result;
   }
-  const analytics::SignInVerdict verdict =
-      analytics::DecideSignIn(*found, password, Now(), options_.lockout);
-  result.refusal = std::string(analytics::SignInRefusalName(verdict.refusal));
-  std::optional<storage::StoredAccount> current = *found;
-  if (verdict.update) {
-    // Re-read just before writing and change only the failure state, so that what another process
-    // changed during the password check (a disable, a new password) is kept.
-    auto fresh = store->FindAccount(account);
-    if (!fresh) {
-      store.Failed();
-      result.failure = fresh.error();
-      result.refusal = fresh.error().message();
-      return result;
-    }
-    current = *fresh;
-    if (!current || current->password_hash != (*found)->password_hash ||
-        current->account.disabled) {
+  if (!verdict.accepted) return result;
+  const storage::StoredAccount& current = **found;
+  if (current.failed_logins != 0 || !current.locked_until.empty()) {
+    if (Status cleared = store->ClearLoginFailures(current.account.name); !cleared) {
+      if (cleared.error().code() != ErrorCode::kNotFound) return fail(cleared.error());
       result.refusal = "changed during sign-in";
       return result;
     }
-    current->failed_logins = verdict.update->failed_logins;
-    current->locked_until = verdict.update->locked_until;
-    if (Status written = store->UpdateAccount(*current); !written.has_value()) {
-      store.Failed();
-      result.failure = written.error();
-      result.refusal = written.error().message();
-      return result;
-    }
   }
-  if (!verdict.accepted) return result;
-  SessionEntry entry;
-  entry.account = current->account.name;
-  entry.password_fingerprint = Sha256Hex(current->password_hash);
-  OpenSession(std::move(entry), PrincipalOf(current->account, remote_address, "session"), result);
+  OpenSession(&*store, &current, PrincipalOf(current.account, remote_address, "session"), result);
+  if (result.failure) store.Failed();
   return result;
 }
 
@@ -379,18 +472,27 @@ Authenticator::SignInResult Authenticator::ExchangeSignInLink(const std::string&
     result.refusal = "bad sign-in link";
     return result;
   }
-  SessionEntry entry;
-  entry.account = kLocalAdminAccount;
-  entry.local_admin = true;
-  OpenSession(std::move(entry), LocalAdmin(remote_address), result);
+  OpenSession(nullptr, nullptr, LocalAdmin(remote_address), result);
   return result;
 }
 
 bool Authenticator::SignOut(const HttpRequest& request) {
   const std::string cookie = CookieValue(request.cookie, kSessionCookie);
   if (cookie.empty()) return false;
-  std::lock_guard lock(sessions_mutex_);
-  return sessions_.erase(Sha256Hex(cookie)) > 0;
+  const std::string key = Sha256Hex(cookie);
+  {
+    std::lock_guard lock(sessions_mutex_);
+    if (local_sessions_.erase(key) > 0) return true;
+  }
+  auto borrowed = Borrow();
+  if (!borrowed) return false;
+  StoreLease store(*this, std::move(*borrowed));
+  auto ended = store->EndSession(key);
+  if (!ended) {
+    store.Failed();
+    return false;
+  }
+  return *ended;
 }
 
 std::string Authenticator::SessionCookie(const std::string& cookie_value) const {
@@ -416,7 +518,7 @@ Result<bool> Authenticator::HasAccounts() {
 
 std::size_t Authenticator::session_count() {
   std::lock_guard lock(sessions_mutex_);
-  return sessions_.size();
+  return local_sessions_.size();
 }
 
 }  // namespace ordo::api

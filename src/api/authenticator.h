@@ -1,12 +1,16 @@
 #pragma once
 // Authenticator: who is asking (docs/accounts.md, "Signing in over HTTP"). A request proves it with
 // a session cookie (made by signing in with a password, or by the one-time sign-in link of a server
-// without accounts) or with an API token (`Authorization: Bearer ordo_...`). Sessions live in this
-// process's memory, keyed by the SHA-256 of their id, with idle and absolute timeouts. Every check
-// re-reads the account (and the token) from the store, so an `ordo user disable`, a revoked token
-// or a password change made by any process counts from the next request on; a session also ends
-// when its account's password changes. A request with a cookie session that changes something
-// (anything but GET and HEAD) must carry the session's CSRF token in X-CSRF-Token.
+// without accounts) or with an API token (`Authorization: Bearer ordo_...`). Sessions of accounts
+// live in the account store (AccountStore::AddSession), keyed by the SHA-256 of their id, with idle
+// and absolute timeouts, so they survive a restart and every server on one database shares them;
+// a session's last use is written at most once per `session_refresh`. Sessions of the one-time
+// sign-in link's local administrator, who is no account, live in this process's memory only. Every
+// check re-reads the account (and the token) from the store, so an `ordo user disable`, a revoked
+// token or a password change made by any process counts from the next request on; a session also
+// ends when its account's password changes. A request with a cookie session that changes
+// something (anything but GET and HEAD) must carry the session's CSRF token in X-CSRF-Token: a
+// SHA-256 of the cookie's value, so any server can check it and the database never holds it.
 
 #include <chrono>
 #include <cstddef>
@@ -36,7 +40,14 @@ struct AuthOptions {
   std::chrono::seconds link_lifetime{15 * 60};     // the one-time sign-in link, unless used first
   analytics::LockoutPolicy lockout;
   bool secure_cookies = false;         // served over TLS: the cookie says Secure
-  std::size_t max_sessions = 100'000;  // beyond it, the least recently used session ends
+  // A session's last use is written to the store at most this often (and whenever less than
+  // this is left of its idle time), not on every request: the idle timeout counts from the last
+  // write, so it may end up to this much earlier than `session_idle` after the last request.
+  std::chrono::seconds session_refresh{60};
+  // Sessions past their timeouts are deleted from the store at a sign-in, at most this often.
+  std::chrono::seconds session_sweep{60};
+  // Local administrator sessions (memory) beyond it: the least recently used one ends.
+  std::size_t max_sessions = 100'000;
   std::size_t idle_stores = 4;         // account-store connections kept open between checks
   // Requests per second one session or one token may make on average, with bursts of
   // rate_burst; beyond that, 429 with Retry-After. 0 turns the limit off.
@@ -92,8 +103,12 @@ class Authenticator {
   // Exchanges a link token for a session of Principal{"local-admin", admin, every compartment}.
   SignInResult ExchangeSignInLink(const std::string& token, const std::string& remote_address);
 
-  // Ends the session the request's cookie names, if any. Returns whether one ended.
+  // Ends the session the request's cookie names, if any, for every server on the store. Returns
+  // whether one ended (false too when the store could not be written).
   bool SignOut(const HttpRequest& request);
+
+  // The CSRF token of the session whose cookie has `cookie_value`.
+  static std::string CsrfTokenFor(const std::string& cookie_value);
 
   // Set-Cookie values: the session's cookie, and one that deletes it.
   std::string SessionCookie(const std::string& cookie_value) const;
@@ -102,15 +117,12 @@ class Authenticator {
   // The account store's accounts, for `ordo serve`'s decision to print a sign-in link.
   Result<bool> HasAccounts();
 
+  // Local administrator sessions held in this process.
   std::size_t session_count();
   const AuthOptions& options() const { return options_; }
 
  private:
-  struct SessionEntry {
-    std::string account;
-    bool local_admin = false;
-    std::string password_fingerprint;  // SHA-256 of the password hash it was opened with
-    std::string csrf_token;
+  struct SessionEntry {  // a local administrator's session
     std::chrono::system_clock::time_point created;
     std::chrono::system_clock::time_point last_seen;
   };
@@ -131,8 +143,16 @@ class Authenticator {
   std::variant<Identity, HttpResponse> FromSession(const HttpRequest& request,
                                                    const std::string& cookie_value,
                                                    bool require_csrf);
-  // Opens a session; fills result.identity and result.cookie_value, or result.failure.
-  void OpenSession(SessionEntry entry, std::shared_ptr<Principal> principal, SignInResult& result);
+  std::variant<Identity, HttpResponse> FromLocalSession(const HttpRequest& request,
+                                                        const std::string& cookie_value,
+                                                        bool require_csrf);
+  // Opens a session of `account` (nullptr: the local administrator) in the store or, for the
+  // local administrator, in memory; fills result.identity and result.cookie_value, or
+  // result.failure (result.refusal for an account disabled or gone meanwhile).
+  void OpenSession(storage::AccountStore* store, const storage::StoredAccount* account,
+                   std::shared_ptr<Principal> principal, SignInResult& result);
+  // Deletes expired sessions from the store, at most once per session_sweep.
+  void MaybeSweep(storage::AccountStore& store, std::chrono::system_clock::time_point now);
 
   const AccountStoreOpener open_accounts_;
   const AuthOptions options_;
@@ -141,7 +161,8 @@ class Authenticator {
   std::vector<std::unique_ptr<storage::AccountStore>> idle_stores_;
 
   std::mutex sessions_mutex_;
-  std::unordered_map<std::string, SessionEntry> sessions_;  // by SHA-256 of the cookie value
+  std::unordered_map<std::string, SessionEntry> local_sessions_;  // by SHA-256 of the cookie value
+  std::chrono::system_clock::time_point last_sweep_{};
   std::unordered_map<std::string, std::chrono::system_clock::time_point> links_;  // by SHA-256
 
   std::mutex sign_in_mutex_;  // one password sign-in at a time

@@ -55,6 +55,40 @@ class SharedAccounts final : public storage::AccountStore {
     std::lock_guard lock(mutex_);
     return shared_.RevokeApiToken(hash);
   }
+  Status AddSession(const storage::StoredSession& session) override {
+    std::lock_guard lock(mutex_);
+    return shared_.AddSession(session);
+  }
+  Result<std::optional<storage::StoredSession>> FindSession(const std::string& hash) override {
+    std::lock_guard lock(mutex_);
+    return shared_.FindSession(hash);
+  }
+  Status TouchSession(const std::string& hash, const std::string& seen_at) override {
+    std::lock_guard lock(mutex_);
+    ++touches;
+    return shared_.TouchSession(hash, seen_at);
+  }
+  Result<bool> EndSession(const std::string& hash) override {
+    std::lock_guard lock(mutex_);
+    return shared_.EndSession(hash);
+  }
+  Result<std::size_t> EndExpiredSessions(const std::string& now,
+                                         const std::string& idle_since) override {
+    std::lock_guard lock(mutex_);
+    return shared_.EndExpiredSessions(now, idle_since);
+  }
+  Result<std::optional<storage::LoginFailures>> RecordLoginFailure(
+      const std::string& name, const std::string& now, int max_failures,
+      const std::string& lock_until) override {
+    std::lock_guard lock(mutex_);
+    return shared_.RecordLoginFailure(name, now, max_failures, lock_until);
+  }
+  Status ClearLoginFailures(const std::string& name) override {
+    std::lock_guard lock(mutex_);
+    return shared_.ClearLoginFailures(name);
+  }
+
+  static inline int touches = 0;  // TouchSession calls, by every connection
 
  private:
   storage::MemoryAccountStore& shared_;
@@ -106,6 +140,18 @@ class AuthenticatorTest : public ::testing::Test {
   }
 
   Authenticator::SignInResult SignInAlice() { return auth_->SignIn("alice", kPassword, "::1"); }
+
+  // Another server (or this one restarted) on the same accounts.
+  std::unique_ptr<Authenticator> AnotherServer() {
+    AuthOptions options;
+    options.now = [this] { return now_; };
+    return std::make_unique<Authenticator>(
+        [this]() -> Result<std::unique_ptr<storage::AccountStore>> {
+          return std::unique_ptr<storage::AccountStore>(
+              std::make_unique<SharedAccounts>(store_, mutex_));
+        },
+        options);
+  }
 
   std::chrono::system_clock::time_point now_{std::chrono::seconds(1'800'000'000)};
   std::mutex mutex_;
@@ -194,12 +240,14 @@ TEST_F(AuthenticatorTest, DisablingOrANewPasswordEndsSessionsAtTheNextRequest) {
   EXPECT_EQ(StatusOf(auth_->Authenticate(WithCookie(first.cookie_value))), 401);
   alice.account.disabled = false;
   Update(alice);
-  // Enabled again: the first session was ended, the second lives on.
+  // Enabled again: the disable ended every session of the account, used since or not.
   EXPECT_EQ(StatusOf(auth_->Authenticate(WithCookie(first.cookie_value))), 401);
-  EXPECT_EQ(StatusOf(auth_->Authenticate(WithCookie(second.cookie_value))), 200);
+  EXPECT_EQ(StatusOf(auth_->Authenticate(WithCookie(second.cookie_value))), 401);
+  Authenticator::SignInResult third = SignInAlice();
+  ASSERT_EQ(StatusOf(auth_->Authenticate(WithCookie(third.cookie_value))), 200);
   alice.password_hash = analytics::HashPassword("another long password").value();
   Update(alice);
-  EXPECT_EQ(StatusOf(auth_->Authenticate(WithCookie(second.cookie_value))), 401);
+  EXPECT_EQ(StatusOf(auth_->Authenticate(WithCookie(third.cookie_value))), 401);
 }
 
 TEST_F(AuthenticatorTest, ATokenWorksUntilRevokedOrItsAccountIsDisabled) {
@@ -302,6 +350,66 @@ TEST_F(AuthenticatorTest, EachCredentialHasItsOwnRate) {
                       std::pair<std::string, std::string>("Retry-After", "100")),
             headers.end());
   EXPECT_EQ(StatusOf(auth.Authenticate(WithCookie(second))), 200);
+}
+
+// Sessions live in the account store: a restarted server and a second server on the same store
+// take the cookie and its CSRF token, and a sign-out on one is seen by the other.
+TEST_F(AuthenticatorTest, SessionsOutliveARestartAndAreSharedBetweenServers) {
+  Authenticator::SignInResult result = SignInAlice();
+  ASSERT_TRUE(result.identity.has_value()) << result.refusal;
+  const std::string csrf = result.identity->csrf_token;
+  auth_.reset();  // the server stops; its memory is gone
+  std::unique_ptr<Authenticator> restarted = AnotherServer();
+  std::unique_ptr<Authenticator> second = AnotherServer();
+  auto checked = restarted->Authenticate(WithCookie(result.cookie_value, HttpMethod::kPost, csrf));
+  ASSERT_EQ(StatusOf(checked), 200);
+  EXPECT_EQ(std::get<Authenticator::Identity>(checked).principal->account, "alice");
+  EXPECT_EQ(std::get<Authenticator::Identity>(checked).csrf_token, csrf);
+  EXPECT_EQ(StatusOf(second->Authenticate(WithCookie(result.cookie_value, HttpMethod::kPost))), 403);
+  EXPECT_EQ(StatusOf(second->Authenticate(WithCookie(result.cookie_value, HttpMethod::kPost, csrf))),
+            200);
+  // Only the SHA-256 of the cookie is kept.
+  {
+    std::lock_guard lock(mutex_);
+    EXPECT_FALSE(store_.FindSession(result.cookie_value).value().has_value());
+    EXPECT_TRUE(store_.FindSession(Sha256Hex(result.cookie_value)).value().has_value());
+  }
+  EXPECT_TRUE(second->SignOut(WithCookie(result.cookie_value)));
+  EXPECT_EQ(StatusOf(restarted->Authenticate(WithCookie(result.cookie_value))), 401);
+}
+
+// The last use is written once a minute, not on every request; the idle timeout still holds, and
+// an idle session found by a sign-in's sweep is deleted.
+TEST_F(AuthenticatorTest, TheLastUseIsWrittenAtMostOnceAMinute) {
+  Authenticator::SignInResult result = SignInAlice();
+  const int before = SharedAccounts::touches;
+  for (int second = 0; second < 120; second += 5) {
+    now_ += std::chrono::seconds(5);
+    ASSERT_EQ(StatusOf(auth_->Authenticate(WithCookie(result.cookie_value))), 200);
+  }
+  EXPECT_EQ(SharedAccounts::touches - before, 2);  // at 60 s and at 120 s
+  now_ += minutes(30);
+  Authenticator::SignInResult other = SignInAlice();  // sweeps the idle one
+  {
+    std::lock_guard lock(mutex_);
+    EXPECT_FALSE(store_.FindSession(Sha256Hex(result.cookie_value)).value().has_value());
+    EXPECT_TRUE(store_.FindSession(Sha256Hex(other.cookie_value)).value().has_value());
+  }
+}
+
+// Two servers take turns with wrong passwords: the store counts every one, and the fifth locks.
+TEST_F(AuthenticatorTest, TwoServersCountFailuresTogether) {
+  std::unique_ptr<Authenticator> second = AnotherServer();
+  for (int attempt = 1; attempt <= 4; ++attempt) {
+    Authenticator& server = attempt % 2 == 1 ? *auth_ : *second;
+    EXPECT_EQ(server.SignIn("alice", "wrong password", "::1").refusal, "wrong password");
+    EXPECT_EQ(Stored("alice").failed_logins, attempt);
+  }
+  EXPECT_EQ(second->SignIn("alice", "wrong password", "::1").refusal, "wrong password");
+  EXPECT_EQ(Stored("alice").failed_logins, 0);
+  EXPECT_NE(Stored("alice").locked_until, "");
+  EXPECT_EQ(auth_->SignIn("alice", kPassword, "::1").refusal, "locked");
+  EXPECT_EQ(second->SignIn("alice", kPassword, "::1").refusal, "locked");
 }
 
 TEST(CookieValueTest, FindsTheNamedCookie) {

@@ -189,7 +189,8 @@ Status CopyMerges(storage::LinkStore& from, storage::LinkStore* to) {
   return OkStatus();
 }
 
-// Accounts as stored (password hash, lockout state, compartments) and their tokens' hashes.
+// Accounts as stored (password hash, lockout state, compartments) and their tokens' hashes. Not
+// their sessions: they belong to the source's servers, and a copy would keep them alive twice.
 Status CopyAccounts(storage::AccountStore& from, storage::AccountStore* to) {
   ORDO_TRY(accounts, from.ListAccounts());
   if (accounts.empty()) return OkStatus();

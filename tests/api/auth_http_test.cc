@@ -3,6 +3,7 @@
 // lockout, changes made by the CLI counting from the next request, the one-time sign-in link, and
 // nothing under /api/ answering (not even from the response cache) without credentials.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -209,6 +210,45 @@ TEST(AuthHttpChangesTest, FiveWrongPasswordsLockTheAccountWithTheSameAnswer) {
   ASSERT_EQ(RunOrdo({"--db", server.db_path(), "user", "enable", "lena"}).exit_code, 0);
   EXPECT_EQ(PostSession(server.port(), {{"account", "lena"}, {"password", kTesterPassword}}).status,
             200);
+}
+
+// Sessions live in the database: a restarted server takes the cookie and its CSRF token, a second
+// server on the same file takes it too, and a sign-out on one ends it on the other.
+TEST(AuthHttpSessionsTest, ASessionOutlivesARestartAndIsSharedOnOneSqliteFile) {
+  auto first = std::make_unique<OrdoServer>(
+      std::vector<std::string>{},
+      [](const std::string& db) { AddAccount(db, "ana", "analyst"); });
+  const std::string db = first->db_path();
+  const HttpReply signed_in =
+      PostSession(first->port(), {{"account", "ana"}, {"password", kTesterPassword}});
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+  const std::string csrf = Json::parse(signed_in.body)["csrf_token"];
+  const Headers by_cookie = {{"Cookie", CookieOf(signed_in)}};
+  ASSERT_EQ(Send(first->port(), "GET", "/api/v1/summary", by_cookie).status, 200);
+  EXPECT_EQ(first->Terminate(), 0);
+  first.reset();
+
+  OrdoServer restarted(OrdoServer::Existing{}, db, "");
+  OrdoServer second(OrdoServer::Existing{}, db, "");
+  ASSERT_NE(restarted.port(), 0);
+  ASSERT_NE(second.port(), 0);
+  const HttpReply who = Send(restarted.port(), "GET", "/api/v1/session", by_cookie);
+  ASSERT_EQ(who.status, 200) << who.body;
+  EXPECT_EQ(Json::parse(who.body)["account"], "ana");
+  EXPECT_EQ(Json::parse(who.body)["csrf_token"], csrf);
+  EXPECT_EQ(Send(second.port(), "GET", "/api/v1/summary", by_cookie).status, 200);
+  // Only the cookie's SHA-256 is in the file, never the cookie or the CSRF token.
+  const std::string cookie_value = CookieOf(signed_in).substr(CookieOf(signed_in).find('=') + 1);
+  const std::string rows = RunProgram({"/usr/bin/sqlite3", db, "SELECT * FROM sessions"});
+  EXPECT_NE(rows.find("|ana|"), std::string::npos) << rows;
+  EXPECT_EQ(rows.find(cookie_value), std::string::npos);
+  EXPECT_EQ(rows.find(csrf), std::string::npos);
+
+  Headers sign_out = by_cookie;
+  sign_out.emplace_back("X-CSRF-Token", csrf);
+  ASSERT_EQ(Send(second.port(), "DELETE", "/api/v1/session", sign_out).status, 200);
+  EXPECT_EQ(Send(restarted.port(), "GET", "/api/v1/summary", by_cookie).status, 401);
+  EXPECT_EQ(RunProgram({"/usr/bin/sqlite3", db, "SELECT count(*) FROM sessions"}), "0\n");
 }
 
 TEST(AuthHttpLinkTest, TheOneTimeLinkSignsInOnceAsTheLocalAdministrator) {

@@ -117,6 +117,19 @@ OrdoServer::OrdoServer(const std::vector<std::string>& extra_args, const Prepare
     }
     served = serve_database;
   }
+  Start(served, extra_args, accounts);
+}
+
+OrdoServer::OrdoServer(Existing, const std::string& database, const std::string& token,
+                       const std::vector<std::string>& extra_args) {
+  dir_ = MakeTempDir();
+  db_path_ = database;
+  token_ = token;
+  Start(database, extra_args, Accounts::kTester);
+}
+
+void OrdoServer::Start(const std::string& served, const std::vector<std::string>& extra_args,
+                       Accounts accounts) {
   std::vector<std::string> args = {"--db", served, "serve"};
   if (std::find(extra_args.begin(), extra_args.end(), "--listen") == extra_args.end()) {
     args.insert(args.end(), {"--listen", "127.0.0.1:0"});

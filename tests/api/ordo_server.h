@@ -38,6 +38,11 @@ class OrdoServer {
   explicit OrdoServer(const std::vector<std::string>& extra_args = {},
                       const Prepare& prepare = {}, Accounts accounts = Accounts::kTester,
                       const std::string& serve_database = "", const std::string& seed_key = "");
+  // Serves `database` (a SQLite file or a postgresql:// URI another server made) as it is: a
+  // restart, or a second server on one database. Requests through http_client.h carry `token`.
+  struct Existing {};
+  OrdoServer(Existing, const std::string& database, const std::string& token,
+             const std::vector<std::string>& extra_args = {});
   ~OrdoServer();
   OrdoServer(const OrdoServer&) = delete;
   OrdoServer& operator=(const OrdoServer&) = delete;
@@ -63,6 +68,9 @@ class OrdoServer {
 
  private:
   int Wait(std::chrono::milliseconds timeout);
+  // `ordo --db served serve ...`; reads the URL (and with Accounts::kNone the link) it prints.
+  void Start(const std::string& served, const std::vector<std::string>& extra_args,
+             Accounts accounts);
 
   std::string dir_;
   std::string db_path_;

@@ -8,10 +8,14 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -129,6 +133,111 @@ TEST_F(PostgresApiTest, AnotherProcesssWriteIsServedWithoutARestart) {
   }
   EXPECT_NE(after, before) << after.dump();
   EXPECT_GT(after.value("entities", 0), before.value("entities", 0)) << after.dump();
+}
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+HttpReply Send(std::uint16_t port, const std::string& method, const std::string& target,
+               const Headers& headers = {}, const std::string& body = "") {
+  HttpConnection connection(port, Credentials::kNone);
+  std::optional<HttpReply> reply = connection.Request(method, target, headers, body);
+  EXPECT_TRUE(reply.has_value()) << method << " " << target;
+  return reply.value_or(HttpReply{});
+}
+
+HttpReply SignIn(std::uint16_t port, const std::string& password) {
+  const Json body = {{"account", "tester"}, {"password", password}};
+  return Send(port, "POST", "/api/v1/session", {{"Content-Type", "application/json"}},
+              body.dump());
+}
+
+std::string CookieOf(const HttpReply& reply) {
+  const std::string set = reply.Header("set-cookie");
+  return set.substr(0, set.find(';'));
+}
+
+// Two servers on one PostgreSQL database share sessions; a restart keeps them; a sign-out on one
+// is seen by the other.
+TEST_F(PostgresApiTest, TwoServersShareSessionsThatOutliveARestart) {
+  auto first = std::make_unique<OrdoServer>(std::vector<std::string>{}, OrdoServer::Prepare{},
+                                            OrdoServer::Accounts::kTester, uri_);
+  ASSERT_NE(first->port(), 0);
+  OrdoServer second(OrdoServer::Existing{}, uri_, first->token());
+  ASSERT_NE(second.port(), 0);
+  const HttpReply signed_in = SignIn(first->port(), kTesterPassword);
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+  const std::string csrf = Json::parse(signed_in.body)["csrf_token"];
+  const Headers by_cookie = {{"Cookie", CookieOf(signed_in)}};
+  EXPECT_EQ(Send(second.port(), "GET", "/api/v1/summary", by_cookie).status, 200);
+
+  EXPECT_EQ(first->Terminate(), 0);
+  first.reset();
+  OrdoServer restarted(OrdoServer::Existing{}, uri_, second.token());
+  ASSERT_NE(restarted.port(), 0);
+  const HttpReply who = Send(restarted.port(), "GET", "/api/v1/session", by_cookie);
+  ASSERT_EQ(who.status, 200) << who.body;
+  EXPECT_EQ(Json::parse(who.body)["csrf_token"], csrf);
+
+  Headers sign_out = by_cookie;
+  sign_out.emplace_back("X-CSRF-Token", csrf);
+  ASSERT_EQ(Send(restarted.port(), "DELETE", "/api/v1/session", sign_out).status, 200);
+  EXPECT_EQ(Send(second.port(), "GET", "/api/v1/summary", by_cookie).status, 401);
+  EXPECT_EQ(Send(restarted.port(), "GET", "/api/v1/summary", by_cookie).status, 401);
+}
+
+// Wrong passwords taking turns between two servers: the fifth, on either, locks the account on
+// both; then even the right password is refused with the same answer.
+TEST_F(PostgresApiTest, TwoServersCountWrongPasswordsTogether) {
+  OrdoServer first({}, {}, OrdoServer::Accounts::kTester, uri_);
+  ASSERT_NE(first.port(), 0);
+  OrdoServer second(OrdoServer::Existing{}, uri_, first.token());
+  ASSERT_NE(second.port(), 0);
+  const HttpReply refused = SignIn(first.port(), "not the password");
+  ASSERT_EQ(refused.status, 401);
+  for (int attempt = 2; attempt <= 5; ++attempt) {
+    EXPECT_EQ(SignIn(attempt % 2 == 0 ? second.port() : first.port(), "not the password").status,
+              401);
+  }
+  const HttpReply locked = SignIn(second.port(), kTesterPassword);
+  EXPECT_EQ(locked.status, 401);
+  EXPECT_EQ(locked.body, refused.body);
+  EXPECT_EQ(SignIn(first.port(), kTesterPassword).status, 401);
+  // `ordo user enable` clears the lock for both.
+  ASSERT_EQ(RunOrdo({"--db", uri_, "user", "enable", "tester"}).exit_code, 0);
+  EXPECT_EQ(SignIn(first.port(), kTesterPassword).status, 200);
+}
+
+// Two servers append audit batches to one chain at the same time; `ordo audit verify` passes.
+TEST_F(PostgresApiTest, TwoServersAuditingAtOnceKeepOneChain) {
+  OrdoServer first({}, {}, OrdoServer::Accounts::kTester, uri_);
+  ASSERT_NE(first.port(), 0);
+  OrdoServer second(OrdoServer::Existing{}, uri_, first.token(), {"--threads", "4"});
+  ASSERT_NE(second.port(), 0);
+  constexpr int kEach = 40;
+  std::vector<std::thread> clients;
+  std::atomic<int> served{0};
+  for (std::uint16_t port : {first.port(), second.port(), first.port(), second.port()}) {
+    clients.emplace_back([port, &served] {
+      for (int i = 0; i < kEach; ++i) {
+        if (Fetch(port, "/api/v1/graph/summary").status == 200) ++served;
+      }
+    });
+  }
+  for (std::thread& client : clients) client.join();
+  EXPECT_EQ(served.load(), 4 * kEach);
+  EXPECT_EQ(first.Terminate(), 0);
+  EXPECT_EQ(second.Terminate(), 0);
+  RunResult verified = RunOrdo({"--db", uri_, "audit", "verify"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.out << verified.err;
+  EXPECT_NE(verified.out.find("audit log intact"), std::string::npos) << verified.out;
+  RunResult reads = RunOrdo({"--db", uri_, "--format", "csv", "audit", "tail", "-n", "1000"});
+  ASSERT_EQ(reads.exit_code, 0) << reads.err;
+  std::size_t summaries = 0;
+  for (std::size_t at = reads.out.find("/api/v1/graph/summary"); at != std::string::npos;
+       at = reads.out.find("/api/v1/graph/summary", at + 1)) {
+    ++summaries;
+  }
+  EXPECT_EQ(summaries, std::size_t{4 * kEach});
 }
 
 }  // namespace

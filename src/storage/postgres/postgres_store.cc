@@ -375,6 +375,43 @@ Status PostgresStore::RevokeApiToken(const std::string& token_hash) {
   return AboutDatabase(description_, transaction.Commit());
 }
 
+// Sessions and the failure count: single statements outside the store's write lock (an import
+// holding it must not stall every sign-in and session refresh), and no data-version trigger.
+Status PostgresStore::AddSession(const StoredSession& session) {
+  bool refused = false;
+  Status added = sql::InsertSession(*connection_, session, &refused);
+  if (!added) return refused ? added.error() : AboutDatabase(description_, added.error());
+  return OkStatus();
+}
+
+Result<std::optional<StoredSession>> PostgresStore::FindSession(const std::string& token_hash) {
+  return AboutDatabase(description_, sql::SelectSession(*connection_, token_hash));
+}
+
+Status PostgresStore::TouchSession(const std::string& token_hash, const std::string& seen_at) {
+  return AboutDatabase(description_, sql::UpdateSessionSeen(*connection_, token_hash, seen_at));
+}
+
+Result<bool> PostgresStore::EndSession(const std::string& token_hash) {
+  return AboutDatabase(description_, sql::DeleteSession(*connection_, token_hash));
+}
+
+Result<std::size_t> PostgresStore::EndExpiredSessions(const std::string& now,
+                                                      const std::string& idle_since) {
+  return AboutDatabase(description_, sql::DeleteExpiredSessions(*connection_, now, idle_since));
+}
+
+Result<std::optional<LoginFailures>> PostgresStore::RecordLoginFailure(
+    const std::string& name, const std::string& now, int max_failures,
+    const std::string& lock_until) {
+  return AboutDatabase(description_,
+                       sql::CountLoginFailure(*connection_, name, now, max_failures, lock_until));
+}
+
+Status PostgresStore::ClearLoginFailures(const std::string& name) {
+  return AboutAccounts(description_, sql::ResetLoginFailures(*connection_, name));
+}
+
 Result<std::int64_t> PostgresStore::RecordMerge(const EntityMerge& merge) {
   pg_internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(description_, transaction.Begin()));

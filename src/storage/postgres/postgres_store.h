@@ -143,6 +143,17 @@ class PostgresStore final : public RegistryStore,
   Result<std::vector<ApiToken>> ListApiTokens(const std::string& account) override;
   Status RevokeApiToken(const std::string& token_hash) override;
 
+  Status AddSession(const StoredSession& session) override;
+  Result<std::optional<StoredSession>> FindSession(const std::string& token_hash) override;
+  Status TouchSession(const std::string& token_hash, const std::string& seen_at) override;
+  Result<bool> EndSession(const std::string& token_hash) override;
+  Result<std::size_t> EndExpiredSessions(const std::string& now,
+                                         const std::string& idle_since) override;
+  Result<std::optional<LoginFailures>> RecordLoginFailure(const std::string& name,
+                                                          const std::string& now, int max_failures,
+                                                          const std::string& lock_until) override;
+  Status ClearLoginFailures(const std::string& name) override;
+
  private:
   PostgresStore(std::string description, std::unique_ptr<pg_internal::Connection> connection);
 

@@ -113,7 +113,16 @@ Status ReplaceAccount(Connection& connection, const StoredAccount& account) {
   ORDO_TRY(remove, connection.Prepare("DELETE FROM account_compartments WHERE account = ?"));
   remove.BindText(account.account.name);
   ORDO_RETURN_IF_ERROR(RunToEnd(remove));
-  return InsertCompartments(connection, account);
+  ORDO_RETURN_IF_ERROR(InsertCompartments(connection, account));
+  // A disabled account keeps no session; a new password ends those opened with another.
+  ORDO_TRY(end_sessions,
+           connection.Prepare(account.account.disabled
+                                  ? "DELETE FROM sessions WHERE account = ?"
+                                  : "DELETE FROM sessions WHERE account = ? AND "
+                                    "password_fingerprint <> ?"));
+  end_sessions.BindText(account.account.name);
+  if (!account.account.disabled) end_sessions.BindText(Sha256Hex(account.password_hash));
+  return RunToEnd(end_sessions);
 }
 
 template <typename Connection>
@@ -208,6 +217,139 @@ Status MarkApiTokenRevoked(Connection& connection, const std::string& token_hash
   update.BindText(token_hash);
   ORDO_TRY(changed, update.Step());
   if (!changed) return NotFound("no such token");
+  return OkStatus();
+}
+
+inline constexpr char kSessionColumns[] =
+    "SELECT token_hash, account, password_fingerprint, created_at, last_seen_at, expires_at "
+    "FROM sessions ";
+
+// Callers hold a write transaction around it on SQLite; PostgreSQL runs it as it is, and the
+// INSERT checks the account again in its own statement.
+// The contract's refusals come back with `*refused` set, so that the caller passes them on as
+// they are; the database's own errors without.
+template <typename Connection>
+Status InsertSession(Connection& connection, const StoredSession& session, bool* refused) {
+  *refused = true;
+  if (!IsSha256Hex(session.token_hash)) {
+    return InvalidArgument("session hash must be 64 lowercase hex digits");
+  }
+  *refused = false;
+  ORDO_TRY(owner, connection.Prepare("SELECT disabled FROM accounts WHERE name = ?"));
+  owner.BindText(session.account);
+  ORDO_TRY(has_owner, owner.Step());
+  *refused = true;
+  if (!has_owner) return NotFound("no account '" + session.account + "'");
+  if (owner.ColumnInt(0) != 0) {
+    return FailedPrecondition("account '" + session.account + "' is disabled");
+  }
+  *refused = false;
+  // Inserted only while the account is still enabled, so that a disable committed in between
+  // leaves no session behind.
+  ORDO_TRY(insert, connection.Prepare(
+                       "INSERT INTO sessions (token_hash, account, password_fingerprint, "
+                       "created_at, last_seen_at, expires_at) SELECT ?, name, ?, ?, ?, ? FROM "
+                       "accounts WHERE name = ? AND disabled = 0"));
+  insert.BindText(session.token_hash);
+  insert.BindText(session.password_fingerprint);
+  insert.BindText(session.created_at);
+  insert.BindText(session.last_seen_at);
+  insert.BindText(session.expires_at);
+  insert.BindText(session.account);
+  ORDO_TRY(outcome, insert.Insert());
+  *refused = outcome == InsertOutcome::kUniqueViolation;
+  if (outcome == InsertOutcome::kUniqueViolation) return AlreadyExists("session already exists");
+  if (outcome != InsertOutcome::kInserted) return Internal("session could not be stored");
+  return OkStatus();
+}
+
+template <typename Connection>
+Result<std::optional<StoredSession>> SelectSession(Connection& connection,
+                                                   const std::string& token_hash) {
+  ORDO_TRY(select, connection.Prepare(std::string(kSessionColumns) + "WHERE token_hash = ?"));
+  select.BindText(token_hash);
+  ORDO_TRY(has_row, select.Step());
+  if (!has_row) return std::optional<StoredSession>();
+  StoredSession session;
+  session.token_hash = select.ColumnText(0);
+  session.account = select.ColumnText(1);
+  session.password_fingerprint = select.ColumnText(2);
+  session.created_at = select.ColumnText(3);
+  session.last_seen_at = select.ColumnText(4);
+  session.expires_at = select.ColumnText(5);
+  return std::optional<StoredSession>(std::move(session));
+}
+
+template <typename Connection>
+Status UpdateSessionSeen(Connection& connection, const std::string& token_hash,
+                         const std::string& seen_at) {
+  ORDO_TRY(update, connection.Prepare(
+                       "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND "
+                       "last_seen_at < ?"));
+  update.BindText(seen_at);
+  update.BindText(token_hash);
+  update.BindText(seen_at);
+  return RunToEnd(update);
+}
+
+template <typename Connection>
+Result<bool> DeleteSession(Connection& connection, const std::string& token_hash) {
+  ORDO_TRY(remove,
+           connection.Prepare("DELETE FROM sessions WHERE token_hash = ? RETURNING 1"));
+  remove.BindText(token_hash);
+  return remove.Step();
+}
+
+template <typename Connection>
+Result<std::size_t> DeleteExpiredSessions(Connection& connection, const std::string& now,
+                                          const std::string& idle_since) {
+  ORDO_TRY(remove, connection.Prepare("DELETE FROM sessions WHERE expires_at <= ? OR "
+                                      "last_seen_at <= ? RETURNING 1"));
+  remove.BindText(now);
+  remove.BindText(idle_since);
+  std::size_t removed = 0;
+  while (true) {
+    ORDO_TRY(has_row, remove.Step());
+    if (!has_row) return removed;
+    ++removed;
+  }
+}
+
+// One statement: two servers counting failures of one account at once lose none.
+template <typename Connection>
+Result<std::optional<LoginFailures>> CountLoginFailure(Connection& connection,
+                                                       const std::string& name,
+                                                       const std::string& now, int max_failures,
+                                                       const std::string& lock_until) {
+  ORDO_TRY(update, connection.Prepare(
+                       "UPDATE accounts SET "
+                       "failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 "
+                       "ELSE failed_logins + 1 END, "
+                       "locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? "
+                       "ELSE locked_until END "
+                       "WHERE name = ? AND disabled = 0 AND locked_until <= ? "
+                       "RETURNING failed_logins, locked_until"));
+  update.BindInt(max_failures);
+  update.BindInt(max_failures);
+  update.BindText(lock_until);
+  update.BindText(name);
+  update.BindText(now);
+  ORDO_TRY(counted, update.Step());
+  if (!counted) return std::optional<LoginFailures>();
+  LoginFailures failures{static_cast<int>(update.ColumnInt(0)), update.ColumnText(1)};
+  // Read the statement to its end (SQLite finishes an UPDATE ... RETURNING on the last step).
+  ORDO_TRY(more, update.Step());
+  if (more) return Internal("account '" + name + "' is stored twice");
+  return std::optional<LoginFailures>(std::move(failures));
+}
+
+template <typename Connection>
+Status ResetLoginFailures(Connection& connection, const std::string& name) {
+  ORDO_TRY(update, connection.Prepare("UPDATE accounts SET failed_logins = 0, locked_until = '' "
+                                      "WHERE name = ? RETURNING 1"));
+  update.BindText(name);
+  ORDO_TRY(changed, update.Step());
+  if (!changed) return NotFound("no account '" + name + "'");
   return OkStatus();
 }
 

@@ -430,6 +430,44 @@ Status SqliteStore::RevokeApiToken(const std::string& token_hash) {
   return AboutDatabase(path_, transaction.Commit());
 }
 
+// Sessions and the failure count are accounts, not data: no data version bump.
+Status SqliteStore::AddSession(const StoredSession& session) {
+  internal::Transaction transaction(*connection_);
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));
+  bool refused = false;
+  Status added = sql::InsertSession(*connection_, session, &refused);
+  if (!added) return refused ? added.error() : AboutDatabase(path_, added.error());
+  return AboutDatabase(path_, transaction.Commit());
+}
+
+Result<std::optional<StoredSession>> SqliteStore::FindSession(const std::string& token_hash) {
+  return AboutDatabase(path_, sql::SelectSession(*connection_, token_hash));
+}
+
+Status SqliteStore::TouchSession(const std::string& token_hash, const std::string& seen_at) {
+  return AboutDatabase(path_, sql::UpdateSessionSeen(*connection_, token_hash, seen_at));
+}
+
+Result<bool> SqliteStore::EndSession(const std::string& token_hash) {
+  return AboutDatabase(path_, sql::DeleteSession(*connection_, token_hash));
+}
+
+Result<std::size_t> SqliteStore::EndExpiredSessions(const std::string& now,
+                                                    const std::string& idle_since) {
+  return AboutDatabase(path_, sql::DeleteExpiredSessions(*connection_, now, idle_since));
+}
+
+Result<std::optional<LoginFailures>> SqliteStore::RecordLoginFailure(
+    const std::string& name, const std::string& now, int max_failures,
+    const std::string& lock_until) {
+  return AboutDatabase(path_,
+                       sql::CountLoginFailure(*connection_, name, now, max_failures, lock_until));
+}
+
+Status SqliteStore::ClearLoginFailures(const std::string& name) {
+  return AboutAccounts(path_, sql::ResetLoginFailures(*connection_, name));
+}
+
 Result<std::int64_t> SqliteStore::RecordMerge(const EntityMerge& merge) {
   internal::Transaction transaction(*connection_);
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Begin()));

@@ -417,6 +417,20 @@ TEST_F(SqliteStoreTest, DataVersionMovesWithDataWritesButNotWithAuditOrAccounts)
   account.account.created_at = "2026-12-01T19:03:00Z";
   ASSERT_TRUE(store->AddAccount(account).has_value());
   EXPECT_FALSE(moved()) << "audit and accounts";
+  // Nor do sessions and the failure count: a session refresh on every request must not make the
+  // server reload.
+  StoredSession session;
+  session.token_hash = std::string(64, 'a');
+  session.account = "viewer1";
+  session.created_at = "2026-12-01T18:04:00.000Z";
+  session.last_seen_at = session.created_at;
+  session.expires_at = "2026-12-02T06:04:00.000Z";
+  ASSERT_TRUE(store->AddSession(session).has_value());
+  ASSERT_TRUE(store->TouchSession(session.token_hash, "2026-12-01T18:05:00.000Z").has_value());
+  ASSERT_TRUE(store->RecordLoginFailure("viewer1", "2026-12-01T18:05:00.000Z", 5, "x").has_value());
+  ASSERT_TRUE(store->ClearLoginFailures("viewer1").has_value());
+  ASSERT_TRUE(store->EndSession(session.token_hash).has_value());
+  EXPECT_FALSE(moved()) << "sessions and failure counts";
   // A failed write moves nothing: its transaction, the bump included, is rolled back.
   ASSERT_FALSE(store->AppendGraph(graph).has_value());
   EXPECT_FALSE(moved()) << "a refused append";
