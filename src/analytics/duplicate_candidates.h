@@ -23,9 +23,6 @@ namespace ordo::analytics {
 
 struct DuplicateOptions {
   std::optional<EntityType> type;  // only entities of this type; all types when empty
-  // Only entities of the compartments it sees (every one by default). Either way a pair never
-  // joins entities of two compartments (a merge may not: storage/merge_rules.h).
-  Visibility visibility;
   double min_score = 0.8;          // pairs below are not listed
   std::size_t limit = 100;         // at most this many pairs, best first; 0 = all
   bool cross_script = true;        // false: Cyrillic names only against Cyrillic, Latin against Latin
@@ -34,6 +31,8 @@ struct DuplicateOptions {
   std::size_t max_block = 1000;
   // Only the entities (and the links between them) of the compartments it sees: a reader never
   // gets a pair, a name or an explanation from another compartment (docs/compartments.md).
+  // Whatever it sees, a pair never joins entities of two compartments (a merge may not:
+  // storage/merge_rules.h).
   Visibility visibility = Visibility::Every();
   // Told the share of pairs scored, and asked whether to stop, every few thousand pairs; may be
   // null. A cancelled search returns kFailedPrecondition "cancelled".
