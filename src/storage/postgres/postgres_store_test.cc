@@ -7,9 +7,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include "core/audit_record.h"
+#include "core/sha256.h"
 #include "core/entity.h"
 #include "core/country.h"
 #include "core/seizure.h"
@@ -262,6 +265,44 @@ TEST(PostgresStoreTest, DataVersionMovesWithEveryDataWriteAndOnlyThen) {
   ASSERT_TRUE(other.has_value());
   ASSERT_TRUE((*other)->Execute("DELETE FROM seizures").has_value());
   EXPECT_TRUE(moved()) << "a DELETE from psql";
+}
+
+// A sign-in's new session and a disable of its account at the same moment, from two servers: the
+// session is never left behind. Here the disable holds its transaction open while the session is
+// added; the insert waits for it, then finds the account disabled and stores nothing.
+TEST(PostgresStoreTest, ASessionAddedDuringADisableIsNotLeftBehind) {
+  const std::string uri = FreshSchemaUri();
+  auto store = PostgresStore::Open(uri, PostgresOpenMode::kCreateIfMissing);
+  ASSERT_TRUE(store.has_value()) << store.error().ToString();
+  StoredAccount account;
+  account.account.name = "analyst1";
+  account.account.role = Role::kAnalyst;
+  account.account.created_at = "2026-12-01T18:03:00Z";
+  ASSERT_TRUE((*store)->AddAccount(account).has_value());
+
+  auto other = pg_internal::Connection::Open(uri);
+  ASSERT_TRUE(other.has_value());
+  ASSERT_TRUE((*other)->Execute("BEGIN").has_value());
+  ASSERT_TRUE(
+      (*other)->Execute("UPDATE accounts SET disabled = 1 WHERE name = 'analyst1'").has_value());
+  ASSERT_TRUE((*other)->Execute("DELETE FROM sessions WHERE account = 'analyst1'").has_value());
+
+  StoredSession session;
+  session.token_hash = Sha256Hex("cookie");
+  session.account = "analyst1";
+  session.created_at = "2026-12-01T18:04:00.000Z";
+  session.last_seen_at = session.created_at;
+  session.expires_at = "2026-12-02T06:04:00.000Z";
+  Status added = OkStatus();
+  std::thread sign_in([&] { added = (*store)->AddSession(session); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the insert is waiting now
+  ASSERT_TRUE((*other)->Execute("COMMIT").has_value());
+  sign_in.join();
+
+  ASSERT_FALSE(added.has_value());
+  EXPECT_EQ(added.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(added.error().message(), "account 'analyst1' is disabled");
+  EXPECT_FALSE((*store)->FindSession(session.token_hash).value().has_value());
 }
 
 }  // namespace

@@ -244,12 +244,15 @@ Status InsertSession(Connection& connection, const StoredSession& session, bool*
     return FailedPrecondition("account '" + session.account + "' is disabled");
   }
   *refused = false;
-  // Inserted only while the account is still enabled, so that a disable committed in between
-  // leaves no session behind.
+  // Inserted only while the account is still enabled. On PostgreSQL the account's row is locked
+  // FOR SHARE, so a disable running at the same time either waits for this insert (and its
+  // DELETE of the account's sessions then sees the new one) or commits first (and this SELECT,
+  // re-checked on the new row, finds the account disabled and inserts nothing).
   ORDO_TRY(insert, connection.Prepare(
-                       "INSERT INTO sessions (token_hash, account, password_fingerprint, "
-                       "created_at, last_seen_at, expires_at) SELECT ?, name, ?, ?, ?, ? FROM "
-                       "accounts WHERE name = ? AND disabled = 0"));
+                       std::string("INSERT INTO sessions (token_hash, account, password_fingerprint, "
+                                   "created_at, last_seen_at, expires_at) SELECT ?, name, ?, ?, ?, "
+                                   "? FROM accounts WHERE name = ? AND disabled = 0") +
+                       std::string(Connection::kForShare)));
   insert.BindText(session.token_hash);
   insert.BindText(session.password_fingerprint);
   insert.BindText(session.created_at);
@@ -260,6 +263,12 @@ Status InsertSession(Connection& connection, const StoredSession& session, bool*
   *refused = outcome == InsertOutcome::kUniqueViolation;
   if (outcome == InsertOutcome::kUniqueViolation) return AlreadyExists("session already exists");
   if (outcome != InsertOutcome::kInserted) return Internal("session could not be stored");
+  // Nothing inserted: the account was disabled in between.
+  ORDO_TRY(stored, connection.Prepare("SELECT 1 FROM sessions WHERE token_hash = ?"));
+  stored.BindText(session.token_hash);
+  ORDO_TRY(has_row, stored.Step());
+  *refused = !has_row;
+  if (!has_row) return FailedPrecondition("account '" + session.account + "' is disabled");
   return OkStatus();
 }
 

@@ -10,6 +10,8 @@
 //               made: SQLite's rowid, PostgreSQL's RETURNING id).
 //               kReturningId: what an INSERT needs appended for LastInsertRowId to work.
 //               kNoLimit: what binds to `LIMIT ?` for "every row".
+//               kForShare: what a SELECT needs appended to lock the rows it reads until the
+//               statement's transaction ends ("" where the write transaction locks everything).
 //   Statement:  Bind* in parameter order, Step, Insert (-> InsertOutcome), Reset, IsNull and
 //               Column* by index.
 //

@@ -97,6 +97,7 @@ class Connection {
   // row's id through RETURNING, and LIMIT NULL is "no limit".
   static constexpr std::string_view kReturningId = " RETURNING id";
   static constexpr std::optional<std::int64_t> kNoLimit = std::nullopt;
+  static constexpr std::string_view kForShare = " FOR SHARE";
 
   // Connects to `uri` (a libpq connection URI, postgresql://...). kUnavailable with libpq's reason
   // when the server cannot be reached or refuses us; kInvalidArgument for a malformed URI.

@@ -78,6 +78,7 @@ class Connection {
   // comes without RETURNING, and LIMIT -1 is "no limit".
   static constexpr std::string_view kReturningId = "";
   static constexpr std::optional<std::int64_t> kNoLimit = -1;
+  static constexpr std::string_view kForShare = "";
 
   // Opens `path` read-write, creating the file only when `create` is set. kUnavailable with the
   // operating system's reason when the file cannot be opened.
