@@ -51,6 +51,15 @@ class LinkGraphSlot {
   // the store or BuildLinkGraph returns.
   Result<std::shared_ptr<const GraphSnapshot>> Get(const Visibility& visibility = Visibility::Every());
 
+  // Takes over the graphs `previous` has built so far (same store, same entities, links and
+  // merges: the provider checked the link data version), so this generation does not build them
+  // again. Call before the slot is shared.
+  void AdoptGraphs(LinkGraphSlot& previous);
+
+  // Graphs built by every slot of this process since it started: what GET /api/v1/health reports
+  // as graph_builds, so that a test can tell a rebuild from a kept graph.
+  static std::uint64_t BuildCount();
+
   // A store of its own for the caller (one thread), to read what the graph does not hold (an
   // entity's properties). Same errors as the opener; kFailedPrecondition without one.
   Result<std::unique_ptr<storage::LinkStore>> OpenStore() const;

@@ -3,6 +3,7 @@
 #include "analytics/un_coverage.h"
 #include "api/error_response.h"
 #include "api/internal/route_support.h"
+#include "api/link_graph_slot.h"
 #include "api/openapi_document.h"
 #include "api/registry_snapshot.h"
 #include "api/routes.h"
@@ -12,7 +13,12 @@ namespace {
 
 using internal::Json;
 
-HttpResponse Health(const RouteRequest&) { return internal::JsonResponse({{"status", "ok"}}); }
+// graph_builds: the entity graphs this process has built (link_graph_slot.h), so that a test or an
+// operator can tell a rebuild (an import of entities or links, a merge) from a kept graph (a
+// seizures-only import). Never cached, so the count is the current one.
+HttpResponse Health(const RouteRequest&) {
+  return internal::JsonResponse({{"status", "ok"}, {"graph_builds", LinkGraphSlot::BuildCount()}});
+}
 
 HttpResponse OpenApi(const RouteRequest&) {
   static const auto document = std::make_shared<const std::string>(OpenApiDocument());
@@ -46,6 +52,7 @@ void AddMetaRoutes(Router& router) {
   // Public: a load balancer's health check and the API's own description need no sign-in.
   Route health{"/api/v1/health", internal::RouteParams({}, Paging::kNone), Health};
   health.is_public = true;
+  health.cacheable = false;
   router.Add(std::move(health));
   Route openapi{"/api/v1/openapi.json", internal::RouteParams({}, Paging::kNone), OpenApi, false};
   openapi.is_public = true;

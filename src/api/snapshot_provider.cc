@@ -38,11 +38,18 @@ std::shared_ptr<ServingGeneration> SnapshotProvider::Current() {
     return current_;
   }
   last_failure_.clear();
+  // Only seizures or the registry changed: the entity graphs built so far are still the data's.
+  const bool same_links = observed.link_data_version != -1 &&
+                          observed.link_data_version == loaded_.link_data_version &&
+                          observed.files == loaded_.files;
   loaded_ = std::move(observed);
-  current_ = std::make_shared<ServingGeneration>(std::move(*snapshot), options_.cache_bytes,
-                                                 current_->number + 1, source_.open_seizures,
-                                                 options_.idle_seizure_stores, source_.open_links);
-  Log("the database changed; serving its new contents");
+  auto next = std::make_shared<ServingGeneration>(std::move(*snapshot), options_.cache_bytes,
+                                                  current_->number + 1, source_.open_seizures,
+                                                  options_.idle_seizure_stores, source_.open_links);
+  if (same_links) next->links.AdoptGraphs(current_->links);
+  current_ = std::move(next);
+  Log(same_links ? "the database changed; serving its new contents (the entity graph is unchanged)"
+                 : "the database changed; serving its new contents");
   return current_;
 }
 
@@ -85,6 +92,11 @@ SnapshotProvider::Observed SnapshotProvider::Observe() {
       if (failure != last_failure_) Log("cannot read the database's data version: " + failure);
       last_failure_ = failure;
     }
+  }
+  if (source_.link_data_version) {
+    // Unreadable: -1, so that the graphs are built again rather than kept on a guess.
+    Result<std::int64_t> version = source_.link_data_version();
+    observed.link_data_version = version ? *version : -1;
   }
   return observed;
 }

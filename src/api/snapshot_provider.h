@@ -52,6 +52,12 @@ struct SnapshotSource {
   // (PostgresStore::DataVersion). Empty when not used. A failed read counts as "unchanged" and is
   // logged once.
   std::function<Result<std::int64_t>()> data_version;
+  // A value that changes with every write to entities, links or merges only
+  // (SqliteStore::LinkDataVersion, PostgresStore::LinkDataVersion), read right after data_version.
+  // When it is given, read both times and unchanged, a new generation keeps the entity graphs of
+  // the previous one instead of building them again (a seizures-only import). Empty: every new
+  // generation builds its graphs afresh.
+  std::function<Result<std::int64_t>()> link_data_version;
   // Opens a store over the seizure records of the same database; empty when the backend has none
   // (the narcotics routes then answer 409).
   SeizureStoreOpener open_seizures;
@@ -101,6 +107,7 @@ class SnapshotProvider {
   struct Observed {
     std::vector<FileState> files;
     std::int64_t data_version = -1;
+    std::int64_t link_data_version = -1;  // -1: not used or not read (the graphs are rebuilt)
     friend bool operator==(const Observed&, const Observed&) = default;
   };
 

@@ -80,11 +80,19 @@ ordo::Result<std::unique_ptr<ordo::storage::LinkStore>> OpenLinks(const std::str
   return std::unique_ptr<ordo::storage::LinkStore>(std::move(*store));
 }
 
-// The data version of a PostgreSQL database (PostgresStore::DataVersion), read over one connection
-// kept open between checks and opened again after a failure. The provider calls it under its lock.
-std::function<ordo::Result<std::int64_t>()> PostgresDataVersion(const std::string& uri) {
+// The data version and the link data version of a database, as the snapshot provider polls them
+// (data_version first, then link_data_version, both under its lock).
+struct DataVersionReaders {
+  std::function<ordo::Result<std::int64_t>()> data_version;
+  std::function<ordo::Result<std::int64_t>()> link_data_version;
+};
+
+// Of a PostgreSQL database (PostgresStore::DataVersion, LinkDataVersion), read over one connection
+// kept open between checks and opened again after a failure.
+DataVersionReaders PostgresDataVersion(const std::string& uri) {
   auto connection = std::make_shared<std::unique_ptr<ordo::storage::PostgresStore>>();
-  return [uri, connection]() -> ordo::Result<std::int64_t> {
+  DataVersionReaders readers;
+  readers.data_version = [uri, connection]() -> ordo::Result<std::int64_t> {
     if (*connection == nullptr) {
       auto store =
           ordo::storage::PostgresStore::Open(uri, ordo::storage::PostgresOpenMode::kMustExist);
@@ -95,13 +103,20 @@ std::function<ordo::Result<std::int64_t>()> PostgresDataVersion(const std::strin
     if (!version) connection->reset();
     return version;
   };
+  readers.link_data_version = [connection]() -> ordo::Result<std::int64_t> {
+    if (*connection == nullptr) return ordo::Unavailable("the data version could not be read");
+    ordo::Result<std::int64_t> version = (*connection)->LinkDataVersion();
+    if (!version) connection->reset();
+    return version;
+  };
+  return readers;
 }
 
-// The data version of a SQLite file (SqliteStore::DataVersion), read over one connection kept open
+// Of a SQLite file (SqliteStore::DataVersion, LinkDataVersion), read over one connection kept open
 // between checks. A file replaced under the server (`ordo restore`) has another inode: the
-// connection is opened again on the new file, and the value returned jumps by 2^40 so that it
-// differs from anything read before, whatever the new file's own counter says.
-std::function<ordo::Result<std::int64_t>()> SqliteDataVersion(const std::string& path) {
+// connection is opened again on the new file, and both values jump by 2^40 so that they differ
+// from anything read before, whatever the new file's own counters say.
+DataVersionReaders SqliteDataVersion(const std::string& path) {
   struct State {
     std::unique_ptr<ordo::storage::SqliteStore> store;
     ino_t inode = 0;
@@ -109,7 +124,8 @@ std::function<ordo::Result<std::int64_t>()> SqliteDataVersion(const std::string&
     std::int64_t offset = 0;
   };
   auto state = std::make_shared<State>();
-  return [path, state]() -> ordo::Result<std::int64_t> {
+  DataVersionReaders readers;
+  readers.data_version = [path, state]() -> ordo::Result<std::int64_t> {
     struct stat file {};
     if (::stat(path.c_str(), &file) != 0) {
       state->store.reset();
@@ -133,6 +149,17 @@ std::function<ordo::Result<std::int64_t>()> SqliteDataVersion(const std::string&
     }
     return *version + state->offset;
   };
+  // On the connection (and file) data_version has just read.
+  readers.link_data_version = [state]() -> ordo::Result<std::int64_t> {
+    if (state->store == nullptr) return ordo::Unavailable("the data version could not be read");
+    ordo::Result<std::int64_t> version = state->store->LinkDataVersion();
+    if (!version) {
+      state->store.reset();
+      return version;
+    }
+    return *version + state->offset;
+  };
+  return readers;
 }
 
 // The accounts of the same database, for the server's sign-in (re-read on every request).
@@ -172,11 +199,11 @@ ordo::Status Serve(const ordo::cli::ServeOptions& options) {
   config.http.tls_key_file = options.tls_key_file;
   config.web_root = options.web_root;
   config.data.open_store = [path = options.db_path] { return OpenStore(path, /*create=*/false); };
-  if (ordo::storage::IsPostgresUri(options.db_path)) {
-    config.data.data_version = PostgresDataVersion(options.db_path);
-  } else {
-    config.data.data_version = SqliteDataVersion(options.db_path);
-  }
+  DataVersionReaders versions = ordo::storage::IsPostgresUri(options.db_path)
+                                    ? PostgresDataVersion(options.db_path)
+                                    : SqliteDataVersion(options.db_path);
+  config.data.data_version = std::move(versions.data_version);
+  config.data.link_data_version = std::move(versions.link_data_version);
   config.data.open_seizures = [path = options.db_path] { return OpenSeizures(path); };
   config.data.open_links = [path = options.db_path] { return OpenLinks(path); };
   config.snapshots.log = options.log;

@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "graph_rebuild_scenario.h"
 #include "http_client.h"
 #include "ordo_runner.h"
 #include "ordo_server.h"
@@ -238,6 +239,15 @@ TEST_F(PostgresApiTest, TwoServersAuditingAtOnceKeepOneChain) {
     ++summaries;
   }
   EXPECT_EQ(summaries, std::size_t{4 * kEach});
+}
+
+// Seizures written by another process are served while the entity graph is kept; entities make it
+// be built again (the triggers of PostgreSQL schema 7).
+TEST_F(PostgresApiTest, ASeizuresOnlyImportKeepsTheGraphAndAnEntityImportRebuildsIt) {
+  OrdoServer postgres({}, Fill, OrdoServer::Accounts::kTester, uri_);
+  ASSERT_NE(postgres.port(), 0);
+
+  ExpectASeizuresOnlyImportKeepsTheGraph(postgres, uri_, postgres.dir());
 }
 
 }  // namespace

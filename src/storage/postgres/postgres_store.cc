@@ -119,6 +119,11 @@ Result<std::int64_t> PostgresStore::DataVersion() {
   return AboutDatabase(description_, connection_->QueryInt("SELECT version FROM data_version"));
 }
 
+Result<std::int64_t> PostgresStore::LinkDataVersion() {
+  return AboutDatabase(description_,
+                       connection_->QueryInt("SELECT link_version FROM data_version"));
+}
+
 Result<std::vector<std::pair<std::string, std::size_t>>> PostgresStore::TableCounts() {
   std::vector<std::pair<std::string, std::size_t>> counts;
   for (std::string_view table : kTables) {

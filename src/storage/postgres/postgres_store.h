@@ -83,6 +83,10 @@ class PostgresStore final : public RegistryStore,
   // prices, entities, links or merges, by any process (schema/0004_data_version.sql); accounts and
   // the audit log leave it alone. What `ordo serve` polls to notice another process's writes.
   Result<std::int64_t> DataVersion();
+  // A number that changes with every committed write to entities, links or merges only, by any
+  // process (schema/0007_link_data_version.sql): what `ordo serve` compares before it rebuilds its
+  // entity graph.
+  Result<std::int64_t> LinkDataVersion();
 
   // Row counts of every table Ordo keeps, by table name, in schema order; for `ordo migrate-data`.
   Result<std::vector<std::pair<std::string, std::size_t>>> TableCounts();

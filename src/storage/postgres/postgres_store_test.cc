@@ -182,6 +182,55 @@ TEST(PostgresStoreTest, LargeAppendWithARepeatedIdAtTheEndWritesNothing) {
   EXPECT_EQ(seen, kRows);
 }
 
+// Triggers of schema 7: entities, links and merges move the link data version; the registry and
+// seizures do not.
+TEST(PostgresStoreTest, LinkDataVersionMovesWithEntitiesLinksAndMergesOnly) {
+  const std::string uri = FreshSchemaUri();
+  auto store = PostgresStore::Open(uri, PostgresOpenMode::kCreateIfMissing);
+  ASSERT_TRUE(store.has_value()) << store.error().ToString();
+  std::int64_t last = 0;
+  auto moved = [&]() {
+    auto version = (*store)->LinkDataVersion();
+    EXPECT_TRUE(version.has_value()) << version.error().ToString();
+    if (!version.has_value()) return false;
+    const bool changed = *version != last;
+    last = *version;
+    return changed;
+  };
+  moved();
+  RegistryBatch countries;
+  for (const char* code : {"KGZ", "TJK"}) {
+    Country country;
+    country.iso3 = CountryCode::Parse(code).value();
+    countries.countries.push_back(country);
+  }
+  const Status written = (*store)->Write(countries);
+  ASSERT_TRUE(written.has_value()) << written.error().ToString();
+  const Status seized = (*store)->AppendSeizures({SampleSeizure("S-1")});
+  ASSERT_TRUE(seized.has_value()) << seized.error().ToString();
+  EXPECT_FALSE(moved()) << "registry and seizures";
+  GraphBatch graph;
+  for (const char* id : {"P-1", "P-2"}) {
+    Entity entity;
+    entity.entity_id = id;
+    entity.name = id;
+    entity.synthetic = true;
+    graph.entities.push_back(entity);
+  }
+  ASSERT_TRUE((*store)->AppendGraph(graph).has_value());
+  EXPECT_TRUE(moved()) << "graph append";
+  EntityMerge merge;
+  merge.kept = "P-1";
+  merge.merged = {"P-2"};
+  merge.merged_by = "tester";
+  merge.merged_at = "2026-12-01T18:00:00Z";
+  auto merge_id = (*store)->RecordMerge(merge);
+  ASSERT_TRUE(merge_id.has_value()) << merge_id.error().ToString();
+  EXPECT_TRUE(moved()) << "merge";
+  ASSERT_TRUE((*store)->UndoMerge(*merge_id, "tester", "2026-12-01T18:01:00Z").has_value());
+  EXPECT_TRUE(moved()) << "undo of a merge (an UPDATE)";
+}
+
 TEST(PostgresStoreTest, DataVersionMovesWithEveryDataWriteAndOnlyThen) {
   const std::string uri = FreshSchemaUri();
   auto store = PostgresStore::Open(uri, PostgresOpenMode::kCreateIfMissing);

@@ -40,9 +40,14 @@ constexpr int kBusyTimeoutMs = 5000;
 // Every write to the data a server answers from (registry, seizures, cultivation, prices,
 // entities, links, merges) bumps the data version inside its transaction (schema/0012): what
 // `ordo serve` polls, so that its own audit appends, which also change the file, do not make it
-// reload. PostgreSQL does the same with triggers.
+// reload. PostgreSQL does the same with triggers. Writes to entities, links and merges also bump
+// the link data version (schema/0014): the server rebuilds its entity graph only when that changes.
 Status BumpDataVersion(Connection& connection) {
   return connection.Execute("UPDATE data_version SET version = version + 1");
+}
+Status BumpLinkDataVersion(Connection& connection) {
+  return connection.Execute(
+      "UPDATE data_version SET version = version + 1, link_version = link_version + 1");
 }
 
 // Checks what SQLite would otherwise report vaguely or not at all: a missing file, a directory,
@@ -191,6 +196,10 @@ Result<std::int64_t> SqliteStore::DataVersion() {
   return AboutDatabase(path_, connection_->QueryInt("SELECT version FROM data_version"));
 }
 
+Result<std::int64_t> SqliteStore::LinkDataVersion() {
+  return AboutDatabase(path_, connection_->QueryInt("SELECT link_version FROM data_version"));
+}
+
 Result<std::vector<Country>> SqliteStore::ListCountries() {
   return AboutDatabase(path_, sql::ReadCountries(*connection_));
 }
@@ -312,7 +321,7 @@ Status SqliteStore::AppendGraph(const GraphBatch& batch) {
       path_, sql::InsertGraph(*connection_, batch, [this](const std::string& case_id) {
         return sql::FindCaseCompartmentRow(*connection_, case_id);
       })));
-  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpDataVersion(*connection_)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpLinkDataVersion(*connection_)));
   return AboutDatabase(path_, transaction.Commit());
 }
 
@@ -474,7 +483,7 @@ Result<std::int64_t> SqliteStore::RecordMerge(const EntityMerge& merge) {
   bool rule_broken = false;
   Result<std::int64_t> merge_id = sql::InsertMerge(*connection_, merge, &rule_broken);
   if (!merge_id) return rule_broken ? merge_id.error() : AboutDatabase(path_, merge_id.error());
-  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpDataVersion(*connection_)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpLinkDataVersion(*connection_)));
   ORDO_RETURN_IF_ERROR(AboutDatabase(path_, transaction.Commit()));
   return *merge_id;
 }
@@ -487,7 +496,7 @@ Status SqliteStore::UndoMerge(std::int64_t merge_id, const std::string& undone_b
   Status undone =
       sql::MarkMergeUndone(*connection_, merge_id, undone_by, undone_at, &rule_broken);
   if (!undone) return rule_broken ? undone.error() : AboutDatabase(path_, undone.error());
-  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpDataVersion(*connection_)));
+  ORDO_RETURN_IF_ERROR(AboutDatabase(path_, BumpLinkDataVersion(*connection_)));
   return AboutDatabase(path_, transaction.Commit());
 }
 

@@ -77,6 +77,10 @@ class SqliteStore final : public RegistryStore,
   // accounts and the audit log leave it alone. What `ordo serve` polls to notice another
   // process's writes.
   Result<std::int64_t> DataVersion();
+  // A number that changes with every committed write, through Ordo's stores, to entities, links or
+  // merges only (schema/0014_link_data_version.sql): what `ordo serve` compares before it rebuilds
+  // its entity graph. A write that changes it changes DataVersion too.
+  Result<std::int64_t> LinkDataVersion();
 
   // Runs PRAGMA integrity_check and foreign_key_check and checks that schema_migrations records
   // the schema version. kFailedPrecondition listing the first problems when any check fails.

@@ -436,5 +436,45 @@ TEST_F(SqliteStoreTest, DataVersionMovesWithDataWritesButNotWithAuditOrAccounts)
   EXPECT_FALSE(moved()) << "a refused append";
 }
 
+TEST_F(SqliteStoreTest, LinkDataVersionMovesWithEntitiesLinksAndMergesOnly) {
+  std::unique_ptr<SqliteStore> store = OpenOrDie();
+  std::int64_t last = 0;
+  auto moved = [&]() {
+    Result<std::int64_t> version = store->LinkDataVersion();
+    EXPECT_TRUE(version.has_value()) << version.error().ToString();
+    if (!version.has_value()) return false;
+    const bool changed = *version != last;
+    last = *version;
+    return changed;
+  };
+  moved();
+  ASSERT_TRUE(store->Write(KyrgyzstanAndTurkey()).has_value());
+  ASSERT_TRUE(store->AppendSeizures({SeizureIn("A", "KGZ")}).has_value());
+  EXPECT_FALSE(moved()) << "registry and seizures";
+  GraphBatch graph;
+  for (const char* id : {"P-1", "P-2"}) {
+    Entity entity;
+    entity.entity_id = id;
+    entity.name = id;
+    graph.entities.push_back(entity);
+  }
+  const std::int64_t data_before = store->DataVersion().value();
+  ASSERT_TRUE(store->AppendGraph(graph).has_value());
+  EXPECT_TRUE(moved()) << "graph append";
+  EXPECT_NE(store->DataVersion().value(), data_before) << "the data version moves too";
+  EntityMerge merge;
+  merge.kept = "P-1";
+  merge.merged = {"P-2"};
+  merge.merged_by = "tester";
+  merge.merged_at = "2026-12-01T19:00:00Z";
+  Result<std::int64_t> merge_id = store->RecordMerge(merge);
+  ASSERT_TRUE(merge_id.has_value()) << merge_id.error().ToString();
+  EXPECT_TRUE(moved()) << "merge";
+  ASSERT_TRUE(store->UndoMerge(*merge_id, "tester", "2026-12-01T19:01:00Z").has_value());
+  EXPECT_TRUE(moved()) << "undo";
+  ASSERT_FALSE(store->AppendGraph(graph).has_value());
+  EXPECT_FALSE(moved()) << "a refused append";
+}
+
 }  // namespace
 }  // namespace ordo::storage
