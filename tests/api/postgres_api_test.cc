@@ -105,6 +105,8 @@ TEST_F(PostgresApiTest, EveryReadRouteAnswersByteForByteAlike) {
       "/api/v1/graph/path?from=" + first + "&to=" + second,
       "/api/v1/graph/central",
       "/api/v1/graph/central?measure=degree&limit=5",
+      "/api/v1/graph/duplicates?min_score=0.3",
+      "/api/v1/graph/merges",
       "/api/v1/relations?page_size=0",
   };
   for (const std::string& target : targets) {
@@ -248,6 +250,42 @@ TEST_F(PostgresApiTest, ASeizuresOnlyImportKeepsTheGraphAndAnEntityImportRebuild
   ASSERT_NE(postgres.port(), 0);
 
   ExpectASeizuresOnlyImportKeepsTheGraph(postgres, uri_, postgres.dir());
+}
+
+// A merge through the API on PostgreSQL: the next request serves the merged graph (the entity
+// count drops by one, the kept entity lists the merged id), and the unmerge restores it.
+TEST_F(PostgresApiTest, AMergeThroughTheApiIsServedAtOnceAndUndone) {
+  OrdoServer postgres(
+      {},
+      [](const std::string& db) {
+        const RunResult imported = RunOrdo({"--db", db, "import", "ftm",
+                                            ORDO_SOURCE_DIR "/tests/integration/ftm/names.ftm",
+                                            "--source", "made-up test case", "--synthetic"});
+        ASSERT_EQ(imported.exit_code, 0) << imported.err;
+      },
+      OrdoServer::Accounts::kTester, uri_);
+  ASSERT_NE(postgres.port(), 0);
+  auto entities = [&] {
+    return Json::parse(Fetch(postgres.port(), "/api/v1/graph/summary").body)["entities"];
+  };
+  const Json before = entities();
+  HttpConnection connection(postgres.port());
+
+  const std::optional<HttpReply> merged =
+      connection.Request("POST", "/api/v1/graph/merges", {{"Content-Type", "application/json"}},
+                         R"({"kept": "p1", "merged": ["p2"], "note": "same phone"})");
+  const Json after = entities();
+  const Json expand = Json::parse(Fetch(postgres.port(), "/api/v1/graph/expand?seed=p2").body);
+  const std::optional<HttpReply> undone = connection.Request("DELETE", "/api/v1/graph/merges/1");
+
+  ASSERT_TRUE(merged.has_value());
+  EXPECT_EQ(merged->status, 201) << merged->body;
+  EXPECT_EQ(after.get<int>(), before.get<int>() - 1);
+  EXPECT_EQ(expand["nodes"][0]["merged_ids"], Json::array({"p2"})) << expand.dump();
+  ASSERT_TRUE(undone.has_value());
+  EXPECT_EQ(undone->status, 200) << undone->body;
+  EXPECT_EQ(Json::parse(undone->body)["in_force"], false);
+  EXPECT_EQ(entities(), before);
 }
 
 }  // namespace
