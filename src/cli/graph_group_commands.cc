@@ -10,6 +10,7 @@
 #include <memory>
 #include <numeric>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "analytics/case_truth.h"
@@ -85,6 +86,7 @@ graph::Communities RunCommunities(CommandContext& context, const analytics::Link
   graph::CommunityOptions options;
   options.resolution = resolution;
   options.seed = seed;
+  options.threads = std::max(1u, std::thread::hardware_concurrency());  // same communities on any
   options.progress = progress.get();
   graph::Communities found = graph::FindCommunities(links.graph, options);
   progress.Finish();

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "graph/components.h"
@@ -100,6 +101,41 @@ TEST(LouvainTest, LeidenIsWithinAHundredthOfIgraphsMultilevelWeighted) {
 // Plain Louvain, without the refinement, is held to the average only.
 TEST(LouvainTest, LouvainIsOnAverageAsGoodAsIgraphsMultilevel) {
   ExpectAsGoodAsIgraph(false, false, 94, false);
+}
+
+// A level this large is moved in batches (graph/louvain.cc: BatchFor), weighed by as many threads
+// as asked: the communities are the same for one thread and for two, connected, and as good as
+// igraph's multilevel.
+TEST(LouvainTest, BatchedLocalMovingGivesTheSameCommunitiesOnAnyThreadCount) {
+  constexpr std::uint32_t kNodes = 33'000;  // batches of 64: shared by the threads
+  constexpr std::uint32_t kGroup = 40;
+  std::mt19937_64 random(95);
+  std::vector<std::uint32_t> shuffled(kNodes);
+  for (std::uint32_t v = 0; v < kNodes; ++v) shuffled[v] = v;
+  std::shuffle(shuffled.begin(), shuffled.end(), random);
+  testing::ArcList arcs;
+  GraphBuilder builder(kNodes);
+  auto add = [&](std::uint32_t u, std::uint32_t v) {
+    arcs.emplace_back(shuffled[u], shuffled[v]);
+    builder.AddEdge({.source = shuffled[u], .target = shuffled[v]});
+  };
+  for (std::uint32_t v = 0; v < kNodes; ++v) {  // groups of kGroup consecutive (before shuffling)
+    const std::uint32_t first = v / kGroup * kGroup;
+    for (int i = 0; i < 4; ++i) add(v, first + static_cast<std::uint32_t>(random() % kGroup));
+    add(v, static_cast<std::uint32_t>(random() % kNodes));
+  }
+  const Graph graph = *builder.Build();
+  CommunityOptions options;
+  options.iterations = 2;
+
+  const Communities one = FindCommunities(graph, options);
+  options.threads = 2;
+  const Communities two = FindCommunities(graph, options);
+
+  EXPECT_EQ(one.community, two.community);
+  EXPECT_EQ(one.modularity, two.modularity);
+  ExpectConnectedCommunities(graph, two, 0);
+  EXPECT_GE(two.modularity, testing::IgraphMultilevelModularity(kNodes, arcs, {}) - 0.005);
 }
 
 }  // namespace

@@ -6,19 +6,23 @@
 #include <cstdint>
 #include <thread>
 
+#include "graph/internal/huge_pages.h"
+
 namespace ordo::graph {
 namespace {
+
+using internal::HugePageVector;
 
 // The graph as PageRank pulls it, in its own node numbering: nodes sorted by how many arcs they
 // pass rank along (most first, ties by id), so that the ranks read most often -- the hubs' -- sit
 // together in a few cache lines and the nodes that pass nothing (dangling) come last. Arc i of
 // node v (in the new numbering) brings rank from sources[i]; offsets has n + 1 entries.
 struct PullGraph {
-  std::vector<NodeId> old_id;   // new -> old
-  std::vector<std::uint32_t> offsets;
-  std::vector<NodeId> sources;  // new ids
-  std::vector<float> weights;   // per arc; empty when every weight is 1
-  std::vector<double> inverse;  // 1 / the weight a node passes on; 0 for a dangling node
+  HugePageVector<NodeId> old_id;   // new -> old
+  HugePageVector<std::uint32_t> offsets;
+  HugePageVector<NodeId> sources;  // new ids
+  HugePageVector<float> weights;   // per arc; empty when every weight is 1
+  HugePageVector<double> inverse;  // 1 / the weight a node passes on; 0 for a dangling node
 };
 
 PullGraph MakePullGraph(const Graph& graph, const PageRankOptions& options) {
@@ -122,9 +126,9 @@ PageRankResult PageRank(const Graph& graph, const PageRankOptions& options) {
   // Ranks in the pull numbering. share[u] = rank[u] / (what u passes on): what u passes along one
   // unit of weight, held as a float (the pull reads it at random, and half the bytes keep more of
   // it in cache); every sum is a double.
-  std::vector<double> rank(n, uniform);
-  std::vector<double> next(n, 0);
-  std::vector<float> share(n);
+  HugePageVector<double> rank(n, uniform);
+  HugePageVector<double> next(n, 0);
+  HugePageVector<float> share(n);
   double dangling = 0;
   for (NodeId u = 0; u < n; ++u) {
     share[u] = static_cast<float>(uniform * pull.inverse[u]);
