@@ -33,7 +33,7 @@ LevelGraph MakeLevel(std::size_t n, HugePageVector<double> loops, std::size_t ar
   LevelGraph level;
   level.loops = std::move(loops);
   level.offsets.assign(n + 1, 0);
-  level.neighbours.resize(arc_bound);
+  level.neighbours.resize(arc_bound + 1);  // + 1: emit writes one past the last neighbour
   level.weights.resize(arc_bound);
   HugePageVector<double> sum(n, 0);
   std::uint32_t* neighbours = level.neighbours.data();
@@ -42,8 +42,9 @@ LevelGraph MakeLevel(std::size_t n, HugePageVector<double> loops, std::size_t ar
   level.degree.assign(n, 0);
   for (std::uint32_t u = 0; u < n; ++u) {
     const std::uint32_t begin = end;
-    arcs(u, [&](std::uint32_t v, double w) {
-      if (sum[v] == 0) neighbours[end++] = v;
+    arcs(u, [&](std::uint32_t v, double w) {  // no branch on sum[v]: the loads can overlap
+      neighbours[end] = v;
+      end += sum[v] == 0 ? 1 : 0;
       sum[v] += w;
     });
     double degree = 2 * level.loops[u];
@@ -368,25 +369,33 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
       std::vector<std::uint32_t> at(first.begin(), first.end() - 1);
       for (std::uint32_t v = 0; v < level.size(); ++v) members[at[refined[v]]++] = v;
     }
+    // The weight of the arcs inside each aggregate; each undirected edge is seen from both ends,
+    // so it becomes half of that in the aggregate's loop.
+    HugePageVector<double> inside(aggregates, 0);
+    std::vector<std::uint32_t> ends;  // a member's neighbours' aggregates, gathered first
     LevelGraph next = MakeLevel(
         aggregates, std::move(loops), level.neighbours.size(), [&](std::uint32_t a, auto&& emit) {
           for (std::uint32_t j = first[a]; j < first[a + 1]; ++j) {
             const std::uint32_t v = members[j];
-            for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
-              const std::uint32_t b = refined[level.neighbours[i]];
-              if (b != a) emit(b, level.weights[i]);
+            const std::uint32_t begin = level.offsets[v];
+            const std::uint32_t degree = level.offsets[v + 1] - begin;
+            ends.resize(degree);
+            for (std::uint32_t i = 0; i < degree; ++i) {
+              ends[i] = refined[level.neighbours[begin + i]];
+            }
+            for (std::uint32_t i = 0; i < degree; ++i) {
+              if (ends[i] != a) {
+                emit(ends[i], level.weights[begin + i]);
+              } else {
+                inside[a] += level.weights[begin + i];
+              }
             }
           }
         });
-    // Arcs inside an aggregate: each undirected edge is seen from both ends, so half of each.
-    for (std::uint32_t v = 0; v < level.size(); ++v) {
-      for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
-        if (refined[level.neighbours[i]] == refined[v]) {
-          next.loops[refined[v]] += level.weights[i] / 2;
-          next.degree[refined[v]] += level.weights[i];
-          next.total += level.weights[i];
-        }
-      }
+    for (std::uint32_t a = 0; a < aggregates; ++a) {
+      next.loops[a] += inside[a] / 2;
+      next.degree[a] += inside[a];
+      next.total += inside[a];
     }
     for (std::uint32_t& node : node_of) node = refined[node];
     Compact(next_partition);
