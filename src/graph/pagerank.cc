@@ -33,7 +33,7 @@ PullGraph MakePullGraph(const Graph& graph, const PageRankOptions& options) {
   PullGraph pull;
 
   // Arcs each node passes rank along, then a counting sort by that number, descending.
-  std::vector<std::uint32_t> passes(n, 0);
+  HugePageVector<std::uint32_t> passes(n, 0);
   std::uint32_t most = 0;
   for (NodeId v = 0; v < n; ++v) {
     passes[v] = static_cast<std::uint32_t>((along_out ? graph.OutDegree(v) : 0) +
@@ -44,7 +44,7 @@ PullGraph MakePullGraph(const Graph& graph, const PageRankOptions& options) {
   for (NodeId v = 0; v < n; ++v) ++start[most - passes[v] + 1];
   for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
   pull.old_id.resize(n);
-  std::vector<NodeId> new_id(n);
+  HugePageVector<NodeId> new_id(n);
   for (NodeId v = 0; v < n; ++v) {
     const NodeId id = start[most - passes[v]]++;
     new_id[v] = id;
@@ -61,7 +61,7 @@ PullGraph MakePullGraph(const Graph& graph, const PageRankOptions& options) {
   for (std::size_t id = 0; id < n; ++id) pull.offsets[id + 1] += pull.offsets[id];
   pull.sources.resize(pull.offsets[n]);
   if (weighted) pull.weights.resize(pull.offsets[n]);
-  std::vector<double> outgoing(weighted ? n : 0, 0);
+  HugePageVector<double> outgoing(weighted ? n : 0, 0);
   for (NodeId v = 0; v < n; ++v) {
     std::uint32_t at = pull.offsets[new_id[v]];
     if (along_out) {
