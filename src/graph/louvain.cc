@@ -1,25 +1,22 @@
 #include "graph/louvain.h"
 
 #include <algorithm>
+#include <barrier>
 #include <numeric>
 #include <random>
-#include <barrier>
 #include <thread>
-
-#include "graph/internal/huge_pages.h"
 
 namespace ordo::graph {
 namespace {
 
-using internal::HugePageVector;
 
 // The graph of one level: undirected, weighted, parallel edges merged, self-loops apart.
 struct LevelGraph {
-  HugePageVector<std::uint32_t> offsets;  // n + 1
-  HugePageVector<std::uint32_t> neighbours;
-  HugePageVector<double> weights;
-  HugePageVector<double> loops;   // self-loop weight w (A_ii = 2w)
-  HugePageVector<double> degree;  // sum of incident weights, loops twice
+  std::vector<std::uint32_t> offsets;  // n + 1
+  std::vector<std::uint32_t> neighbours;
+  std::vector<double> weights;
+  std::vector<double> loops;   // self-loop weight w (A_ii = 2w)
+  std::vector<double> degree;  // sum of incident weights, loops twice
   double total = 0;            // 2m: the sum of the degrees
 
   std::size_t size() const { return loops.size(); }
@@ -29,13 +26,13 @@ struct LevelGraph {
 // for each arc leaving u (both directions of each undirected edge are given), at most `arc_bound`
 // in all. Neighbours are listed in the order first met, which is deterministic.
 template <typename Arcs>
-LevelGraph MakeLevel(std::size_t n, HugePageVector<double> loops, std::size_t arc_bound, Arcs&& arcs) {
+LevelGraph MakeLevel(std::size_t n, std::vector<double> loops, std::size_t arc_bound, Arcs&& arcs) {
   LevelGraph level;
   level.loops = std::move(loops);
   level.offsets.assign(n + 1, 0);
   level.neighbours.resize(arc_bound + 1);  // + 1: emit writes one past the last neighbour
   level.weights.resize(arc_bound);
-  HugePageVector<double> sum(n, 0);
+  std::vector<double> sum(n, 0);
   std::uint32_t* neighbours = level.neighbours.data();
   double* weights = level.weights.data();
   std::uint32_t end = 0;
@@ -66,7 +63,7 @@ LevelGraph MakeLevel(std::size_t n, HugePageVector<double> loops, std::size_t ar
 
 LevelGraph FromGraph(const Graph& graph) {
   const std::size_t n = graph.NodeCount();
-  HugePageVector<double> loops(n, 0);
+  std::vector<double> loops(n, 0);
   for (NodeId u = 0; u < n; ++u) {
     for (EdgeId e = graph.OutBegin(u); e < graph.OutEnd(u); ++e) {
       if (graph.Target(e) == u) loops[u] += graph.Weight(e);
@@ -98,7 +95,7 @@ constexpr std::size_t kSharedBatch = 64;
 // What one thread needs to weigh a node's moves: the weight from the node to each community
 // (zero between uses), and the communities of its neighbours and those met, in the order met.
 struct MoveScratch {
-  HugePageVector<double> weight_to;
+  std::vector<double> weight_to;
   std::vector<std::uint32_t> around;
   std::vector<std::uint32_t> touched;
 };
@@ -108,12 +105,12 @@ struct MoveScratch {
 // `only_singletons` moves only nodes still alone (the refinement's merge); `repeat` runs Leiden's
 // fast local moving (a queue) rather than one sweep. Returns whether anything moved.
 template <typename Allowed>
-bool MoveNodes(const LevelGraph& level, double resolution, const HugePageVector<std::uint32_t>& order,
-               HugePageVector<std::uint32_t>& community, bool only_singletons, bool repeat,
+bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std::uint32_t>& order,
+               std::vector<std::uint32_t>& community, bool only_singletons, bool repeat,
                std::size_t threads, Allowed&& allowed) {
   const std::size_t n = level.size();
-  HugePageVector<double> total(n, 0);
-  HugePageVector<std::uint32_t> members(n, 0);
+  std::vector<double> total(n, 0);
+  std::vector<std::uint32_t> members(n, 0);
   for (std::size_t v = 0; v < n; ++v) {
     total[community[v]] += level.degree[v];
     ++members[community[v]];
@@ -198,14 +195,14 @@ bool MoveNodes(const LevelGraph& level, double resolution, const HugePageVector<
   // neighbours outside its new community, instead of sweeping every node again. The queue is
   // taken a batch at a time: every node of the batch is weighed (by the threads, each a slice),
   // then the moves are made in queue order.
-  HugePageVector<std::uint32_t> ring(order);
-  HugePageVector<char> queued(n, 1);
+  std::vector<std::uint32_t> ring(order);
+  std::vector<char> queued(n, 1);
   std::size_t head = 0;
   std::size_t count = n;
   std::vector<std::uint32_t> batch;
   std::vector<std::uint32_t> best(batch_size);
   // changed_in[c]: the number of the batch in which community c last gained or lost a member.
-  HugePageVector<std::uint32_t> changed_in(batch_size > 1 ? n : 0, 0);
+  std::vector<std::uint32_t> changed_in(batch_size > 1 ? n : 0, 0);
   std::uint32_t batches = 0;
   auto weigh_slice = [&](std::size_t part) {
     const std::size_t from = batch.size() * part / threads;
@@ -275,7 +272,7 @@ bool MoveNodes(const LevelGraph& level, double resolution, const HugePageVector<
 }
 
 // Renumbers `labels` 0, 1, ... in order of first appearance; returns how many there are.
-std::size_t Compact(HugePageVector<std::uint32_t>& labels) {
+std::size_t Compact(std::vector<std::uint32_t>& labels) {
   std::uint32_t largest = 0;
   for (std::uint32_t label : labels) largest = std::max(largest, label);
   std::vector<std::uint32_t> renamed(std::size_t{largest} + 1, ~std::uint32_t{0});
@@ -325,9 +322,9 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
   const LevelGraph* current = &base;
   LevelGraph owned;
   // node_of[v]: the aggregate node that original node v is part of at the current level.
-  HugePageVector<std::uint32_t> node_of(n);
+  std::vector<std::uint32_t> node_of(n);
   std::iota(node_of.begin(), node_of.end(), 0u);
-  HugePageVector<std::uint32_t> partition(start.begin(), start.end());
+  std::vector<std::uint32_t> partition(start.begin(), start.end());
   auto anywhere = [](std::uint32_t, std::uint32_t) { return true; };
 
   for (result.levels = 0; result.levels < options.max_levels && current->size() > 0;) {
@@ -335,13 +332,13 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
     const LevelGraph& level = *current;
     ++result.levels;
     // A random visiting order, as igraph's multilevel uses: a fixed one gets stuck more often.
-    HugePageVector<std::uint32_t> order(level.size());
+    std::vector<std::uint32_t> order(level.size());
     std::iota(order.begin(), order.end(), 0u);
     std::shuffle(order.begin(), order.end(), random);
     const bool moved =
         MoveNodes(level, options.resolution, order, partition, false, true, options.threads, anywhere);
     // The aggregates: Leiden's refinement inside each community, or the communities themselves.
-    HugePageVector<std::uint32_t> refined(level.size());
+    std::vector<std::uint32_t> refined(level.size());
     if (options.refine) {
       std::iota(refined.begin(), refined.end(), 0u);
       MoveNodes(level, options.resolution, order, refined, true, false, 1,
@@ -355,8 +352,8 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
 
     // The next level: one node per aggregate, starting in its community. The members of each
     // aggregate, grouped by a counting sort; an arc inside an aggregate becomes half its loop.
-    HugePageVector<double> loops(aggregates, 0);
-    HugePageVector<std::uint32_t> next_partition(aggregates);
+    std::vector<double> loops(aggregates, 0);
+    std::vector<std::uint32_t> next_partition(aggregates);
     std::vector<std::uint32_t> first(aggregates + 1, 0);
     for (std::size_t v = 0; v < level.size(); ++v) {
       loops[refined[v]] += level.loops[v];
@@ -364,14 +361,14 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
       ++first[refined[v] + 1];
     }
     for (std::size_t a = 0; a < aggregates; ++a) first[a + 1] += first[a];
-    HugePageVector<std::uint32_t> members(level.size());
+    std::vector<std::uint32_t> members(level.size());
     {
       std::vector<std::uint32_t> at(first.begin(), first.end() - 1);
       for (std::uint32_t v = 0; v < level.size(); ++v) members[at[refined[v]]++] = v;
     }
     // The weight of the arcs inside each aggregate; each undirected edge is seen from both ends,
     // so it becomes half of that in the aggregate's loop.
-    HugePageVector<double> inside(aggregates, 0);
+    std::vector<double> inside(aggregates, 0);
     std::vector<std::uint32_t> ends;  // a member's neighbours' aggregates, gathered first
     LevelGraph next = MakeLevel(
         aggregates, std::move(loops), level.neighbours.size(), [&](std::uint32_t a, auto&& emit) {

@@ -6,23 +6,19 @@
 #include <cstdint>
 #include <thread>
 
-#include "graph/internal/huge_pages.h"
-
 namespace ordo::graph {
 namespace {
-
-using internal::HugePageVector;
 
 // The graph as PageRank pulls it, in its own node numbering: nodes sorted by how many arcs they
 // pass rank along (most first, ties by id), so that the ranks read most often -- the hubs' -- sit
 // together in a few cache lines and the nodes that pass nothing (dangling) come last. Arc i of
 // node v (in the new numbering) brings rank from sources[i]; offsets has n + 1 entries.
 struct PullGraph {
-  HugePageVector<NodeId> old_id;   // new -> old
-  HugePageVector<std::uint32_t> offsets;
-  HugePageVector<NodeId> sources;  // new ids
-  HugePageVector<float> weights;   // per arc; empty when every weight is 1
-  HugePageVector<double> inverse;  // 1 / the weight a node passes on; 0 for a dangling node
+  std::vector<NodeId> old_id;   // new -> old
+  std::vector<std::uint32_t> offsets;
+  std::vector<NodeId> sources;  // new ids
+  std::vector<float> weights;   // per arc; empty when every weight is 1
+  std::vector<double> inverse;  // 1 / the weight a node passes on; 0 for a dangling node
 };
 
 PullGraph MakePullGraph(const Graph& graph, const PageRankOptions& options) {
@@ -33,7 +29,7 @@ PullGraph MakePullGraph(const Graph& graph, const PageRankOptions& options) {
   PullGraph pull;
 
   // Arcs each node passes rank along, then a counting sort by that number, descending.
-  HugePageVector<std::uint32_t> passes(n, 0);
+  std::vector<std::uint32_t> passes(n, 0);
   std::uint32_t most = 0;
   for (NodeId v = 0; v < n; ++v) {
     passes[v] = static_cast<std::uint32_t>((along_out ? graph.OutDegree(v) : 0) +
@@ -44,7 +40,7 @@ PullGraph MakePullGraph(const Graph& graph, const PageRankOptions& options) {
   for (NodeId v = 0; v < n; ++v) ++start[most - passes[v] + 1];
   for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
   pull.old_id.resize(n);
-  HugePageVector<NodeId> new_id(n);
+  std::vector<NodeId> new_id(n);
   for (NodeId v = 0; v < n; ++v) {
     const NodeId id = start[most - passes[v]]++;
     new_id[v] = id;
@@ -61,7 +57,7 @@ PullGraph MakePullGraph(const Graph& graph, const PageRankOptions& options) {
   for (std::size_t id = 0; id < n; ++id) pull.offsets[id + 1] += pull.offsets[id];
   pull.sources.resize(pull.offsets[n]);
   if (weighted) pull.weights.resize(pull.offsets[n]);
-  HugePageVector<double> outgoing(weighted ? n : 0, 0);
+  std::vector<double> outgoing(weighted ? n : 0, 0);
   for (NodeId v = 0; v < n; ++v) {
     std::uint32_t at = pull.offsets[new_id[v]];
     if (along_out) {
@@ -126,9 +122,9 @@ PageRankResult PageRank(const Graph& graph, const PageRankOptions& options) {
   // Ranks in the pull numbering. share[u] = rank[u] / (what u passes on): what u passes along one
   // unit of weight, held as a float (the pull reads it at random, and half the bytes keep more of
   // it in cache); every sum is a double.
-  HugePageVector<double> rank(n, uniform);
-  HugePageVector<double> next(n, 0);
-  HugePageVector<float> share(n);
+  std::vector<double> rank(n, uniform);
+  std::vector<double> next(n, 0);
+  std::vector<float> share(n);
   double dangling = 0;
   for (NodeId u = 0; u < n; ++u) {
     share[u] = static_cast<float>(uniform * pull.inverse[u]);
