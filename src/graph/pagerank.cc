@@ -1,6 +1,7 @@
 #include "graph/pagerank.h"
 
 #include <algorithm>
+#include <atomic>
 #include <barrier>
 #include <cmath>
 #include <cstdint>
@@ -145,12 +146,19 @@ PageRankResult PageRank(const Graph& graph, const PageRankOptions& options) {
   double scale = 1;
   bool done = false;
   double first_change = 0;  // for progress
-  // On one thread the sweeps are Gauss-Seidel's: a node's new share is read by the nodes after it
-  // in the same sweep, which converges in fewer sweeps (15 against 21 on the benchmark's R-MAT
-  // graph). Its change bounds no error, so once it falls below the tolerance the sweeps go on as
-  // power iterations (Jacobi) until one of those does too: the result is then within
-  // tolerance * d / (1 - d) of the fixed point in L1, as plain power iteration's.
-  bool gauss_seidel = parts == 1;
+  // The sweeps are Gauss-Seidel's: a node's new share is read by the nodes after it in the same
+  // sweep, which converges in fewer sweeps (15 against 21 on the benchmark's R-MAT graph). On
+  // several threads each part's sweep also reads the other parts' new shares as they come (so the
+  // last digits can differ from run to run). Its change bounds no error, so once it falls below
+  // the tolerance the sweeps go on as power iterations (Jacobi, the same on any thread count)
+  // until one of those does too: the result is then within tolerance * d / (1 - d) of the fixed
+  // point in L1, as plain power iteration's.
+  bool gauss_seidel = true;
+  // A share another thread may be writing in the same sweep: relaxed atomic access (a plain load
+  // or store on x86).
+  auto load = [&](NodeId u) {
+    return std::atomic_ref<float>(share[u]).load(std::memory_order_relaxed);
+  };
 
   // Pulls next[v] for the part's nodes. Four accumulators: the adds do not wait on each other.
   // A Gauss-Seidel sweep passes the new rank on at once (unnormalised until the sweep ends).
@@ -162,17 +170,20 @@ PageRankResult PageRank(const Graph& graph, const PageRankOptions& options) {
       double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
       if (weights == nullptr) {
         for (; i + 4 <= end; i += 4) {
-          a0 += share[sources[i]];
-          a1 += share[sources[i + 1]];
-          a2 += share[sources[i + 2]];
-          a3 += share[sources[i + 3]];
+          a0 += load(sources[i]);
+          a1 += load(sources[i + 1]);
+          a2 += load(sources[i + 2]);
+          a3 += load(sources[i + 3]);
         }
-        for (; i < end; ++i) a0 += share[sources[i]];
+        for (; i < end; ++i) a0 += load(sources[i]);
       } else {
-        for (; i < end; ++i) a0 += static_cast<double>(share[sources[i]]) * weights[i];
+        for (; i < end; ++i) a0 += static_cast<double>(load(sources[i])) * weights[i];
       }
       next[v] = base + d * ((a0 + a1) + (a2 + a3));
-      if (gauss_seidel) share[v] = static_cast<float>(next[v] * pull.inverse[v]);
+      if (gauss_seidel) {
+        std::atomic_ref<float>(share[v]).store(static_cast<float>(next[v] * pull.inverse[v]),
+                                               std::memory_order_relaxed);
+      }
       sum += next[v];
     }
     sums[part].sum = sum;

@@ -22,8 +22,9 @@ struct PageRankOptions {
   double tolerance = 1e-12;
   std::size_t max_iterations = 1000;
   // Threads that share each iteration (the nodes split by the arcs they pull). 1 runs on the
-  // caller's thread, with Gauss-Seidel sweeps (fewer of them); more run power iterations. Either
-  // way the result is within tolerance * d / (1 - d) of the fixed point in L1.
+  // caller's thread. Gauss-Seidel sweeps, then power iterations: the result is within
+  // tolerance * d / (1 - d) of the fixed point in L1 on any thread count, but with more than one
+  // the last digits can differ from run to run (graph/pagerank.cc).
   std::size_t threads = 1;
   // Optional (graph/progress.h): checked for cancellation after every iteration; reports the
   // iterations done on a log scale of the change towards the tolerance.
