@@ -110,11 +110,11 @@ TEST_F(FtmImportCliTest, GraphCommandsReadTheImportedCase) {
   ASSERT_EQ(expand.exit_code, 0) << expand.err;
   EXPECT_EQ(expand.out,
             "# entities\n"
-            "entity_id,name,type,hops,more_links\n"
-            "p1,Asan Sadyrov,person,0,0\n"
+            "entity_id,name,type,hops,more_links,merged_ids\n"
+            "p1,Asan Sadyrov,person,0,0,\n"
             // A leading '+' is neutralised so that a spreadsheet does not evaluate the cell.
-            "phone:+996555123456,'+996 (555) 12-34-56,phone,1,0\n"
-            "p2,Бакыт Осмонов,person,1,0\n"
+            "phone:+996555123456,'+996 (555) 12-34-56,phone,1,0,\n"
+            "p2,Бакыт Осмонов,person,1,0,\n"
             "\n"
             "# links\n"
             "link_id,type,from,to\n"
