@@ -46,7 +46,7 @@ db=$work/ordo.db
 "$ordo" --db "$db" simulate --cases "$cases" --groups 3 --seed 1 --truth "$work/truth.json" \
   >/dev/null
 printf '%s\n' "bench password $$ $RANDOM" |
-  "$ordo" --db "$db" user add bench --role viewer >/dev/null
+  "$ordo" --db "$db" user add bench --role viewer --compartment simulated >/dev/null
 token=$("$ordo" --db "$db" user token bench 2>/dev/null)
 # The best-connected entity (degree), by its own id.
 seed=$("$ordo" --db "$db" --format csv graph central --measure degree --top 1 |
