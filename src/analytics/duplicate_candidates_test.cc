@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "analytics/name_match.h"
 #include "storage/memory/memory_link_store.h"
 
 namespace ordo::analytics {
@@ -233,6 +234,53 @@ TEST_F(DuplicateCandidatesTest, ReportsProgressAndStopsWhenCancelled) {
 
   ASSERT_FALSE(stopped.has_value());
   EXPECT_EQ(stopped.error().code(), ErrorCode::kFailedPrecondition);
+}
+
+// Numbered placeholders (as `ordo simulate --cases` writes them) are not one person for their
+// words alone; an identifier they share still joins them, and the explanation says both.
+TEST(DuplicateCandidatesNumbersTest, NamesThatDifferOnlyInNumbersAreNotCandidates) {
+  storage::MemoryLinkStore store;
+  ASSERT_TRUE(store
+                  .AppendGraph({{MadeUp("o1", EntityType::kPerson, "Organiser 1.1.1"),
+                                 MadeUp("o2", EntityType::kPerson, "Organiser 1.2.1"),
+                                 MadeUp("c1", EntityType::kPerson, "Courier 2.1.1",
+                                        {{"passportNumber", "AN 7654321"}}),
+                                 MadeUp("c2", EntityType::kPerson, "Courier 2.1.2",
+                                        {{"passportNumber", "AN7654321"}}),
+                                 MadeUp("g1", EntityType::kOrganization, "Group 3"),
+                                 MadeUp("g2", EntityType::kOrganization, "Group 4"),
+                                 MadeUp("g3", EntityType::kOrganization, "Group 03")},
+                                {}})
+                  .has_value());
+  DuplicateOptions options;  // min_score 0.8
+
+  Result<DuplicateReport> found = FindDuplicateCandidates(store, options);
+  DuplicateOptions everything;
+  everything.min_score = 0;
+  Result<DuplicateReport> all = FindDuplicateCandidates(store, everything);
+
+  ASSERT_TRUE(found.has_value());
+  ASSERT_EQ(found->candidates.size(), 2u);
+  // Group 3 and Group 03 are one group; the couriers share a passport: 1 - 0.7 x 0.1.
+  EXPECT_EQ(found->candidates[0].first, "g1");
+  EXPECT_EQ(found->candidates[0].second, "g3");
+  EXPECT_DOUBLE_EQ(found->candidates[0].score, 1.0);
+  EXPECT_EQ(found->candidates[1].first, "c1");
+  EXPECT_EQ(found->candidates[1].second, "c2");
+  EXPECT_NEAR(found->candidates[1].score, 0.93, 1e-12);
+  EXPECT_DOUBLE_EQ(found->candidates[1].name_score, kNumberMismatchCap);
+  EXPECT_EQ(found->candidates[1].explanation,
+            "given name Courier ~ Courier (same spelling); numbers differ: 2.1.1 ≠ 2.1.2 (score at "
+            "most 0.3); same passport AN 7654321 = AN7654321");
+  ASSERT_TRUE(all.has_value());
+  for (const DuplicateCandidate& candidate : all->candidates) {
+    if (candidate.first == "o1" && candidate.second == "o2") {
+      EXPECT_DOUBLE_EQ(candidate.score, kNumberMismatchCap);
+      EXPECT_EQ(candidate.explanation,
+                "given name Organiser ~ Organiser (same spelling); numbers differ: 1.1.1 ≠ 1.2.1 "
+                "(score at most 0.3)");
+    }
+  }
 }
 
 // The same made-up man and passport in two compartments: never a pair across them, since a merge

@@ -91,6 +91,91 @@ std::vector<std::string> SplitTokens(std::string_view text) {
   return tokens;
 }
 
+// Between two digits, these join the groups of one number: "1.2.1", "12/3", "14-2" (and the
+// Unicode hyphens and en dash).
+bool IsNumberJoiner(UChar32 c) {
+  return c == '.' || c == '-' || c == '/' || c == 0x2010 || c == 0x2011 || c == 0x2013;
+}
+
+std::vector<NameNumber> NumbersOf(std::string_view text) {
+  std::vector<NameNumber> numbers;
+  NameNumber current;
+  std::string group;    // the ASCII digits of the group being read
+  std::string pending;  // a joiner read after a digit: part of the number if a digit follows
+  auto end_group = [&] {
+    const std::size_t first = group.find_first_not_of('0');
+    if (!current.key.empty()) current.key += '.';
+    current.key += first == std::string::npos ? std::string("0") : group.substr(first);
+    group.clear();
+  };
+  auto end_number = [&] {
+    if (!group.empty()) end_group();
+    if (!current.text.empty()) numbers.push_back(std::move(current));
+    current = NameNumber();
+    pending.clear();
+  };
+  std::int32_t offset = 0;
+  const auto length = static_cast<std::int32_t>(text.size());
+  while (offset < length) {
+    const std::int32_t start = offset;
+    const UChar32 c = internal::NextCodePoint(text, &offset);
+    const std::string_view written = text.substr(static_cast<std::size_t>(start),
+                                                 static_cast<std::size_t>(offset - start));
+    if (c >= 0 && u_isdigit(c)) {
+      if (!pending.empty()) {
+        current.text += pending;
+        pending.clear();
+        end_group();
+      }
+      current.text += written;
+      group += static_cast<char>('0' + u_charDigitValue(c));
+    } else if (c >= 0 && IsNumberJoiner(c) && !group.empty() && pending.empty()) {
+      pending = std::string(written);
+    } else {
+      end_number();
+    }
+  }
+  end_number();
+  return numbers;
+}
+
+std::vector<std::string> SortedKeys(const std::vector<NameNumber>& numbers) {
+  std::vector<std::string> keys;
+  keys.reserve(numbers.size());
+  for (const NameNumber& number : numbers) keys.push_back(number.key);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+std::string NumbersText(const std::vector<NameNumber>& numbers) {
+  std::string text;
+  for (const NameNumber& number : numbers) {
+    if (!text.empty()) text += ", ";
+    text += number.text;
+  }
+  return text;
+}
+
+// What the explanation says of the two names' numbers ("" when neither writes one).
+std::string DescribeNumbers(const ParsedName& a, const ParsedName& b, bool agree) {
+  if (a.numbers.empty() && b.numbers.empty()) return "";
+  const std::string text_a = NumbersText(a.numbers);
+  const std::string text_b = NumbersText(b.numbers);
+  const bool several = std::max(a.numbers.size(), b.numbers.size()) > 1;
+  if (agree) {
+    return text_a == text_b
+               ? fmt::format("same number{} {}", several ? "s" : "", text_a)
+               : fmt::format("same number{} {} = {}", several ? "s" : "", text_a, text_b);
+  }
+  if (a.numbers.empty() || b.numbers.empty()) {
+    const std::vector<NameNumber>& written = a.numbers.empty() ? b.numbers : a.numbers;
+    return fmt::format("number{} {} on one side only (score at most {})",
+                       written.size() > 1 ? "s" : "", NumbersText(written), kNumberMismatchCap);
+  }
+  return fmt::format("numbers differ: {} ≠ {} (score at most {})", text_a, text_b,
+                     kNumberMismatchCap);
+}
+
 std::vector<NameSpelling> SpellingsOf(std::string_view token) {
   std::vector<Romanisation> romanisations;
   switch (ScriptOf(token)) {
@@ -396,6 +481,7 @@ ParsedName ParseName(std::string_view text) {
   ParsedName name;
   name.text = std::string(text);
   name.script = ScriptOf(text);
+  name.numbers = NumbersOf(text);
   for (std::string& piece : SplitTokens(text)) {
     if (LetterCount(piece) == 0) continue;
     NameToken token;
@@ -447,6 +533,9 @@ NameMatch CompareNames(const ParsedName& a, const ParsedName& b, const NameMatch
   PairingSearch search(a, b);
   search.Run();
   match.score = std::clamp(search.BestScore(), 0.0, 1.0);
+  const bool numbers_agree = (a.numbers.empty() && b.numbers.empty()) ||
+                             SortedKeys(a.numbers) == SortedKeys(b.numbers);
+  if (!numbers_agree) match.score = std::min(match.score, kNumberMismatchCap);
   if (!options.explain) return match;
   const std::vector<std::size_t>& partner = search.BestPartners();
   std::vector<std::string> parts;
@@ -479,6 +568,9 @@ NameMatch CompareNames(const ParsedName& a, const ParsedName& b, const NameMatch
   for (const std::string& text : unpaired) parts.push_back(text + " unmatched");
   for (const std::string& text : one_sided) {
     parts.push_back("patronymic " + text + " on one side only (not counted)");
+  }
+  if (std::string numbers = DescribeNumbers(a, b, numbers_agree); !numbers.empty()) {
+    parts.push_back(std::move(numbers));
   }
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (i > 0) match.explanation += "; ";

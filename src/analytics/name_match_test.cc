@@ -95,7 +95,9 @@ TEST(CompareNamesTest, WithoutExplainingTheScoreIsTheSameAndTheWordsAreLeftOut) 
   quiet.explain = false;
   for (const auto& [a, b] : std::vector<std::pair<const char*, const char*>>{
            {"Sadyrov Asan", "Садыров Асан"}, {"Asan Sadyrov", "A. Sadyrov"},
-           {"Bakyt Osmonov", "Talant Usenov"}, {"Омурбек", "Omurbek uulu Talant"}}) {
+           {"Bakyt Osmonov", "Talant Usenov"}, {"Омурбек", "Omurbek uulu Talant"},
+           {"Organiser 1.1.1", "Organiser 1.2.1"}, {"Group 3", "Group"},
+           {"Group 03", "Group 3"}}) {
     const NameMatch explained = Compare(a, b);
     const NameMatch screened = CompareNames(ParseName(a), ParseName(b), quiet);
     EXPECT_DOUBLE_EQ(screened.score, explained.score) << a << " / " << b;
@@ -183,6 +185,84 @@ TEST(CompareNamesTest, TheSwitchKeepsScriptsApart) {
   EXPECT_EQ(across.explanation, "Cyrillic against Latin: cross-script matching is off");
   EXPECT_DOUBLE_EQ(within.score, 1.0);
   EXPECT_DOUBLE_EQ(Compare("Sadyrov Omurbek", "Sadirov Omurbek", false).score, 1.0);
+}
+
+// Numbers are not romanised or folded: "Group 3" and "Group 4" are two groups, "Organiser 1.1.1"
+// and "Organiser 1.2.1" (the placeholders of `ordo simulate --cases`) two people.
+TEST(NameNumbersTest, DigitGroupsJoinedByDotsDashesOrSlashesAreOneNumber) {
+  const ParsedName organiser = ParseName("Organiser 1.2.1");
+  const ParsedName address = ParseName("Ленина 12/3, кв. 07");
+  const ParsedName arabic = ParseName("Group \u0663");  // ARABIC-INDIC DIGIT THREE
+
+  ASSERT_EQ(organiser.numbers.size(), 1u);
+  EXPECT_EQ(organiser.numbers[0].text, "1.2.1");
+  EXPECT_EQ(organiser.numbers[0].key, "1.2.1");
+  ASSERT_EQ(organiser.tokens.size(), 1u);  // the number is not a name token
+  ASSERT_EQ(address.numbers.size(), 2u);
+  EXPECT_EQ(address.numbers[0].key, "12.3");
+  EXPECT_EQ(address.numbers[1].text, "07");
+  EXPECT_EQ(address.numbers[1].key, "7");
+  ASSERT_EQ(arabic.numbers.size(), 1u);
+  EXPECT_EQ(arabic.numbers[0].key, "3");
+  EXPECT_EQ(ParseName("12-3").numbers.at(0).key, ParseName("12/3").numbers.at(0).key);
+  EXPECT_TRUE(ParseName("Садыров Өмүрбек Асанович").numbers.empty());
+}
+
+TEST(CompareNamesTest, NamesThatDifferOnlyInTheirNumbersAreNotTheSame) {
+  const NameMatch organisers = Compare("Organiser 1.1.1", "Organiser 1.2.1");
+  const NameMatch groups = Compare("Group 3", "Group 4");
+  const NameMatch one_sided = Compare("Group 3", "Group");
+  const NameMatch streets = Compare("Ленина 12", "Lenina 14");
+
+  EXPECT_DOUBLE_EQ(organisers.score, kNumberMismatchCap);
+  EXPECT_EQ(organisers.explanation,
+            "given name Organiser ~ Organiser (same spelling); numbers differ: 1.1.1 ≠ 1.2.1 "
+            "(score at most 0.3)");
+  EXPECT_DOUBLE_EQ(groups.score, kNumberMismatchCap);
+  EXPECT_EQ(groups.explanation,
+            "given name Group ~ Group (same spelling); numbers differ: 3 ≠ 4 (score at most "
+            "0.3)");
+  EXPECT_DOUBLE_EQ(one_sided.score, kNumberMismatchCap);
+  EXPECT_EQ(one_sided.explanation,
+            "given name Group ~ Group (same spelling); number 3 on one side only (score at most "
+            "0.3)");
+  EXPECT_DOUBLE_EQ(streets.score, kNumberMismatchCap);
+  EXPECT_NE(streets.explanation.find("numbers differ: 12 ≠ 14"), std::string::npos)
+      << streets.explanation;
+  // 1/3 without the numbers, capped; a score below the cap stays as it is.
+  EXPECT_DOUBLE_EQ(Compare("Sadyrov Omurbek 1", "Sadyrov Bakyt 2").score, kNumberMismatchCap);
+  EXPECT_DOUBLE_EQ(Compare("Asanov 1", "Osmonov 2").score, 0.0);
+}
+
+TEST(CompareNamesTest, EqualNumbersKeepTheScoreAndSaySo) {
+  const NameMatch same = Compare("Organiser 1.1.1", "Organiser 1.1.1");
+  const NameMatch padded = Compare("Group 03", "Group 3");
+  const NameMatch reordered = Compare("Lenina 12, kv. 3", "kv. 3, Ленина 12");
+
+  EXPECT_DOUBLE_EQ(same.score, 1.0);
+  EXPECT_EQ(same.explanation, "given name Organiser ~ Organiser (same spelling); same number 1.1.1");
+  EXPECT_DOUBLE_EQ(padded.score, 1.0);
+  EXPECT_EQ(padded.explanation, "given name Group ~ Group (same spelling); same number 03 = 3");
+  EXPECT_DOUBLE_EQ(reordered.score, 1.0);  // numbers, like words, in any order
+}
+
+TEST(CompareNamesTest, TransliterationIsUnchangedByTheNumbers) {
+  const NameMatch same = Compare("Садыров Өмүрбек Асанович 2", "Omurbek Sadirov 2");
+  const NameMatch other = Compare("Садыров Өмүрбек Асанович 2", "Omurbek Sadirov 3");
+  const NameMatch kyrgyz = Compare("Чыңгыз Жээнбеков 7", "Chingiz Dzheenbekov 7");
+
+  EXPECT_DOUBLE_EQ(same.score, 1.0);
+  EXPECT_EQ(same.explanation,
+            "surname Садыров ~ Sadirov via ru-Latin (exact after folding); given name Өмүрбек ~ "
+            "Omurbek via ky-Latin (same after romanisation); patronymic Асанович on one side only "
+            "(not counted); same number 2");
+  EXPECT_DOUBLE_EQ(other.score, kNumberMismatchCap);
+  EXPECT_NE(other.explanation.find("surname Садыров ~ Sadirov via ru-Latin (exact after folding)"),
+            std::string::npos)
+      << other.explanation;
+  EXPECT_NE(other.explanation.find("numbers differ: 2 ≠ 3"), std::string::npos)
+      << other.explanation;
+  EXPECT_DOUBLE_EQ(kyrgyz.score, 1.0);
 }
 
 }  // namespace

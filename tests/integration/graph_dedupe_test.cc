@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "ordo_runner.h"
 
@@ -163,6 +166,62 @@ TEST_F(GraphDedupeCliTest, RefusedMergesAndUndosAreClearErrorsAndChangeNothing) 
   const RunResult again = Ordo({"graph", "unmerge", "1"});
   EXPECT_EQ(again.exit_code, 5);
   EXPECT_NE(again.err.find("merge 1 was already undone at "), std::string::npos) << again.err;
+}
+
+// `ordo simulate --cases` names its people "Organiser 1.1.1", "Courier 1.2.3": placeholders that
+// differ only in their numbers, so different people. Before numbers counted in names they were the
+// first candidates, with score 1.
+TEST(GraphDedupeSimulatedTest, NumberedPlaceholdersAreNotCandidates) {
+  const std::string db = MakeTempDir() + "/simulated-dedupe.db";
+  ASSERT_EQ(RunOrdo({"--db", db, "init"}).exit_code, 0);
+  const RunResult simulated =
+      RunOrdo({"--db", db, "simulate", "--cases", "20", "--seed", "1"});
+  ASSERT_EQ(simulated.exit_code, 0) << simulated.err;
+
+  const RunResult candidates =
+      RunOrdo({"--db", db, "--format", "csv", "graph", "dedupe", "--limit", "0"});
+  const RunResult top = RunOrdo({"--db", db, "--format", "csv", "graph", "dedupe", "--type",
+                                 "person", "--min-score", "0", "--limit", "20"});
+
+  // first_name and second_name of each CSV row (simulated names hold no comma).
+  auto rows = [](const std::string& csv) {
+    std::vector<std::vector<std::string>> parsed;
+    std::istringstream lines(csv);
+    std::string line;
+    std::getline(lines, line);  // header
+    while (std::getline(lines, line)) {
+      std::vector<std::string> fields;
+      std::istringstream cells(line);
+      for (std::string cell; std::getline(cells, cell, ',');) fields.push_back(cell);
+      parsed.push_back(std::move(fields));
+    }
+    return parsed;
+  };
+  auto without_digits = [](std::string text) {
+    text.erase(std::remove_if(text.begin(), text.end(),
+                              [](char c) { return c >= '0' && c <= '9'; }),
+               text.end());
+    return text;
+  };
+  auto numbers_only = [&](const std::vector<std::string>& row) {
+    return row.size() > 6 && row[2] != row[4] && without_digits(row[2]) == without_digits(row[4]);
+  };
+  ASSERT_EQ(candidates.exit_code, 0) << candidates.err;
+  for (const std::vector<std::string>& row : rows(candidates.out)) {
+    EXPECT_FALSE(numbers_only(row)) << row[2] << " / " << row[4] << ": " << row[0];
+  }
+  ASSERT_EQ(top.exit_code, 0) << top.err;
+  const auto best = rows(top.out);
+  ASSERT_EQ(best.size(), 20u) << top.out;
+  std::size_t numbered = 0;
+  for (const std::vector<std::string>& row : best) {
+    ASSERT_GT(row.size(), 6u) << top.out;
+    if (!numbers_only(row)) continue;
+    ++numbered;
+    EXPECT_LE(std::stod(row[0]), 0.3) << row[2] << " / " << row[4];
+    EXPECT_NE(row[6].find("numbers differ: "), std::string::npos) << row[6];
+  }
+  EXPECT_GT(numbered, 0u) << top.out;  // they are still scored, and say why they are low
 }
 
 }  // namespace
