@@ -16,6 +16,9 @@ export interface GraphNode {
   // The record's compartment and marking (docs/compartments.md); absent from an older server.
   compartment?: string;
   marking?: string;
+  // In an expansion: the ids of the entities merged into this one (docs/names.md, "Merge and
+  // unmerge"); not kept on the chart.
+  merged_ids?: string[];
 }
 
 export interface GraphLink {
@@ -126,7 +129,7 @@ export function emptyChart(): ChartData {
 export function mergeGraph(chart: ChartData, nodes: GraphNode[], links: GraphLink[]): { nodes: string[]; links: string[] } {
   const added = { nodes: [] as string[], links: [] as string[] };
   for (const node of nodes) {
-    const { hops: _hops, ...rest } = node;
+    const { hops: _hops, merged_ids: _merged, ...rest } = node;
     const old = chart.nodes.get(node.id);
     if (old) {
       // A marking is only ever raised: two answers that disagree (a merge since) keep the higher.
@@ -164,6 +167,108 @@ export function mergeExpand(chart: ChartData, seed: string, answer: ExpandAnswer
 export function nextExpandPage(more: MoreLinks, step: number): { cap: number; offset: number } {
   if (more.nextOffset !== null) return { cap: more.cap, offset: more.nextOffset };
   return { cap: more.cap + step, offset: 0 };
+}
+
+// --- Merges and unmerges (the Duplicates panel, or another analyst's merge seen in an answer) ---
+
+// What the chart shows besides its contents, as a merge or an unmerge changes it.
+export interface ChartSelection {
+  expanded: Set<string>;
+  picked: string[];
+  path: PathHighlight | null;
+  selected: string | null;
+}
+
+export interface MergeOnChart {
+  removed: string[];   // the merged-away nodes that were on the chart
+  keptAdded: boolean;  // the kept entity was not on the chart: it takes the first removed one's place
+  relinked: string[];  // links whose end moved from a merged-away node to the kept one
+  // The kept node or a merged-away one had been expanded: the group's neighbourhood is to be
+  // fetched again (the kept entity now has the links of all of them).
+  reexpand: boolean;
+}
+
+// Reads the merged-away entities of a merge as the kept one, as the server now does: their nodes
+// leave the chart (the kept node is added in their place if it was not there), their links attach
+// to the kept node, and the picks, the selection and the expanded set follow. The highlighted path
+// stays with its nodes renamed, unless one of its links now joins the kept node to itself (the
+// path went through two entities that are now one): then it is no longer a path and is dropped.
+// `selection` is updated in place.
+export function applyMerge(chart: ChartData, selection: ChartSelection, kept: GraphNode, merged: readonly string[]): MergeOnChart {
+  const away = new Set(merged.filter((id) => id !== kept.id && chart.nodes.has(id)));
+  const result: MergeOnChart = { removed: [...away], keptAdded: false, relinked: [], reexpand: false };
+  if (away.size === 0) return result;
+  const rename = (id: string): string => (away.has(id) ? kept.id : id);
+  if (!chart.nodes.has(kept.id)) {
+    const { hops: _hops, merged_ids: _merged, ...rest } = kept;
+    chart.nodes.set(kept.id, rest);
+    result.keptAdded = true;
+  }
+  for (const id of away) chart.nodes.delete(id);
+  for (const [id, link] of chart.links) {
+    if (!away.has(link.from) && !away.has(link.to)) continue;
+    chart.links.set(id, { ...link, from: rename(link.from), to: rename(link.to) });
+    result.relinked.push(id);
+  }
+  result.reexpand = selection.expanded.has(kept.id) || [...away].some((id) => selection.expanded.has(id));
+  for (const id of away) {
+    chart.more.delete(id);
+    selection.expanded.delete(id);
+  }
+  selection.picked = [...new Set(selection.picked.map(rename))];
+  if (selection.selected !== null) selection.selected = rename(selection.selected);
+  const path = selection.path;
+  if (path) {
+    const broken = [...path.links].some((id) => {
+      const link = chart.links.get(id);
+      return link !== undefined && link.from === link.to;
+    });
+    const from = rename(path.from);
+    const to = rename(path.to);
+    selection.path = broken || from === to ? null : { ...path, from, to, nodes: new Set([...path.nodes].map(rename)) };
+  }
+  return result;
+}
+
+// The merges an answer reveals: its nodes that carry, in merged_ids, entities drawn on the chart
+// as nodes of their own (merged since they were fetched, perhaps by another analyst).
+export function mergesSeen(chart: ChartData, nodes: readonly GraphNode[]): Array<{ kept: GraphNode; merged: string[] }> {
+  const seen: Array<{ kept: GraphNode; merged: string[] }> = [];
+  for (const node of nodes) {
+    const merged = (node.merged_ids ?? []).filter((id) => id !== node.id && chart.nodes.has(id));
+    if (merged.length > 0) seen.push({ kept: node, merged });
+  }
+  return seen;
+}
+
+export interface UnmergeOnChart {
+  dropped: string[];  // links of the kept node, taken off until the server says whose they are
+  seeds: string[];    // the expanded nodes, to expand again
+  restored: string[]; // merged entities to expand as well, since their group had been expanded
+  repath: { from: string; to: string } | null;  // the highlighted path went through the kept node
+}
+
+// After an unmerge the kept node's links may belong to the entities restored, and which do is known
+// only to the server: they are taken off the chart, and what it shows is fetched again: every
+// expanded node's neighbourhood (a restored entity comes back where it is linked), the restored
+// entities' own when the group had been expanded, and the highlighted path when it went through the
+// kept node. `selection` is updated in place (the path is cleared until it is fetched again).
+export function applyUnmerge(chart: ChartData, selection: ChartSelection, kept: string, merged: readonly string[]): UnmergeOnChart {
+  const result: UnmergeOnChart = { dropped: [], seeds: [...selection.expanded], restored: [], repath: null };
+  if (!chart.nodes.has(kept)) return result;
+  for (const [id, link] of chart.links) {
+    if (link.from === kept || link.to === kept) {
+      chart.links.delete(id);
+      result.dropped.push(id);
+    }
+  }
+  if (selection.expanded.has(kept)) result.restored = merged.filter((id) => id !== kept && !chart.nodes.has(id));
+  const path = selection.path;
+  if (path && path.nodes.has(kept)) {
+    result.repath = { from: path.from, to: path.to };
+    selection.path = null;
+  }
+  return result;
 }
 
 // --- Time slider ---

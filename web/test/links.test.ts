@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   COMMUNITY_OTHER,
+  applyMerge,
+  applyUnmerge,
+  mergesSeen,
   COMMUNITY_PALETTE,
   NODE_SIZE,
   OTHER_TYPE_COLOUR,
@@ -22,6 +25,7 @@ import {
   typeColour,
   type ExpandAnswer,
   type GraphLink,
+  type ChartSelection,
   type GraphNode,
   type Job,
   type JobRequests,
@@ -245,5 +249,102 @@ describe('a job', () => {
     const { requests, calls } = mockJobs(5, 'done', {});
     expect(await runJobToValues(requests, 'pagerank', () => [], () => {}, () => false)).toBeNull();
     expect(calls).toEqual(['POST pagerank']);
+  });
+});
+
+describe('merges and unmerges on the chart', () => {
+  // p1 and p2 are one man: p1 owns o1, p2 knows p3, p1 and p2 call each other; x is elsewhere.
+  const drawn = (): ReturnType<typeof emptyChart> => {
+    const chart = emptyChart();
+    mergeGraph(chart, ['p1', 'p2', 'o1', 'p3', 'x'].map((id) => node(id)),
+      [link('own', 'p1', 'o1'), link('knows', 'p2', 'p3'), link('call', 'p1', 'p2'), link('far', 'p3', 'x')]);
+    chart.more.set('p2', { more: 3, cap: 20, nextOffset: null });
+    return chart;
+  };
+  const selection = (extra: Partial<ChartSelection> = {}): ChartSelection =>
+    ({ expanded: new Set(['p2']), picked: ['p2', 'x'], path: null, selected: 'p2', ...extra });
+
+  it('a merge replaces the merged-away node by the kept one and attaches its links', () => {
+    const chart = drawn();
+    const state = selection();
+    const result = applyMerge(chart, state, node('p1'), ['p2']);
+
+    expect(result).toEqual({ removed: ['p2'], keptAdded: false, relinked: ['knows', 'call'], reexpand: true });
+    expect([...chart.nodes.keys()].sort()).toEqual(['o1', 'p1', 'p3', 'x']);
+    expect(chart.links.get('knows')).toMatchObject({ from: 'p1', to: 'p3' });
+    expect(chart.links.get('call')).toMatchObject({ from: 'p1', to: 'p1' });  // inside the group
+    expect(chart.links.get('own')).toMatchObject({ from: 'p1', to: 'o1' });
+    expect(chart.more.has('p2')).toBe(false);
+    expect([...state.expanded]).toEqual([]);
+    expect(state.picked).toEqual(['p1', 'x']);
+    expect(state.selected).toBe('p1');
+  });
+
+  it('the kept entity takes the place of the merged-away one when it was not drawn', () => {
+    const chart = drawn();
+    chart.nodes.delete('p1');
+    chart.links.delete('own');
+    chart.links.delete('call');
+    const result = applyMerge(chart, selection({ expanded: new Set() }), node('p1', { name: 'Kept', merged_ids: ['p2'] }), ['p2']);
+
+    expect(result.keptAdded).toBe(true);
+    expect(result.reexpand).toBe(false);
+    expect(chart.nodes.get('p1')).toEqual({ id: 'p1', name: 'Kept', type: 'person', synthetic: false });
+    expect(chart.nodes.has('p2')).toBe(false);
+    expect(chart.links.get('knows')).toMatchObject({ from: 'p1', to: 'p3' });
+  });
+
+  it('a merge of entities not drawn changes nothing', () => {
+    const chart = drawn();
+    const before = JSON.stringify([...chart.links]);
+    expect(applyMerge(chart, selection(), node('p3'), ['q9'])).toEqual({ removed: [], keptAdded: false, relinked: [], reexpand: false });
+    expect(JSON.stringify([...chart.links])).toBe(before);
+    expect(chart.nodes.size).toBe(5);
+  });
+
+  it('a path stays lit with its nodes renamed, unless it went through both', () => {
+    const through = { from: 'p2', to: 'x', nodes: new Set(['p2', 'p3', 'x']), links: new Set(['knows', 'far']), count: 1, total: 1, length: 2 };
+    const state = selection({ path: through });
+    applyMerge(drawn(), state, node('p1'), ['p2']);
+    expect(state.path).toMatchObject({ from: 'p1', to: 'x', nodes: new Set(['p1', 'p3', 'x']), links: new Set(['knows', 'far']) });
+
+    const both = { from: 'o1', to: 'p3', nodes: new Set(['o1', 'p1', 'p2', 'p3']), links: new Set(['own', 'call', 'knows']), count: 1, total: 1, length: 3 };
+    const broken = selection({ path: both });
+    applyMerge(drawn(), broken, node('p1'), ['p2']);
+    expect(broken.path).toBeNull();
+  });
+
+  it('an answer reveals merges of drawn nodes by its merged_ids', () => {
+    const chart = drawn();
+    expect(mergesSeen(chart, [node('p1', { merged_ids: ['p2', 'gone'] }), node('o1', { merged_ids: [] }), node('p3')]))
+      .toEqual([{ kept: node('p1', { merged_ids: ['p2', 'gone'] }), merged: ['p2'] }]);
+    // merged_ids are not kept on the chart: they would be stale after an unmerge.
+    mergeGraph(chart, [node('new', { merged_ids: ['a'] })], []);
+    expect(chart.nodes.get('new')).not.toHaveProperty('merged_ids');
+  });
+
+  it('an unmerge takes off the kept node\'s links and asks for what the chart shows again', () => {
+    const chart = drawn();
+    const state = selection({ expanded: new Set(['p2']) });
+    applyMerge(chart, state, node('p1'), ['p2']);
+    state.expanded.add('p1');  // the group's neighbourhood expanded again
+    state.expanded.add('x');
+    state.path = { from: 'o1', to: 'p3', nodes: new Set(['o1', 'p1', 'p3']), links: new Set(['own', 'knows']), count: 1, total: 1, length: 2 };
+
+    const result = applyUnmerge(chart, state, 'p1', ['p2']);
+
+    expect(result.dropped.sort()).toEqual(['call', 'knows', 'own']);
+    expect([...chart.links.keys()]).toEqual(['far']);
+    expect(result.seeds.sort()).toEqual(['p1', 'x']);
+    expect(result.restored).toEqual(['p2']);
+    expect(result.repath).toEqual({ from: 'o1', to: 'p3' });
+    expect(state.path).toBeNull();
+    expect([...chart.nodes.keys()].sort()).toEqual(['o1', 'p1', 'p3', 'x']);
+
+    const untouched = drawn();
+    const quiet = selection({ expanded: new Set(['x']) });
+    const none = applyUnmerge(untouched, quiet, 'q1', ['q2']);
+    expect(none).toEqual({ dropped: [], seeds: ['x'], restored: [], repath: null });
+    expect(untouched.links.size).toBe(4);
   });
 });

@@ -1,7 +1,8 @@
 // The Duplicates panel of the Links screen: candidate duplicates (GET /api/v1/graph/duplicates,
 // as `ordo graph dedupe`) with score and explanation, a Merge button on each for analysts and
 // admins, and the merges recorded (GET /api/v1/graph/merges) with an Unmerge button on those in
-// force. After a merge or an unmerge it tells the screen, which reads the graph's counts again.
+// force. After a merge or an unmerge it tells the screen, which reads the graph's counts again and
+// redraws the link chart (the merged-away entity gives way to the kept one, an unmerge brings it back).
 import { currentSession, requestJson } from '../api';
 import { h } from '../dom';
 import { formatDecimal, formatInteger } from '../format';
@@ -47,6 +48,12 @@ export interface Merge {
   undone_at: string | null;
 }
 
+// What the panel tells the screen after a merge or an unmerge: the merge as the server answered.
+export interface MergeChange {
+  kind: 'merge' | 'unmerge';
+  merge: Merge;
+}
+
 interface MergeList {
   merges: Merge[];
   total: number;
@@ -58,14 +65,14 @@ const LIMIT = 50;
 export class DuplicatesPanel {
   readonly root: HTMLElement;
   private readonly ctx: Ctx;
-  private readonly onChanged: () => Promise<void>;
+  private readonly onChanged: (change: MergeChange) => Promise<void>;
   private readonly minScore: HTMLInputElement;
   private readonly crossScript: HTMLInputElement;
   private readonly candidates: HTMLElement;
   private readonly merges: HTMLElement;
   private canMerge = false;
 
-  constructor(ctx: Ctx, onChanged: () => Promise<void>) {
+  constructor(ctx: Ctx, onChanged: (change: MergeChange) => Promise<void>) {
     this.ctx = ctx;
     this.onChanged = onChanged;
     const { t } = ctx;
@@ -143,12 +150,12 @@ export class DuplicatesPanel {
   private async merge(candidate: Candidate, button: HTMLButtonElement): Promise<void> {
     button.disabled = true;
     try {
-      await requestJson<Merge>('POST', DUPLICATE_PATHS.merges, {}, {
+      const merge = await requestJson<Merge>('POST', DUPLICATE_PATHS.merges, {}, {
         kept: candidate.first.id,
         merged: [candidate.second.id],
         note: candidate.explanation,
       });
-      await this.changed();
+      await this.changed({ kind: 'merge', merge });
       await this.find();
     } catch (error) {
       button.disabled = false;
@@ -159,17 +166,17 @@ export class DuplicatesPanel {
   private async unmerge(merge: Merge, button: HTMLButtonElement): Promise<void> {
     button.disabled = true;
     try {
-      await requestJson<Merge>('DELETE', DUPLICATE_PATHS.merge(merge.merge_id));
-      await this.changed();
+      const undone = await requestJson<Merge>('DELETE', DUPLICATE_PATHS.merge(merge.merge_id));
+      await this.changed({ kind: 'unmerge', merge: undone });
     } catch (error) {
       button.disabled = false;
       this.merges.prepend(errorBox(error, this.ctx));
     }
   }
 
-  private async changed(): Promise<void> {
+  private async changed(change: MergeChange): Promise<void> {
     await this.listMerges();
-    await this.onChanged();
+    await this.onChanged(change);
   }
 
   private async listMerges(): Promise<void> {

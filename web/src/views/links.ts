@@ -14,6 +14,8 @@ import {
   ENTITY_TYPES,
   GRAPH_PATHS,
   NODE_SIZE,
+  applyMerge,
+  applyUnmerge,
   OTHER_TYPE_COLOUR,
   centralitySizes,
   chartMarking,
@@ -26,12 +28,14 @@ import {
   hiddenLinks,
   mergeExpand,
   mergeGraph,
+  mergesSeen,
   nextExpandPage,
   pathHighlight,
   pickForPath,
   runJobToValues,
   typeColour,
   type EntityDetails,
+  type ChartSelection,
   type ExpandAnswer,
   type GraphNode,
   type GraphSummary,
@@ -46,7 +50,7 @@ import {
 import { MARKING_COLOURS, isMarking, markingKey, type Marking } from '../marking';
 import type { MessageKey } from '../messages';
 import { errorBox, textOrUnknown, unknown, type Ctx } from '../components/common';
-import { DuplicatesPanel } from './duplicates';
+import { DuplicatesPanel, type MergeChange } from './duplicates';
 
 // Links followed per expanded node before "and M more"; each click on "more" raises it by as much.
 export const EXPAND_CAP = 20;
@@ -86,6 +90,8 @@ class LinkChart {
   readonly ctx: Ctx;
   readonly chart = emptyChart();
   readonly expanded = new Set<string>();
+  // The cap each expanded node was last expanded with (fetched again so after an unmerge).
+  readonly expandedCap = new Map<string, number>();
   picked: string[] = [];
   path: PathHighlight | null = null;
   selected: string | null = null;
@@ -268,7 +274,7 @@ class LinkChart {
             h('p', { class: 'button-row' }, jobButton('pagerank', 'links.sizeByCentrality'), ' ', jobButton('communities', 'links.colourByCommunity'), ' ', reset),
             this.jobPanel),
           panel('links-time', t('links.timeTitle'), this.timePanel),
-          panel('links-duplicates', t('dupes.title'), new DuplicatesPanel(this.ctx, () => this.refreshSummary()).root),
+          panel('links-duplicates', t('dupes.title'), new DuplicatesPanel(this.ctx, (change) => this.mergeChanged(change)).root),
           panel('links-export', t('links.export'),
             h('p', { class: 'button-row' }, exportButton('png', 'links.exportPng'), ' ', exportButton('svg', 'links.exportSvg'), ' ', exportButton('json', 'links.exportJson'))),
           panel('links-legend', t('links.legend'), legend))));
@@ -287,6 +293,86 @@ class LinkChart {
     } catch (error) {
       this.showError(error);
     }
+  }
+
+  // A merge or an unmerge from the Duplicates panel: the counts, then what the chart draws.
+  private async mergeChanged(change: MergeChange): Promise<void> {
+    await this.refreshSummary();
+    try {
+      if (change.kind === 'merge') await this.showMerge(change.merge.kept, change.merge.merged, null, true);
+      else await this.showUnmerge(change.merge.kept, change.merge.merged);
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  private selection(): ChartSelection {
+    return { expanded: this.expanded, picked: this.picked, path: this.path, selected: this.selected };
+  }
+
+  private takeSelection(selection: ChartSelection): void {
+    this.picked = selection.picked;
+    this.path = selection.path;
+    this.selected = selection.selected;
+  }
+
+  // The merged-away nodes leave the chart for the kept one, which takes the first one's place when
+  // it was not drawn; their links attach to it. With `reexpand`, an expanded group is expanded again
+  // to draw the links the kept entity now has.
+  private async showMerge(keptId: string, merged: string[], keptNode: GraphNode | null, reexpand: boolean): Promise<void> {
+    const away = merged.filter((id) => id !== keptId && this.chart.nodes.has(id));
+    if (away.length === 0) return;
+    let kept = keptNode ?? this.chart.nodes.get(keptId) ?? null;
+    if (kept === null) {
+      const entity = await requestJson<EntityDetails>('GET', GRAPH_PATHS.entity(keptId));
+      kept = { id: entity.id, name: entity.name, type: entity.type, synthetic: entity.synthetic, compartment: entity.compartment, marking: entity.marking };
+    }
+    const place = { ...this.cy.getElementById(away[0] as string).position() };
+    const cap = Math.max(EXPAND_CAP, ...[keptId, ...away].map((id) => this.expandedCap.get(id) ?? 0));
+    const selected = this.selected;
+    const selection = this.selection();
+    const result = applyMerge(this.chart, selection, kept, merged);
+    this.takeSelection(selection);
+    for (const id of result.removed) this.expandedCap.delete(id);
+    this.cy.batch(() => {
+      for (const id of result.removed) this.cy.getElementById(id).remove();
+      if (result.keptAdded) this.addNodeElement(keptId, place);
+      for (const id of result.relinked) {
+        this.cy.getElementById(`link:${id}`).remove();
+        this.addLinkElement(id);
+      }
+    });
+    this.restyle();
+    this.renderPathPanel();
+    this.renderTimePanel();
+    this.renderNodeList();
+    if (selected !== this.selected && this.selected !== null) void this.select(this.selected);
+    if (reexpand && result.reexpand) await this.expand(keptId, cap, 0);
+  }
+
+  // The kept node's links are taken off (some are the restored entities'), then what the chart
+  // shows is fetched again: the expanded nodes, the restored entities when their group had been
+  // expanded (drawn beside the kept node), the path when it went through the kept node.
+  private async showUnmerge(keptId: string, merged: string[]): Promise<void> {
+    const cap = this.expandedCap.get(keptId) ?? EXPAND_CAP;
+    const selection = this.selection();
+    const result = applyUnmerge(this.chart, selection, keptId, merged);
+    this.takeSelection(selection);
+    for (const id of result.dropped) this.cy.getElementById(`link:${id}`).remove();
+    this.restyle();
+    this.renderPathPanel();
+    this.renderTimePanel();
+    this.renderNodeList();
+    for (const seed of result.seeds) {
+      if (this.chart.nodes.has(seed)) await this.expand(seed, this.expandedCap.get(seed) ?? EXPAND_CAP, 0);
+    }
+    const near = this.cy.getElementById(keptId).length > 0 ? this.cy.getElementById(keptId).position() : null;
+    for (const [i, id] of result.restored.entries()) {
+      const placed = new Map<string, { x: number; y: number }>();
+      if (near !== null && !this.chart.nodes.has(id)) placed.set(id, { x: near.x + 70 * (i + 1), y: near.y + 50 });
+      await this.expand(id, cap, 0, placed);
+    }
+    if (result.repath) await this.findPathBetween(result.repath.from, result.repath.to);
   }
 
   private showError(error: unknown, where: HTMLElement = this.status): void {
@@ -352,15 +438,22 @@ class LinkChart {
     }
   }
 
-  async expand(id: string, cap: number, offset: number): Promise<void> {
+  async expand(id: string, cap: number, offset: number, placed: Map<string, { x: number; y: number }> = new Map()): Promise<void> {
     this.status.replaceChildren(h('p', { class: 'loading' }, this.ctx.t('loading')));
     try {
       const answer = await requestJson<ExpandAnswer>('GET', GRAPH_PATHS.expand, {
         seed: id, hops: 1, cap, offset, limit: EXPAND_LIMIT, as_of: this.day === null ? null : dayText(this.day),
       });
-      this.expanded.add(id);
-      const added = mergeExpand(this.chart, id, answer, cap);
-      this.draw(added.nodes, added.links, id);
+      // Entities merged since they were drawn (by another analyst too) give way to their group.
+      let seed = id;
+      for (const seen of mergesSeen(this.chart, answer.nodes)) {
+        if (seen.merged.includes(seed)) seed = seen.kept.id;
+        await this.showMerge(seen.kept.id, seen.merged, seen.kept, false);
+      }
+      this.expanded.add(seed);
+      this.expandedCap.set(seed, cap);
+      const added = mergeExpand(this.chart, seed, answer, cap);
+      this.draw(added.nodes, added.links, seed, placed);
       this.status.replaceChildren();
       await this.refreshValues();
     } catch (error) {
@@ -402,23 +495,31 @@ class LinkChart {
         if (clear(candidate) || r > radius + 40 * 30) position = candidate;
       }
       taken.push(position);
-      this.cy.add({
-        group: 'nodes',
-        data: { id, label: node.name ?? id, colour: typeColour(node.type), size: NODE_SIZE.base, synthetic: node.synthetic },
-        position,
-      });
+      this.addNodeElement(node.id, position);
     });
-    for (const id of links) {
-      const link = this.chart.links.get(id);
-      if (!link) continue;
-      this.cy.add({ group: 'edges', data: { id: `link:${id}`, source: link.from, target: link.to, label: linkTypeName(link.type, this.ctx) } });
-    }
+    for (const id of links) this.addLinkElement(id);
     if (nodes.length > 0 && this.cy.nodes().length > 1) {
       this.cy.fit(undefined, 40);
     }
     this.restyle();
     this.renderTimePanel();
     this.renderNodeList();
+  }
+
+  private addNodeElement(id: string, position: { x: number; y: number }): void {
+    const node = this.chart.nodes.get(id);
+    if (!node) return;
+    this.cy.add({
+      group: 'nodes',
+      data: { id, label: node.name ?? id, colour: typeColour(node.type), size: NODE_SIZE.base, synthetic: node.synthetic },
+      position,
+    });
+  }
+
+  private addLinkElement(id: string): void {
+    const link = this.chart.links.get(id);
+    if (!link) return;
+    this.cy.add({ group: 'edges', data: { id: `link:${id}`, source: link.from, target: link.to, label: linkTypeName(link.type, this.ctx) } });
   }
 
   private arrange(): void {
@@ -431,6 +532,7 @@ class LinkChart {
     this.chart.links.clear();
     this.chart.more.clear();
     this.expanded.clear();
+    this.expandedCap.clear();
     this.picked = [];
     this.path = null;
     this.selected = null;
@@ -447,6 +549,7 @@ class LinkChart {
     for (const [linkId, link] of this.chart.links) if (link.from === id || link.to === id) this.chart.links.delete(linkId);
     this.chart.more.delete(id);
     this.expanded.delete(id);
+    this.expandedCap.delete(id);
     this.picked = this.picked.filter((p) => p !== id);
     if (this.path && this.path.nodes.has(id)) this.path = null;
     if (this.selected === id) {
@@ -632,6 +735,10 @@ class LinkChart {
   private async findPath(): Promise<void> {
     const [from, to] = this.picked;
     if (from === undefined || to === undefined) return;
+    await this.findPathBetween(from, to);
+  }
+
+  private async findPathBetween(from: string, to: string): Promise<void> {
     try {
       const answer = await requestJson<PathAnswer>('GET', GRAPH_PATHS.path, {
         from, to, mode: 'all', max_paths: MAX_PATHS, as_of: this.day === null ? null : dayText(this.day),
