@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include <set>
+#include <variant>
 
 #include "api/error_response.h"
 #include "api/graph_jobs.h"
@@ -12,6 +13,7 @@
 #include "api/internal/answer_marking.h"
 #include "api/internal/graph_support.h"
 #include "api/routes.h"
+#include "api/visibility_of.h"
 #include "graph/betweenness_centrality.h"
 #include "graph/components.h"
 #include "graph/kcore.h"
@@ -305,8 +307,7 @@ JobWork WorkFor(const std::string& kind, const JobParams& params,
 // A job's answer holds records once it has a result, computed on the whole graph it ran on: that
 // graph's marking. Before, it tells a state and a progress only: unmarked.
 Marking JobMarking(const JobView& job) {
-  return job.output != nullptr && job.output->graph != nullptr ? job.output->graph->highest
-                                                               : Marking::kUnmarked;
+  return job.output != nullptr ? job.scope.marking : Marking::kUnmarked;
 }
 
 HttpResponse JobAnswer(const JobView& job) {
@@ -317,7 +318,9 @@ HttpResponse JobAnswer(const JobView& job) {
        {"kind", job.kind},
        {"state", std::string(JobStateName(job.state))},
        {"progress", job.progress},
-       {"error", job.state == JobState::kFailed ? Json(job.error) : Json(nullptr)},
+       {"error", job.state == JobState::kFailed || job.state == JobState::kInterrupted
+                     ? Json(job.error)
+                     : Json(nullptr)},
        {"result", std::move(result)}},
       JobMarking(job));
 }
@@ -328,16 +331,36 @@ std::string OwnerOf(const RouteRequest& request) {
   return request.principal == nullptr ? std::string() : request.principal->account;
 }
 
-// The job if it exists and is the requester's.
-std::optional<JobView> OwnJob(const RouteRequest& request, const std::string& id) {
-  std::optional<JobView> job = request.jobs.Find(id);
-  if (!job || job->owner != OwnerOf(request)) return std::nullopt;
-  return job;
-}
-
 HttpResponse NoSuchJob(const std::string& id) {
   return ErrorResponse(NotFound("no job '" + id + "' (finished jobs are kept for a while only)"),
                        "id");
+}
+
+// Whether `reader` sees every compartment of `compartments` (a Visibility::Key()): a job's result
+// is shown only to a reader who still sees all its graph held, so a revoke counts for jobs too.
+bool SeesAll(const Visibility& reader, const std::string& compartments) {
+  if (reader.every()) return true;
+  if (compartments == "*") return false;
+  std::size_t begin = 0;
+  while (begin < compartments.size()) {
+    const std::size_t comma = std::min(compartments.find(',', begin), compartments.size());
+    if (!reader.Sees(std::string_view(compartments).substr(begin, comma - begin))) return false;
+    begin = comma + 1;
+  }
+  return true;
+}
+
+// The job if it exists, is the requester's and holds nothing the requester no longer sees; an
+// error answer (503) when the store cannot be read.
+std::variant<JobView, HttpResponse> OwnJob(const RouteRequest& request, const std::string& id,
+                                           bool with_values = false) {
+  Result<std::optional<JobView>> job = request.jobs.Find(id, with_values);
+  if (!job) return ErrorResponse(job.error());
+  if (!*job || (*job)->owner != OwnerOf(request) ||
+      !SeesAll(VisibilityOf(request.principal.get()), (*job)->scope.compartments)) {
+    return NoSuchJob(id);
+  }
+  return std::move(**job);
 }
 
 HttpResponse SubmitJob(const RouteRequest& request) {
@@ -364,8 +387,12 @@ HttpResponse SubmitJob(const RouteRequest& request) {
   }
   std::shared_ptr<const GraphSnapshot> graph;
   if (auto problem = internal::GraphOf(request, graph)) return *problem;
-  std::optional<JobView> job = request.jobs.Submit(
-      kind, WorkFor(kind, params, std::move(graph), request.links.Opener()), OwnerOf(request));
+  JobScope scope{graph->links.visibility.Key(), graph->highest};
+  Result<std::optional<JobView>> submitted = request.jobs.Submit(
+      kind, WorkFor(kind, params, std::move(graph), request.links.Opener()), OwnerOf(request),
+      std::move(scope));
+  if (!submitted) return ErrorResponse(submitted.error());
+  std::optional<JobView>& job = *submitted;
   if (!job) {
     HttpResponse full = ProtocolErrorResponse(
         429, "too many graph jobs are queued or running; try again when one has finished");
@@ -383,8 +410,11 @@ HttpResponse SubmitJob(const RouteRequest& request) {
 HttpResponse ListJobs(const RouteRequest& request) {
   Json jobs = Json::array();
   Marking highest = Marking::kUnmarked;
-  for (const JobView& job : request.jobs.List()) {
-    if (job.owner != OwnerOf(request)) continue;
+  Result<std::vector<JobView>> listed = request.jobs.List(OwnerOf(request));
+  if (!listed) return ErrorResponse(listed.error());
+  const Visibility reader = VisibilityOf(request.principal.get());
+  for (const JobView& job : *listed) {
+    if (!SeesAll(reader, job.scope.compartments)) continue;
     const Marking marking = JobMarking(job);
     highest = MaxMarking(highest, marking);
     jobs.push_back({{"id", job.id},
@@ -397,21 +427,50 @@ HttpResponse ListJobs(const RouteRequest& request) {
 }
 
 HttpResponse ShowJob(const RouteRequest& request) {
-  std::optional<JobView> job = OwnJob(request, request.path_args[0]);
-  if (!job) return NoSuchJob(request.path_args[0]);
-  return JobAnswer(*job);
+  auto job = OwnJob(request, request.path_args[0]);
+  if (auto* refused = std::get_if<HttpResponse>(&job)) return *refused;
+  return JobAnswer(std::get<JobView>(job));
 }
 
 HttpResponse CancelJob(const RouteRequest& request) {
-  if (!OwnJob(request, request.path_args[0])) return NoSuchJob(request.path_args[0]);
-  std::optional<JobView> job = request.jobs.Cancel(request.path_args[0]);
-  if (!job) return NoSuchJob(request.path_args[0]);
-  return JobAnswer(*job);
+  auto own = OwnJob(request, request.path_args[0]);
+  if (auto* refused = std::get_if<HttpResponse>(&own)) return *refused;
+  Result<std::optional<JobView>> job = request.jobs.Cancel(request.path_args[0]);
+  if (!job) return ErrorResponse(job.error());
+  if (!*job) return NoSuchJob(request.path_args[0]);
+  return JobAnswer(**job);
+}
+
+// The values of `ids` in a finished job's output: from its graph when this process computed it,
+// else from the values document the store kept. 404 naming `ids` for an entity it lacks.
+std::variant<Json, HttpResponse> ValuesOf(const JobOutput& output,
+                                          const std::vector<std::string>& ids) {
+  Json values = Json::object();
+  Json stored;
+  if (output.graph == nullptr) stored = Json::parse(output.values_json, nullptr, false);
+  for (const std::string& id : ids) {
+    if (output.graph == nullptr) {
+      const auto found = stored.is_object() ? stored.find(id) : stored.end();
+      if (found == stored.end()) {
+        return ErrorResponse(NotFound("no entity '" + id + "' in the graph the job ran on"), "ids");
+      }
+      values[id] = *found;
+      continue;
+    }
+    const auto node = output.graph->links.node_of.find(id);
+    if (node == output.graph->links.node_of.end()) {
+      return ErrorResponse(NotFound("no entity '" + id + "' in the graph the job ran on"), "ids");
+    }
+    const double value = output.values[node->second];
+    values[id] = output.integer_values ? Json(static_cast<std::int64_t>(value)) : Json(value);
+  }
+  return values;
 }
 
 HttpResponse JobValues(const RouteRequest& request) {
-  std::optional<JobView> job = OwnJob(request, request.path_args[0]);
-  if (!job) return NoSuchJob(request.path_args[0]);
+  auto own = OwnJob(request, request.path_args[0], /*with_values=*/true);
+  if (auto* refused = std::get_if<HttpResponse>(&own)) return *refused;
+  const JobView* job = &std::get<JobView>(own);
   std::vector<std::string> ids;
   for (const std::string& list : request.params.All("ids")) {
     std::size_t begin = 0;
@@ -429,18 +488,11 @@ HttpResponse JobValues(const RouteRequest& request) {
                                             std::string(JobStateName(job->state)) +
                                             "; values are there once it is done"));
   }
-  const JobOutput& output = *job->output;
-  Json values = Json::object();
-  for (const std::string& id : ids) {
-    const auto node = output.graph->links.node_of.find(id);
-    if (node == output.graph->links.node_of.end()) {
-      return ErrorResponse(NotFound("no entity '" + id + "' in the graph the job ran on"), "ids");
-    }
-    const double value = output.values[node->second];
-    values[id] = output.integer_values ? Json(static_cast<std::int64_t>(value)) : Json(value);
-  }
+  auto values = ValuesOf(*job->output, ids);
+  if (auto* refused = std::get_if<HttpResponse>(&values)) return *refused;
   return internal::MarkedJsonResponse(
-      {{"id", job->id}, {"kind", job->kind}, {"values", values}}, JobMarking(*job));
+      {{"id", job->id}, {"kind", job->kind}, {"values", std::move(std::get<Json>(values))}},
+      JobMarking(*job));
 }
 
 }  // namespace

@@ -13,6 +13,7 @@ Status Serve(ServeConfig config) {
   ORDO_TRY(snapshots,
            SnapshotProvider::Create(std::move(config.data), std::move(config.snapshots)));
   config.auth.secure_cookies = !config.http.tls_cert_file.empty();
+  if (!config.jobs.log) config.jobs.log = config.log;
   auto auth = std::make_shared<Authenticator>(std::move(config.open_accounts), config.auth);
   std::shared_ptr<AuditWriter> audit;
   if (config.open_audit) audit = std::make_shared<AuditWriter>(std::move(config.open_audit));

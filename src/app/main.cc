@@ -188,6 +188,20 @@ ordo::Result<std::unique_ptr<ordo::storage::AuditStore>> OpenAudit(const std::st
   return std::unique_ptr<ordo::storage::AuditStore>(std::move(*store));
 }
 
+// The graph jobs of the same database, so that their results outlive a restart (api/graph_jobs.h).
+ordo::Result<std::unique_ptr<ordo::storage::GraphJobStore>> OpenGraphJobs(
+    const std::string& path) {
+  if (ordo::storage::IsPostgresUri(path)) {
+    auto store =
+        ordo::storage::PostgresStore::Open(path, ordo::storage::PostgresOpenMode::kMustExist);
+    if (!store) return store.error();
+    return std::unique_ptr<ordo::storage::GraphJobStore>(std::move(*store));
+  }
+  auto store = ordo::storage::SqliteStore::Open(path, ordo::storage::SqliteOpenMode::kMustExist);
+  if (!store) return store.error();
+  return std::unique_ptr<ordo::storage::GraphJobStore>(std::move(*store));
+}
+
 // `ordo serve`: the API server over the database, re-read whenever its data version changes: a
 // write by any `ordo` process, or a SQLite file replaced (docs/api/README.md, "Freshness").
 ordo::Status Serve(const ordo::cli::ServeOptions& options) {
@@ -210,6 +224,7 @@ ordo::Status Serve(const ordo::cli::ServeOptions& options) {
   config.snapshots.idle_seizure_stores = static_cast<std::size_t>(options.threads);
   config.open_accounts = [path = options.db_path] { return OpenAccounts(path); };
   config.open_audit = [path = options.db_path] { return OpenAudit(path); };
+  config.jobs.open_store = [path = options.db_path] { return OpenGraphJobs(path); };
   config.auth.session_idle = std::chrono::minutes(options.session_idle_minutes);
   config.auth.session_max = std::chrono::minutes(options.session_max_minutes);
   config.auth.rate_per_second = options.rate_limit;

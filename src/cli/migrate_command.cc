@@ -190,7 +190,9 @@ Status CopyMerges(storage::LinkStore& from, storage::LinkStore* to) {
 }
 
 // Accounts as stored (password hash, lockout state, compartments) and their tokens' hashes. Not
-// their sessions: they belong to the source's servers, and a copy would keep them alive twice.
+// their sessions: they belong to the source's servers, and a copy would keep them alive twice. Nor
+// the servers' graph jobs (api/graph_jobs.h): results of work done on the source, which an analyst
+// runs again on the target, and a copied queued or running one would stand for work nobody does.
 Status CopyAccounts(storage::AccountStore& from, storage::AccountStore* to) {
   ORDO_TRY(accounts, from.ListAccounts());
   if (accounts.empty()) return OkStatus();

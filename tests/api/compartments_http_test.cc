@@ -256,19 +256,32 @@ TEST_F(CompartmentsHttpTest, ARevokeOrADisableCountsFromTheNextRequest) {
   const std::string db = server_->db_path();
   ASSERT_EQ(Get(tokens.chuy_analyst, "/api/v1/graph/entities/chuy-p2").status, 200);
   ASSERT_EQ(Get(tokens.nobody, "/api/v1/graph/summary").status, 200);
+  // A job computed on chuy's graph: its result holds chuy's entities.
+  const HttpReply submitted =
+      As(tokens.chuy_analyst, "POST", "/api/v1/graph/jobs", R"({"kind":"kcore"})");
+  ASSERT_EQ(submitted.status, 202) << submitted.body;
+  const std::string job =
+      "/api/v1/graph/jobs/" + Json::parse(submitted.body)["id"].get<std::string>();
 
   Must(RunOrdo({"--db", db, "user", "revoke", "bob", "chuy"}));
   const HttpReply revoked = Get(tokens.chuy_analyst, "/api/v1/graph/entities/chuy-p2");
   const HttpReply revoked_list = Get(tokens.chuy_analyst, "/api/v1/narcotics/seizures");
+  const HttpReply revoked_job = Get(tokens.chuy_analyst, job);
+  const HttpReply revoked_jobs = Get(tokens.chuy_analyst, "/api/v1/graph/jobs");
   Must(RunOrdo({"--db", db, "user", "disable", "nell"}));
   const HttpReply disabled = Get(tokens.nobody, "/api/v1/graph/summary");
   Must(RunOrdo({"--db", db, "user", "grant", "bob", "chuy"}));
   const HttpReply granted_again = Get(tokens.chuy_analyst, "/api/v1/graph/entities/chuy-p2");
+  const HttpReply job_again = Get(tokens.chuy_analyst, job);
 
   EXPECT_EQ(revoked.status, 404) << revoked.body;
   EXPECT_EQ(revoked_list.body.find("S-CHUY"), std::string::npos) << revoked_list.body;
   EXPECT_EQ(disabled.status, 401) << disabled.body;
   EXPECT_EQ(granted_again.status, 200) << granted_again.body;
+  EXPECT_EQ(revoked_job.status, 404) << revoked_job.body;
+  EXPECT_EQ(revoked_jobs.body.find(job.substr(job.rfind('/') + 1)), std::string::npos)
+      << revoked_jobs.body;
+  EXPECT_EQ(job_again.status, 200) << job_again.body;
 }
 
 }  // namespace

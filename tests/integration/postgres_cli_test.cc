@@ -74,7 +74,7 @@ class PostgresCliTest : public ::testing::Test {
 TEST_F(PostgresCliTest, MigrateCreatesTheTablesOnce) {
   RunResult first = RunOrdo({"--db", uri_, "migrate"});
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_NE(first.out.find(": schema version 7"), std::string::npos) << first.out;
+  EXPECT_NE(first.out.find(": schema version 8"), std::string::npos) << first.out;
   RunResult again = RunOrdo({"--db", uri_, "migrate"});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.out, first.out);

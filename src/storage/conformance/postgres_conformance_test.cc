@@ -1,6 +1,6 @@
 // Runs every storage conformance suite (registry, seizures, cultivation and prices, links, audit
-// log, accounts) against PostgresStore on the throw-away test cluster, each test in a schema of
-// its own.
+// log, accounts, graph jobs) against PostgresStore on the throw-away test cluster, each test in a
+// schema of its own.
 
 #include <gtest/gtest.h>
 
@@ -10,6 +10,7 @@
 
 #include "storage/conformance/account_store_conformance.h"
 #include "storage/conformance/audit_store_conformance.h"
+#include "storage/conformance/graph_job_store_conformance.h"
 #include "storage/conformance/link_store_conformance.h"
 #include "storage/conformance/narcotics_record_store_conformance.h"
 #include "storage/conformance/registry_store_conformance.h"
@@ -83,6 +84,11 @@ INSTANTIATE_TEST_SUITE_P(Backends, AccountStoreConformanceTest,
                                                                MakeOrOpen<AccountStore>,
                                                                MakeOrOpen<AccountStore>}),
                          AccountBackendName);
+INSTANTIATE_TEST_SUITE_P(Backends, GraphJobStoreConformanceTest,
+                         ::testing::Values(GraphJobStoreBackend{"Postgres",
+                                                                MakeOrOpen<GraphJobStore>,
+                                                                MakeOrOpen<GraphJobStore>}),
+                         GraphJobBackendName);
 INSTANTIATE_TEST_SUITE_P(Backends, RegistryStoreConformanceTest,
                          ::testing::Values(RegistryStoreBackend{"Postgres", MakeRegistryStore}),
                          BackendName);

@@ -12,6 +12,7 @@
 #include "storage/postgres/internal/seizure_writer.h"
 #include "storage/sql/account_rows.h"
 #include "storage/sql/audit_log.h"
+#include "storage/sql/graph_job_rows.h"
 #include "storage/sql/country_reader.h"
 #include "storage/sql/link_reader.h"
 #include "storage/sql/link_writer.h"
@@ -415,6 +416,41 @@ Result<std::optional<LoginFailures>> PostgresStore::RecordLoginFailure(
 
 Status PostgresStore::ClearLoginFailures(const std::string& name) {
   return AboutAccounts(description_, sql::ResetLoginFailures(*connection_, name));
+}
+
+// Graph jobs are not data: single statements, no data version bump, outside the write lock.
+Status PostgresStore::AddGraphJob(const StoredGraphJob& job) {
+  bool refused = false;
+  Status added = sql::InsertGraphJob(*connection_, job, &refused);
+  if (!added) return refused ? added.error() : AboutDatabase(description_, added.error());
+  return OkStatus();
+}
+
+Result<bool> PostgresStore::UpdateGraphJob(const StoredGraphJob& job) {
+  ORDO_RETURN_IF_ERROR(CheckGraphJob(job));
+  return AboutDatabase(description_, sql::ReplacePendingGraphJob(*connection_, job));
+}
+
+Result<std::optional<StoredGraphJob>> PostgresStore::FindGraphJob(const std::string& id,
+                                                                  bool with_values) {
+  return AboutDatabase(description_, sql::SelectGraphJob(*connection_, id, with_values));
+}
+
+Result<std::vector<StoredGraphJob>> PostgresStore::ListGraphJobs(const std::string& owner) {
+  return AboutDatabase(description_, sql::SelectGraphJobs(*connection_, owner));
+}
+
+Result<std::size_t> PostgresStore::InterruptGraphJobs(const std::string& updated_before,
+                                                      const std::string& now,
+                                                      const std::string& error) {
+  return AboutDatabase(description_,
+                       sql::InterruptStaleGraphJobs(*connection_, updated_before, now, error));
+}
+
+Result<std::size_t> PostgresStore::ForgetGraphJobs(const std::string& finished_before,
+                                                   std::size_t keep_per_owner) {
+  return AboutDatabase(description_,
+                       sql::DeleteOldGraphJobs(*connection_, finished_before, keep_per_owner));
 }
 
 Result<std::int64_t> PostgresStore::RecordMerge(const EntityMerge& merge) {

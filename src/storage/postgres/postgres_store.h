@@ -10,6 +10,7 @@
 
 #include "storage/account_store.h"
 #include "storage/audit_store.h"
+#include "storage/graph_job_store.h"
 #include "storage/link_store.h"
 #include "storage/narcotics_record_store.h"
 #include "storage/registry_store.h"
@@ -58,7 +59,8 @@ class PostgresStore final : public RegistryStore,
                             public NarcoticsRecordStore,
                             public LinkStore,
                             public AuditStore,
-                            public AccountStore {
+                            public AccountStore,
+                            public GraphJobStore {
  public:
   // Connects to `uri` (postgresql://user@host/db?..., any libpq URI) and migrates the schema.
   // Errors, each naming the URI:
@@ -157,6 +159,16 @@ class PostgresStore final : public RegistryStore,
                                                           const std::string& now, int max_failures,
                                                           const std::string& lock_until) override;
   Status ClearLoginFailures(const std::string& name) override;
+
+  Status AddGraphJob(const StoredGraphJob& job) override;
+  Result<bool> UpdateGraphJob(const StoredGraphJob& job) override;
+  Result<std::optional<StoredGraphJob>> FindGraphJob(const std::string& id,
+                                                     bool with_values) override;
+  Result<std::vector<StoredGraphJob>> ListGraphJobs(const std::string& owner) override;
+  Result<std::size_t> InterruptGraphJobs(const std::string& updated_before, const std::string& now,
+                                         const std::string& error) override;
+  Result<std::size_t> ForgetGraphJobs(const std::string& finished_before,
+                                      std::size_t keep_per_owner) override;
 
  private:
   PostgresStore(std::string description, std::unique_ptr<pg_internal::Connection> connection);

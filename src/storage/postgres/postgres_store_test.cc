@@ -47,6 +47,30 @@ std::string FreshSchemaUri() {
   return uri.has_value() ? *uri : std::string();
 }
 
+
+// Every kind of graph job write: none may move the data version or the link data version.
+void WriteGraphJobs(GraphJobStore& store, const std::string& id) {
+  StoredGraphJob job;
+  job.id = id;
+  job.owner = "tester";
+  job.kind = "pagerank";
+  job.compartments = "*";
+  job.marking = "unmarked";
+  job.state = "queued";
+  job.created_at = "2026-12-01T18:06:00.000Z";
+  job.updated_at = job.created_at;
+  ASSERT_TRUE(store.AddGraphJob(job).has_value());
+  job.state = "running";
+  ASSERT_TRUE(store.UpdateGraphJob(job).value());
+  job.state = "done";
+  job.result = "{}";
+  job.values = "{}";
+  job.finished_at = "2026-12-01T18:07:00.000Z";
+  ASSERT_TRUE(store.UpdateGraphJob(job).value());
+  ASSERT_TRUE(store.InterruptGraphJobs("2026-12-02", "2026-12-02", "stopped").has_value());
+  ASSERT_TRUE(store.ForgetGraphJobs("2026-12-01T18:06:30.000Z", 1).has_value());
+}
+
 TEST(PostgresStoreTest, RedactsPasswords) {
   EXPECT_EQ(RedactPostgresUri("postgresql://ordo:secret@db.example/ordo"),
             "postgresql://ordo:***@db.example/ordo");
@@ -229,6 +253,8 @@ TEST(PostgresStoreTest, LinkDataVersionMovesWithEntitiesLinksAndMergesOnly) {
   EXPECT_TRUE(moved()) << "merge";
   ASSERT_TRUE((*store)->UndoMerge(*merge_id, "tester", "2026-12-01T18:01:00Z").has_value());
   EXPECT_TRUE(moved()) << "undo of a merge (an UPDATE)";
+  WriteGraphJobs(**store, "0b0b");
+  EXPECT_FALSE(moved()) << "graph jobs";
 }
 
 TEST(PostgresStoreTest, DataVersionMovesWithEveryDataWriteAndOnlyThen) {
@@ -278,6 +304,8 @@ TEST(PostgresStoreTest, DataVersionMovesWithEveryDataWriteAndOnlyThen) {
   EXPECT_TRUE(moved()) << "merge";
   ASSERT_TRUE((*store)->UndoMerge(*merge_id, "tester", "2026-12-01T18:01:00Z").has_value());
   EXPECT_TRUE(moved()) << "undo of a merge (an UPDATE)";
+  WriteGraphJobs(**store, "0c0c");
+  EXPECT_FALSE(moved()) << "graph jobs";
 
   // Reads, the audit log and accounts leave it alone: a server's own audit appends must not make
   // it reload.
@@ -308,6 +336,8 @@ TEST(PostgresStoreTest, DataVersionMovesWithEveryDataWriteAndOnlyThen) {
   ASSERT_TRUE((*store)->ClearLoginFailures("analyst1").has_value());
   ASSERT_TRUE((*store)->EndSession(session.token_hash).has_value());
   EXPECT_FALSE(moved()) << "sessions and failure counts";
+  WriteGraphJobs(**store, "0a0a");
+  EXPECT_FALSE(moved()) << "graph jobs";
 
   // A write by another client, outside Ordo's store, is seen too.
   auto other = pg_internal::Connection::Open(uri);

@@ -13,6 +13,7 @@
 
 #include "storage/sql/account_rows.h"
 #include "storage/sql/audit_log.h"
+#include "storage/sql/graph_job_rows.h"
 #include "storage/sql/country_reader.h"
 #include "storage/sql/link_reader.h"
 #include "storage/sql/link_writer.h"
@@ -475,6 +476,41 @@ Result<std::optional<LoginFailures>> SqliteStore::RecordLoginFailure(
 
 Status SqliteStore::ClearLoginFailures(const std::string& name) {
   return AboutAccounts(path_, sql::ResetLoginFailures(*connection_, name));
+}
+
+// Graph jobs are not data: single statements, no data version bump, outside the write lock.
+Status SqliteStore::AddGraphJob(const StoredGraphJob& job) {
+  bool refused = false;
+  Status added = sql::InsertGraphJob(*connection_, job, &refused);
+  if (!added) return refused ? added.error() : AboutDatabase(path_, added.error());
+  return OkStatus();
+}
+
+Result<bool> SqliteStore::UpdateGraphJob(const StoredGraphJob& job) {
+  ORDO_RETURN_IF_ERROR(CheckGraphJob(job));
+  return AboutDatabase(path_, sql::ReplacePendingGraphJob(*connection_, job));
+}
+
+Result<std::optional<StoredGraphJob>> SqliteStore::FindGraphJob(const std::string& id,
+                                                                bool with_values) {
+  return AboutDatabase(path_, sql::SelectGraphJob(*connection_, id, with_values));
+}
+
+Result<std::vector<StoredGraphJob>> SqliteStore::ListGraphJobs(const std::string& owner) {
+  return AboutDatabase(path_, sql::SelectGraphJobs(*connection_, owner));
+}
+
+Result<std::size_t> SqliteStore::InterruptGraphJobs(const std::string& updated_before,
+                                                    const std::string& now,
+                                                    const std::string& error) {
+  return AboutDatabase(path_,
+                       sql::InterruptStaleGraphJobs(*connection_, updated_before, now, error));
+}
+
+Result<std::size_t> SqliteStore::ForgetGraphJobs(const std::string& finished_before,
+                                                 std::size_t keep_per_owner) {
+  return AboutDatabase(path_,
+                       sql::DeleteOldGraphJobs(*connection_, finished_before, keep_per_owner));
 }
 
 Result<std::int64_t> SqliteStore::RecordMerge(const EntityMerge& merge) {

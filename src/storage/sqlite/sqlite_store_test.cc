@@ -63,6 +63,30 @@ RegistryBatch KyrgyzstanAndTurkey() {
 
 // The audit log is append-only in SQLite itself: UPDATE and DELETE are refused by triggers, so
 // only someone who drops them first (what `ordo audit verify` is for) can change a record.
+
+// Every kind of graph job write: none may move the data version or the link data version.
+void WriteGraphJobs(GraphJobStore& store, const std::string& id) {
+  StoredGraphJob job;
+  job.id = id;
+  job.owner = "tester";
+  job.kind = "pagerank";
+  job.compartments = "*";
+  job.marking = "unmarked";
+  job.state = "queued";
+  job.created_at = "2026-12-01T18:06:00.000Z";
+  job.updated_at = job.created_at;
+  ASSERT_TRUE(store.AddGraphJob(job).has_value());
+  job.state = "running";
+  ASSERT_TRUE(store.UpdateGraphJob(job).value());
+  job.state = "done";
+  job.result = "{}";
+  job.values = "{}";
+  job.finished_at = "2026-12-01T18:07:00.000Z";
+  ASSERT_TRUE(store.UpdateGraphJob(job).value());
+  ASSERT_TRUE(store.InterruptGraphJobs("2026-12-02", "2026-12-02", "stopped").has_value());
+  ASSERT_TRUE(store.ForgetGraphJobs("2026-12-01T18:06:30.000Z", 1).has_value());
+}
+
 TEST_F(SqliteStoreTest, AuditLogRefusesUpdateAndDelete) {
   std::unique_ptr<SqliteStore> store = OpenOrDie();
   ASSERT_NE(store, nullptr);
@@ -405,6 +429,8 @@ TEST_F(SqliteStoreTest, DataVersionMovesWithDataWritesButNotWithAuditOrAccounts)
   EXPECT_TRUE(moved()) << "merge";
   ASSERT_TRUE(store->UndoMerge(*merge_id, "tester", "2026-12-01T19:01:00Z").has_value());
   EXPECT_TRUE(moved()) << "undo";
+  WriteGraphJobs(*store, "0b0b");
+  EXPECT_FALSE(moved()) << "graph jobs";
 
   AuditEntry entry;
   entry.at = "2026-12-01T19:02:00Z";
@@ -431,6 +457,8 @@ TEST_F(SqliteStoreTest, DataVersionMovesWithDataWritesButNotWithAuditOrAccounts)
   ASSERT_TRUE(store->ClearLoginFailures("viewer1").has_value());
   ASSERT_TRUE(store->EndSession(session.token_hash).has_value());
   EXPECT_FALSE(moved()) << "sessions and failure counts";
+  WriteGraphJobs(*store, "0a0a");
+  EXPECT_FALSE(moved()) << "graph jobs";
   // A failed write moves nothing: its transaction, the bump included, is rolled back.
   ASSERT_FALSE(store->AppendGraph(graph).has_value());
   EXPECT_FALSE(moved()) << "a refused append";
@@ -472,6 +500,8 @@ TEST_F(SqliteStoreTest, LinkDataVersionMovesWithEntitiesLinksAndMergesOnly) {
   EXPECT_TRUE(moved()) << "merge";
   ASSERT_TRUE(store->UndoMerge(*merge_id, "tester", "2026-12-01T19:01:00Z").has_value());
   EXPECT_TRUE(moved()) << "undo";
+  WriteGraphJobs(*store, "0c0c");
+  EXPECT_FALSE(moved()) << "graph jobs";
   ASSERT_FALSE(store->AppendGraph(graph).has_value());
   EXPECT_FALSE(moved()) << "a refused append";
 }
