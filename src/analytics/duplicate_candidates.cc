@@ -266,6 +266,10 @@ Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
       join(fmt::format("e|{}|{}", type, evidence.key), index);
     }
   }
+  // Collecting the pairs of a large block (a common name: millions of pairs) takes a while too, so a
+  // cancel is looked for here as well, not only while scoring.
+  constexpr std::size_t kPairsPerCheck = 4096;
+  std::size_t collected = 0;
   std::unordered_set<std::uint64_t> pairs;
   for (auto& [block, members] : blocks) {
     std::sort(members.begin(), members.end());
@@ -278,6 +282,10 @@ Result<DuplicateReport> FindDuplicateCandidates(storage::LinkStore& store,
     for (std::size_t i = 0; i < members.size(); ++i) {
       for (std::size_t j = i + 1; j < members.size(); ++j) {
         pairs.insert(PairKey(members[i], members[j]));
+        if (++collected % kPairsPerCheck == 0 && options.progress != nullptr &&
+            options.progress->Cancelled()) {
+          return FailedPrecondition("cancelled");
+        }
       }
     }
   }
