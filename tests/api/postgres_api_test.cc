@@ -188,6 +188,53 @@ TEST_F(PostgresApiTest, TwoServersShareSessionsThatOutliveARestart) {
   EXPECT_EQ(Send(restarted.port(), "GET", "/api/v1/summary", by_cookie).status, 401);
 }
 
+// A graph job on PostgreSQL: a second server on the database reads it as the first does, and after
+// the first stops, the server started in its place answers it byte for byte as before.
+TEST_F(PostgresApiTest, AGraphJobIsSharedByTwoServersAndOutlivesARestart) {
+  auto first = std::make_unique<OrdoServer>(
+      std::vector<std::string>{},
+      [](const std::string& db) {
+        RunResult cases = RunOrdo({"--db", db, "simulate", "--cases", "1", "--groups", "2",
+                                   "--seed", "1", "--truth", db + ".truth.json"});
+        ASSERT_EQ(cases.exit_code, 0) << cases.err;
+      },
+      OrdoServer::Accounts::kTester, uri_, "postgres_api_jobs_one_case");
+  ASSERT_NE(first->port(), 0);
+  OrdoServer second(OrdoServer::Existing{}, uri_, first->token());
+  ASSERT_NE(second.port(), 0);
+  const Headers as_tester = {{"Authorization", "Bearer " + first->token()},
+                             {"Content-Type", "application/json"}};
+  const HttpReply submitted =
+      Send(first->port(), "POST", "/api/v1/graph/jobs", as_tester, R"({"kind":"pagerank"})");
+  ASSERT_EQ(submitted.status, 202) << submitted.body;
+  const std::string job =
+      "/api/v1/graph/jobs/" + Json::parse(submitted.body)["id"].get<std::string>();
+  HttpReply done;
+  for (int i = 0; i < 3000; ++i) {
+    done = Send(first->port(), "GET", job, as_tester);
+    if (Json::parse(done.body, nullptr, false).value("state", "") == "done") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_EQ(Json::parse(done.body)["state"], "done") << done.body;
+  const std::string top = Json::parse(done.body)["result"]["top"][0]["id"];
+  const HttpReply values = Send(first->port(), "GET", job + "/values?ids=" + top, as_tester);
+  ASSERT_EQ(values.status, 200) << values.body;
+
+  const HttpReply on_second = Send(second.port(), "GET", job, as_tester);
+  EXPECT_EQ(first->Terminate(), 0);
+  first.reset();
+  OrdoServer restarted(OrdoServer::Existing{}, uri_, second.token());
+  ASSERT_NE(restarted.port(), 0);
+  const HttpReply after = Send(restarted.port(), "GET", job, as_tester);
+  const HttpReply values_after =
+      Send(restarted.port(), "GET", job + "/values?ids=" + top, as_tester);
+
+  EXPECT_EQ(on_second.body, done.body);
+  EXPECT_EQ(after.status, 200);
+  EXPECT_EQ(after.body, done.body);
+  EXPECT_EQ(values_after.body, values.body);
+}
+
 // Wrong passwords taking turns between two servers: the fifth, on either, locks the account on
 // both; then even the right password is refused with the same answer.
 TEST_F(PostgresApiTest, TwoServersCountWrongPasswordsTogether) {
