@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <barrier>
+#include <cstring>
 #include <numeric>
 #include <random>
 #include <thread>
@@ -18,42 +19,87 @@ struct LevelGraph {
   std::vector<double> loops;   // self-loop weight w (A_ii = 2w)
   std::vector<double> degree;  // sum of incident weights, loops twice
   double total = 0;            // 2m: the sum of the degrees
+  // Whether the graph had edges this level leaves out (weights of 0 or less): its modularity is
+  // then measured on the graph itself.
+  bool partial = false;
 
   std::size_t size() const { return loops.size(); }
 };
 
-// Sums weights per (node, neighbour) with a dense accumulator; `arcs(u, emit)` calls emit(v, w)
-// for each arc leaving u (both directions of each undirected edge are given), at most `arc_bound`
-// in all. Neighbours are listed in the order first met, which is deterministic.
+// Levels with fewer arcs than this are made on one thread.
+constexpr std::size_t kSharedArcs = std::size_t{1} << 16;
+
+// Sums weights per (node, neighbour) with a dense accumulator; `arcs(u, emit, part)` calls
+// emit(v, w) for each arc leaving u (both directions of each undirected edge are given), at most
+// room[u + 1] - room[u] of them, on behalf of thread `part` (below `threads`). Neighbours are
+// listed in the order first met. Each thread makes a range of nodes with about the same room,
+// written in place, and the ranges are then moved together; the level is the same on any number
+// of threads.
 template <typename Arcs>
-LevelGraph MakeLevel(std::size_t n, std::vector<double> loops, std::size_t arc_bound, Arcs&& arcs) {
+LevelGraph MakeLevel(std::size_t n, std::vector<double> loops, const std::vector<std::size_t>& room,
+                     std::size_t threads, Arcs&& arcs) {
   LevelGraph level;
   level.loops = std::move(loops);
   level.offsets.assign(n + 1, 0);
-  level.neighbours.resize(arc_bound + 1);  // + 1: emit writes one past the last neighbour
-  level.weights.resize(arc_bound);
-  std::vector<double> sum(n, 0);
-  std::uint32_t* neighbours = level.neighbours.data();
-  double* weights = level.weights.data();
-  std::uint32_t end = 0;
+  level.neighbours.resize(room[n] + 1);  // + 1: emit writes one past the last neighbour
+  level.weights.resize(room[n]);
   level.degree.assign(n, 0);
-  for (std::uint32_t u = 0; u < n; ++u) {
-    const std::uint32_t begin = end;
-    arcs(u, [&](std::uint32_t v, double w) {  // no branch on sum[v]: the loads can overlap
-      neighbours[end] = v;
-      end += sum[v] == 0 ? 1 : 0;
-      sum[v] += w;
-    });
-    double degree = 2 * level.loops[u];
-    for (std::uint32_t i = begin; i < end; ++i) {
-      weights[i] = sum[neighbours[i]];
-      sum[neighbours[i]] = 0;
-      degree += weights[i];
-    }
-    level.offsets[u + 1] = end;
-    level.degree[u] = degree;
-    level.total += degree;
+  if (room[n] < kSharedArcs) threads = 1;
+  threads = std::max<std::size_t>(1, std::min(threads, n));
+  // Part p makes nodes [bounds[p], bounds[p + 1]).
+  std::vector<std::uint32_t> bounds(threads + 1, static_cast<std::uint32_t>(n));
+  bounds[0] = 0;
+  for (std::size_t p = 1; p < threads; ++p) {
+    const std::size_t goal = room[n] / threads * p;
+    bounds[p] = static_cast<std::uint32_t>(
+        std::lower_bound(room.begin(), room.begin() + static_cast<std::ptrdiff_t>(n), goal) -
+        room.begin());
   }
+  auto make = [&](std::size_t part) {
+    std::vector<double> sum(n, 0);
+    std::uint32_t* neighbours = level.neighbours.data();
+    double* weights = level.weights.data();
+    auto end = static_cast<std::uint32_t>(room[bounds[part]]);
+    for (std::uint32_t u = bounds[part]; u < bounds[part + 1]; ++u) {
+      const std::uint32_t begin = end;
+      arcs(
+          u,
+          [&](std::uint32_t v, double w) {  // no branch on sum[v]: the loads can overlap
+            neighbours[end] = v;
+            end += sum[v] == 0 ? 1 : 0;
+            sum[v] += w;
+          },
+          part);
+      double degree = 2 * level.loops[u];
+      for (std::uint32_t i = begin; i < end; ++i) {
+        weights[i] = sum[neighbours[i]];
+        sum[neighbours[i]] = 0;
+        degree += weights[i];
+      }
+      level.offsets[u + 1] = end;
+      level.degree[u] = degree;
+    }
+  };
+  {
+    std::vector<std::jthread> helpers;
+    for (std::size_t part = 1; part < threads; ++part) helpers.emplace_back(make, part);
+    make(0);
+  }
+  // Each later range moves down to where the one before it ended.
+  std::uint32_t end = level.offsets[bounds[1]];
+  for (std::size_t part = 1; part < threads; ++part) {
+    const auto from = static_cast<std::uint32_t>(room[bounds[part]]);
+    if (bounds[part] == bounds[part + 1]) continue;
+    const std::uint32_t count = level.offsets[bounds[part + 1]] - from;
+    std::memmove(level.neighbours.data() + end, level.neighbours.data() + from,
+                 count * sizeof(std::uint32_t));
+    std::memmove(level.weights.data() + end, level.weights.data() + from, count * sizeof(double));
+    for (std::uint32_t u = bounds[part]; u < bounds[part + 1]; ++u) {
+      level.offsets[u + 1] = level.offsets[u + 1] - from + end;
+    }
+    end += count;
+  }
+  for (std::size_t u = 0; u < n; ++u) level.total += level.degree[u];  // in node order
   level.neighbours.resize(end);
   level.neighbours.shrink_to_fit();
   level.weights.resize(end);
@@ -61,24 +107,35 @@ LevelGraph MakeLevel(std::size_t n, std::vector<double> loops, std::size_t arc_b
   return level;
 }
 
-LevelGraph FromGraph(const Graph& graph) {
+LevelGraph FromGraph(const Graph& graph, std::size_t threads) {
   const std::size_t n = graph.NodeCount();
+  std::vector<std::size_t> room(n + 1, 0);
+  for (NodeId u = 0; u < n; ++u) room[u + 1] = room[u] + graph.OutDegree(u) + graph.InDegree(u);
   std::vector<double> loops(n, 0);
   for (NodeId u = 0; u < n; ++u) {
     for (EdgeId e = graph.OutBegin(u); e < graph.OutEnd(u); ++e) {
       if (graph.Target(e) == u) loops[u] += graph.Weight(e);
     }
   }
-  return MakeLevel(n, std::move(loops), 2 * graph.EdgeCount(), [&](std::uint32_t u, auto&& emit) {
-    for (EdgeId e = graph.OutBegin(u); e < graph.OutEnd(u); ++e) {
-      if (graph.Target(e) != u && graph.Weight(e) > 0) emit(graph.Target(e), graph.Weight(e));
-    }
-    const auto sources = graph.InSources(u);
-    const auto edges = graph.InEdges(u);
-    for (std::size_t i = 0; i < edges.size(); ++i) {
-      if (sources[i] != u && graph.Weight(edges[i]) > 0) emit(sources[i], graph.Weight(edges[i]));
-    }
-  });
+  std::vector<char> partial(threads, 0);
+  LevelGraph level = MakeLevel(
+      n, std::move(loops), room, threads, [&](std::uint32_t u, auto&& emit, std::size_t part) {
+        for (EdgeId e = graph.OutBegin(u); e < graph.OutEnd(u); ++e) {
+          if (graph.Target(e) == u) continue;
+          if (graph.Weight(e) > 0) {
+            emit(graph.Target(e), graph.Weight(e));
+          } else {
+            partial[part] = 1;
+          }
+        }
+        const auto sources = graph.InSources(u);
+        const auto edges = graph.InEdges(u);
+        for (std::size_t i = 0; i < edges.size(); ++i) {
+          if (sources[i] != u && graph.Weight(edges[i]) > 0) emit(sources[i], graph.Weight(edges[i]));
+        }
+      });
+  level.partial = std::find(partial.begin(), partial.end(), 1) != partial.end();
+  return level;
 }
 
 // How many queued nodes local moving weighs at once, against the communities as they stood before
@@ -120,7 +177,7 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
   for (std::size_t v = 0; v < n; ++v) {
     widest = std::max(widest, level.offsets[v + 1] - level.offsets[v]);
   }
-  const std::size_t batch_size = repeat ? BatchFor(n) : 1;
+  const std::size_t batch_size = BatchFor(n);
   if (batch_size < kSharedBatch) threads = 1;
   threads = std::max<std::size_t>(1, threads);
   std::vector<MoveScratch> scratch(threads);
@@ -132,45 +189,77 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
 
   // The community v gains most by joining (its own when none gains more); reads the shared
   // state only.
+  // Raw pointers, so that the stores into the scratch arrays do not make the compiler load the
+  // vectors' data pointers again in every iteration.
+  const std::uint32_t* const offsets = level.offsets.data();
+  const std::uint32_t* const all_neighbours = level.neighbours.data();
+  const double* const all_weights = level.weights.data();
+  const double* const node_degree = level.degree.data();
+  std::uint32_t* const label = community.data();
+  double* const community_total = total.data();
   auto weigh = [&](std::uint32_t v, MoveScratch& s) {
-    const std::uint32_t own = community[v];
+    const std::uint32_t own = label[v];
     if (only_singletons && members[own] != 1) return own;
-    const std::uint32_t begin = level.offsets[v];
-    const std::uint32_t degree = level.offsets[v + 1] - begin;
-    const std::uint32_t* neighbours = level.neighbours.data() + begin;
-    const double* weights = level.weights.data() + begin;
-    double* weight_to = s.weight_to.data();
+    const std::uint32_t begin = offsets[v];
+    const std::uint32_t degree = offsets[v + 1] - begin;
+    const std::uint32_t* const neighbours = all_neighbours + begin;
+    const double* const weights = all_weights + begin;
+    double* const weight_to = s.weight_to.data();
+    std::uint32_t* const around = s.around.data();
+    std::uint32_t* const touched = s.touched.data();
     // Two passes: the first's loads do not depend on one another, so they overlap (local moving
-    // mostly waits on memory); the second adds up without a data-dependent branch.
+    // mostly waits on memory), and it asks early for the labels of neighbours further on; the
+    // second adds up without a data-dependent branch.
+    constexpr std::uint32_t kAhead = 16;
     for (std::uint32_t i = 0; i < degree; ++i) {
-      const std::uint32_t c = community[neighbours[i]];
-      s.around[i] = allowed(v, neighbours[i]) ? c : kNone;
+      if (i + kAhead < degree) __builtin_prefetch(&label[neighbours[i + kAhead]]);
+      const std::uint32_t c = label[neighbours[i]];
+      around[i] = allowed(v, neighbours[i]) ? c : kNone;
       __builtin_prefetch(&weight_to[c], 1);
-      __builtin_prefetch(&total[c]);
+      __builtin_prefetch(&community_total[c]);
     }
     std::size_t met = 0;
     for (std::uint32_t i = 0; i < degree; ++i) {
-      const std::uint32_t c = s.around[i];
+      const std::uint32_t c = around[i];
       if (c == kNone) continue;
-      s.touched[met] = c;
+      touched[met] = c;
       met += weight_to[c] == 0 ? 1 : 0;
       weight_to[c] += weights[i];
     }
-    const double k = level.degree[v];
-    const double own_total = total[own] - k;  // v's community without v
+    const double k = node_degree[v];
+    const double own_total = community_total[own] - k;  // v's community without v
     const double scale = resolution * k / level.total;
     std::uint32_t best = own;
     double best_gain = weight_to[own] - scale * own_total;
     for (std::size_t j = 0; j < met; ++j) {
-      const std::uint32_t c = s.touched[j];
-      const double gain = weight_to[c] - scale * (c == own ? own_total : total[c]);
+      const std::uint32_t c = touched[j];
+      const double gain = weight_to[c] - scale * (c == own ? own_total : community_total[c]);
       if (gain > best_gain + 1e-12 || (gain > best_gain - 1e-12 && c < best && best != own)) {
         best = c;
         best_gain = gain;
       }
     }
-    for (std::size_t j = 0; j < met; ++j) weight_to[s.touched[j]] = 0;
+    for (std::size_t j = 0; j < met; ++j) weight_to[touched[j]] = 0;
     return best;
+  };
+  // Asks for what weighing v will read first (its arcs and its own label and degree), a few
+  // nodes before it is weighed: these reads would otherwise wait one after the other.
+  auto prefetch_node = [&](std::uint32_t v) {
+    const std::uint32_t begin = offsets[v];
+    __builtin_prefetch(&all_neighbours[begin]);
+    __builtin_prefetch(&all_weights[begin]);
+    __builtin_prefetch(&label[v]);
+    __builtin_prefetch(&node_degree[v]);
+  };
+  // Weighs batch[from, to) into best[from, to): the offsets of a node 8 ahead and the arcs of one
+  // 4 ahead are asked for early.
+  auto weigh_range = [&](const std::vector<std::uint32_t>& batch, std::vector<std::uint32_t>& best,
+                         std::size_t from, std::size_t to, MoveScratch& s) {
+    for (std::size_t j = from; j < to; ++j) {
+      if (j + 8 < to) __builtin_prefetch(&offsets[batch[j + 8]]);
+      if (j + 4 < to) prefetch_node(batch[j + 4]);
+      best[j] = weigh(batch[j], s);
+    }
   };
   bool any_move = false;
   // Moves v to `best`; returns whether that is a move.
@@ -186,28 +275,25 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
     any_move = true;
     return true;
   };
-  if (!repeat) {
-    for (std::uint32_t v : order) move(v, weigh(v, scratch[0]));
-    return any_move;
-  }
-
   // Leiden's fast local moving: a queue holding every node once; a node that moves puts back its
-  // neighbours outside its new community, instead of sweeping every node again. The queue is
-  // taken a batch at a time: every node of the batch is weighed (by the threads, each a slice),
-  // then the moves are made in queue order.
+  // neighbours outside its new community, instead of sweeping every node again (without
+  // `repeat`, the queue is one sweep). The queue is taken a batch at a time: every node of the
+  // batch is weighed (by the threads, each a slice), then the moves are made in queue order.
   std::vector<std::uint32_t> ring(order);
   std::vector<char> queued(n, 1);
   std::size_t head = 0;
   std::size_t count = n;
   std::vector<std::uint32_t> batch;
   std::vector<std::uint32_t> best(batch_size);
-  // changed_in[c]: the number of the batch in which community c last gained or lost a member.
+  // changed_in[c]: the number of the batch in which community c last gained or lost a member;
+  // near_move_in[v]: the batch in which a neighbour of v last moved.
   std::vector<std::uint32_t> changed_in(batch_size > 1 ? n : 0, 0);
+  std::vector<std::uint32_t> near_move_in(batch_size > 1 ? n : 0, 0);
   std::uint32_t batches = 0;
   auto weigh_slice = [&](std::size_t part) {
     const std::size_t from = batch.size() * part / threads;
     const std::size_t to = batch.size() * (part + 1) / threads;
-    for (std::size_t j = from; j < to; ++j) best[j] = weigh(batch[j], scratch[part]);
+    weigh_range(batch, best, from, to, scratch[part]);
   };
   bool stop = false;
   std::barrier sync(static_cast<std::ptrdiff_t>(threads));
@@ -235,29 +321,30 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
       weigh_slice(0);
       sync.arrive_and_wait();
     } else {
-      for (std::size_t j = 0; j < batch.size(); ++j) best[j] = weigh(batch[j], scratch[0]);
+      weigh_range(batch, best, 0, batch.size(), scratch[0]);
     }
     ++batches;
     for (std::size_t j = 0; j < batch.size(); ++j) {
       const std::uint32_t v = batch[j];
       std::uint32_t to = best[j];
       // A move weighed on what has changed since is weighed again, now: when a neighbour of v
-      // has moved, or v's community or the one it would join has gained or lost a member. So
-      // every move made raises the modularity, as in sequential local moving, and the queue
-      // empties (two neighbours acting on each other's old places could swap for ever).
-      if (to != community[v] && batch.size() > 1) {
-        bool stale = changed_in[to] == batches || changed_in[community[v]] == batches;
-        for (std::uint32_t i = level.offsets[v]; !stale && i < level.offsets[v + 1]; ++i) {
-          stale = changed_in[community[level.neighbours[i]]] == batches;
-        }
-        if (stale) to = weigh(v, scratch[0]);
+      // has moved, or v's community or the one it would join has gained or lost a member. The
+      // weights and totals the move's gain is made of are then those of now, so every move made
+      // raises the modularity, as in sequential local moving, and the queue empties (two
+      // neighbours acting on each other's old places could swap for ever). Another community's
+      // total may have changed meanwhile, so the move is not always the best one now.
+      if (to != community[v] && batch.size() > 1 &&
+          (near_move_in[v] == batches || changed_in[to] == batches ||
+           changed_in[community[v]] == batches)) {
+        to = weigh(v, scratch[0]);
       }
       const std::uint32_t from = community[v];
       if (!move(v, to)) continue;
       if (batch.size() > 1) changed_in[from] = changed_in[to] = batches;
       for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
         const std::uint32_t u = level.neighbours[i];
-        if (queued[u] || community[u] == community[v]) continue;
+        if (batch.size() > 1) near_move_in[u] = batches;
+        if (!repeat || queued[u] || community[u] == community[v]) continue;
         queued[u] = 1;
         std::size_t tail = head + count;
         if (tail >= n) tail -= n;
@@ -311,6 +398,53 @@ std::size_t SplitDisconnected(const Graph& graph, std::vector<std::uint32_t>& co
   return parts;
 }
 
+// Splits every community of `level`'s nodes into its connected parts in `level`; returns the part
+// of each node (numbered in no particular order).
+std::vector<std::uint32_t> SplitOnLevel(const LevelGraph& level,
+                                        const std::vector<std::uint32_t>& community) {
+  const std::size_t n = level.size();
+  std::vector<std::uint32_t> part(n, ~std::uint32_t{0});
+  std::vector<std::uint32_t> queue;
+  std::uint32_t parts = 0;
+  for (std::uint32_t start = 0; start < n; ++start) {
+    if (part[start] != ~std::uint32_t{0}) continue;
+    part[start] = parts;
+    queue.assign(1, start);
+    for (std::size_t next = 0; next < queue.size(); ++next) {
+      const std::uint32_t u = queue[next];
+      for (std::uint32_t i = level.offsets[u]; i < level.offsets[u + 1]; ++i) {
+        const std::uint32_t v = level.neighbours[i];
+        if (part[v] != ~std::uint32_t{0} || community[v] != community[start]) continue;
+        part[v] = parts;
+        queue.push_back(v);
+      }
+    }
+    ++parts;
+  }
+  return part;
+}
+
+// The modularity of a partition of `level`'s nodes (labels below the level's size), which is that
+// of the same partition of the graph's nodes: aggregation keeps every weight, the weight inside an
+// aggregate as its loop.
+double LevelModularity(const LevelGraph& level, const std::vector<std::uint32_t>& community,
+                       double resolution) {
+  const std::size_t n = level.size();
+  if (level.total == 0) return 0;
+  std::vector<double> total(n, 0);
+  double inside = 0;
+  for (std::uint32_t u = 0; u < n; ++u) {
+    total[community[u]] += level.degree[u];
+    inside += 2 * level.loops[u];
+    for (std::uint32_t i = level.offsets[u]; i < level.offsets[u + 1]; ++i) {
+      if (community[level.neighbours[i]] == community[u]) inside += level.weights[i];
+    }
+  }
+  double spread = 0;
+  for (double t : total) spread += (t / level.total) * (t / level.total);
+  return inside / level.total - resolution * spread;
+}
+
 // One run of the levels from `start` (a partition of the nodes): the communities found, split
 // into connected parts.
 Communities RunLevels(const Graph& graph, const LevelGraph& base, const CommunityOptions& options,
@@ -335,13 +469,12 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
     std::vector<std::uint32_t> order(level.size());
     std::iota(order.begin(), order.end(), 0u);
     std::shuffle(order.begin(), order.end(), random);
-    const bool moved =
-        MoveNodes(level, options.resolution, order, partition, false, true, options.threads, anywhere);
+    const bool moved = MoveNodes(level, options.resolution, order, partition, false, true, options.threads, anywhere);
     // The aggregates: Leiden's refinement inside each community, or the communities themselves.
     std::vector<std::uint32_t> refined(level.size());
     if (options.refine) {
       std::iota(refined.begin(), refined.end(), 0u);
-      MoveNodes(level, options.resolution, order, refined, true, false, 1,
+      MoveNodes(level, options.resolution, order, refined, true, false, options.threads,
                 [&](std::uint32_t v, std::uint32_t u) { return partition[v] == partition[u]; });
     } else {
       refined = partition;
@@ -369,9 +502,19 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
     // The weight of the arcs inside each aggregate; each undirected edge is seen from both ends,
     // so it becomes half of that in the aggregate's loop.
     std::vector<double> inside(aggregates, 0);
-    std::vector<std::uint32_t> ends;  // a member's neighbours' aggregates, gathered first
+    std::vector<std::size_t> room(aggregates + 1, 0);  // the members' arcs
+    for (std::uint32_t a = 0; a < aggregates; ++a) {
+      room[a + 1] = room[a];
+      for (std::uint32_t j = first[a]; j < first[a + 1]; ++j) {
+        room[a + 1] += level.offsets[members[j] + 1] - level.offsets[members[j]];
+      }
+    }
+    // Per thread: a member's neighbours' aggregates, gathered first.
+    std::vector<std::vector<std::uint32_t>> gathered(std::max<std::size_t>(1, options.threads));
     LevelGraph next = MakeLevel(
-        aggregates, std::move(loops), level.neighbours.size(), [&](std::uint32_t a, auto&& emit) {
+        aggregates, std::move(loops), room, options.threads,
+        [&](std::uint32_t a, auto&& emit, std::size_t part) {
+          std::vector<std::uint32_t>& ends = gathered[part];
           for (std::uint32_t j = first[a]; j < first[a + 1]; ++j) {
             const std::uint32_t v = members[j];
             const std::uint32_t begin = level.offsets[v];
@@ -400,6 +543,17 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
     owned = std::move(next);
     current = &owned;
   }
+  if (options.refine && !base.partial) {
+    // Each aggregate of the last level is connected in the graph: the refinement only ever adds
+    // a node to an aggregate holding one of its neighbours. So a community is connected in the
+    // graph when its aggregates are in the last level, and the split and the modularity are
+    // measured there, on a graph of a few thousand nodes rather than the whole one.
+    const std::vector<std::uint32_t> part = SplitOnLevel(*current, partition);
+    result.modularity = LevelModularity(*current, part, options.resolution);
+    for (std::size_t v = 0; v < n; ++v) result.community[v] = part[node_of[v]];
+    result.count = Compact(result.community);  // numbered in the order of their lowest node
+    return result;
+  }
   for (std::size_t v = 0; v < n; ++v) result.community[v] = partition[node_of[v]];
   result.count = SplitDisconnected(graph, result.community);
   result.modularity = Modularity(graph, result.community, options.resolution);
@@ -409,7 +563,7 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
 }  // namespace
 
 Communities FindCommunities(const Graph& graph, const CommunityOptions& options) {
-  const LevelGraph base = FromGraph(graph);
+  const LevelGraph base = FromGraph(graph, std::max<std::size_t>(1, options.threads));
   std::vector<std::uint32_t> singletons(graph.NodeCount());
   std::iota(singletons.begin(), singletons.end(), 0u);
   std::mt19937_64 random(options.seed);

@@ -45,6 +45,23 @@ TEST(LouvainTest, SplitsTwoTrianglesJoinedByOneEdge) {
   EXPECT_NEAR(result.modularity, 5.0 / 14, 1e-12);
 }
 
+// An edge of weight 0 is left out of the levels; the modularity reported is still the graph's.
+TEST(LouvainTest, ReportsTheGraphsModularityWhenAnEdgeWeighsNothing) {
+  GraphBuilder builder(6);
+  for (auto [u, v] : {std::pair{0, 1}, {1, 2}, {2, 0}, {3, 4}, {4, 5}, {5, 3}, {2, 3}, {0, 5}}) {
+    const bool nothing = u == 0 && v == 5;
+    builder.AddEdge({.source = static_cast<NodeId>(u),
+                     .target = static_cast<NodeId>(v),
+                     .weight = nothing ? 0.0f : 1.0f});
+  }
+  const Graph graph = *builder.Build();
+
+  const Communities result = FindCommunities(graph);
+
+  EXPECT_EQ(result.community, (std::vector<std::uint32_t>{0, 0, 0, 1, 1, 1}));
+  EXPECT_NEAR(result.modularity, Modularity(graph, result.community), 1e-12);
+}
+
 TEST(LouvainTest, ModularityEqualsIgraphs) {
   std::mt19937_64 random(91);
   for (int trial = 0; trial < 100; ++trial) {
@@ -134,6 +151,8 @@ TEST(LouvainTest, BatchedLocalMovingGivesTheSameCommunitiesOnAnyThreadCount) {
 
   EXPECT_EQ(one.community, two.community);
   EXPECT_EQ(one.modularity, two.modularity);
+  // Measured on the last level (its aggregates are connected), it is the graph's modularity.
+  EXPECT_NEAR(two.modularity, Modularity(graph, two.community), 1e-9);
   ExpectConnectedCommunities(graph, two, 0);
   EXPECT_GE(two.modularity, testing::IgraphMultilevelModularity(kNodes, arcs, {}) - 0.005);
 }
