@@ -19,6 +19,9 @@ struct PageRankOptions {
   Direction direction = Direction::kOut;
   bool weighted = false;  // a node passes rank in proportion to its edges' weights
   // Power iteration stops when the L1 change of one step is below this, or after max_iterations.
+  // The floats' rounding can keep the change of a large graph above a small tolerance: below 1e-7
+  // a change that has not halved in 5 steps ends the iteration too (graph/pagerank.cc), so the
+  // error is then bounded by that rounding (about 1e-7 relative per score), not by the tolerance.
   double tolerance = 1e-12;
   std::size_t max_iterations = 1000;
   // Threads that share each iteration (the nodes split by the arcs they pull). 1 runs on the
