@@ -398,6 +398,26 @@ std::size_t SplitDisconnected(const Graph& graph, std::vector<std::uint32_t>& co
   return parts;
 }
 
+// Renumbers the aggregates (`refined`, labels 0 .. aggregates - 1, each inside one community of
+// `partition`) so that those of one community are numbered together, in the order of their
+// communities' labels and then of their own: most arcs of the next level then join nearby
+// numbers, and local moving there reads the same few cache lines again.
+void GroupByCommunity(const std::vector<std::uint32_t>& partition, std::size_t aggregates,
+                      std::vector<std::uint32_t>& refined) {
+  std::vector<std::uint32_t> community_of(aggregates);
+  std::uint32_t largest = 0;
+  for (std::size_t v = 0; v < refined.size(); ++v) {
+    community_of[refined[v]] = partition[v];
+    largest = std::max(largest, partition[v]);
+  }
+  std::vector<std::uint32_t> next(std::size_t{largest} + 2, 0);
+  for (std::uint32_t c : community_of) ++next[c + 1];
+  for (std::size_t c = 1; c < next.size(); ++c) next[c] += next[c - 1];
+  std::vector<std::uint32_t> renamed(aggregates);
+  for (std::size_t a = 0; a < aggregates; ++a) renamed[a] = next[community_of[a]]++;
+  for (std::uint32_t& a : refined) a = renamed[a];
+}
+
 // Splits every community of `level`'s nodes into its connected parts in `level`; returns the part
 // of each node (numbered in no particular order).
 std::vector<std::uint32_t> SplitOnLevel(const LevelGraph& level,
@@ -482,6 +502,7 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
     const std::size_t aggregates = Compact(refined);
     if (!moved && aggregates == level.size()) break;
     if (aggregates == level.size() && !options.refine) break;
+    if (options.refine) GroupByCommunity(partition, aggregates, refined);
 
     // The next level: one node per aggregate, starting in its community. The members of each
     // aggregate, grouped by a counting sort; an arc inside an aggregate becomes half its loop.
