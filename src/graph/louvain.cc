@@ -149,13 +149,25 @@ std::size_t BatchFor(std::size_t n) { return std::clamp<std::size_t>(n / 512, 1,
 // cost more than it saves); the result is the same either way.
 constexpr std::size_t kSharedBatch = 64;
 
-// What one thread needs to weigh a node's moves: the weight from the node to each community
-// (zero between uses), and the communities of its neighbours and those met, in the order met.
+// What one thread needs to weigh a node's moves: the communities of its neighbours; and the
+// weight from the node to each community met, in a small open-addressing table (a power of two
+// at least twice the node's degree, so that it stays in the first level of cache for most
+// nodes; empty keys are kNoCommunity between uses) with the slots filled, in the order met.
+constexpr std::uint32_t kNoCommunity = ~std::uint32_t{0};
 struct MoveScratch {
-  std::vector<double> weight_to;
   std::vector<std::uint32_t> around;
-  std::vector<std::uint32_t> touched;
+  std::vector<std::uint32_t> keys;
+  std::vector<double> weight;
+  std::vector<std::uint32_t> filled;
 };
+
+// The slot of community c in a table of 2^bits slots: Fibonacci hashing, then linear probing.
+inline std::uint32_t SlotOf(const std::uint32_t* keys, std::uint32_t c, unsigned bits) {
+  const std::uint32_t mask = (std::uint32_t{1} << bits) - 1;
+  std::uint32_t slot = (c * 0x9E3779B1u) >> (32 - bits);
+  while (keys[slot] != c && keys[slot] != kNoCommunity) slot = (slot + 1) & mask;
+  return slot;
+}
 
 // Moves nodes, visited in `order`, between communities while the modularity rises. `allowed(v, u)`
 // limits the moves (the refinement keeps each node inside its Louvain community);
@@ -181,10 +193,13 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
   if (batch_size < kSharedBatch) threads = 1;
   threads = std::max<std::size_t>(1, threads);
   std::vector<MoveScratch> scratch(threads);
+  unsigned widest_bits = 4;
+  while ((std::size_t{1} << widest_bits) < 2 * std::size_t{widest}) ++widest_bits;
   for (MoveScratch& s : scratch) {
-    s.weight_to.assign(n, 0);
     s.around.resize(widest);
-    s.touched.resize(std::size_t{widest} + 1);
+    s.keys.assign(std::size_t{1} << widest_bits, kNoCommunity);
+    s.weight.resize(std::size_t{1} << widest_bits);
+    s.filled.resize(std::size_t{widest} + 1);
   }
 
   // The community v gains most by joining (its own when none gains more); reads the shared
@@ -204,42 +219,51 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
     const std::uint32_t degree = offsets[v + 1] - begin;
     const std::uint32_t* const neighbours = all_neighbours + begin;
     const double* const weights = all_weights + begin;
-    double* const weight_to = s.weight_to.data();
     std::uint32_t* const around = s.around.data();
-    std::uint32_t* const touched = s.touched.data();
+    std::uint32_t* const keys = s.keys.data();
+    double* const weight = s.weight.data();
+    std::uint32_t* const filled = s.filled.data();
     // Two passes: the first's loads do not depend on one another, so they overlap (local moving
-    // mostly waits on memory), and it asks early for the labels of neighbours further on; the
-    // second adds up without a data-dependent branch.
+    // mostly waits on memory), and it asks early for the labels of neighbours further on and for
+    // the totals of the communities met; the second adds up the weights in the table.
     constexpr std::uint32_t kAhead = 16;
     for (std::uint32_t i = 0; i < degree; ++i) {
       if (i + kAhead < degree) __builtin_prefetch(&label[neighbours[i + kAhead]]);
       const std::uint32_t c = label[neighbours[i]];
       around[i] = allowed(v, neighbours[i]) ? c : kNone;
-      __builtin_prefetch(&weight_to[c], 1);
       __builtin_prefetch(&community_total[c]);
     }
+    unsigned bits = 4;
+    while ((std::uint32_t{1} << bits) < 2 * degree) ++bits;
     std::size_t met = 0;
     for (std::uint32_t i = 0; i < degree; ++i) {
       const std::uint32_t c = around[i];
       if (c == kNone) continue;
-      touched[met] = c;
-      met += weight_to[c] == 0 ? 1 : 0;
-      weight_to[c] += weights[i];
+      const std::uint32_t slot = SlotOf(keys, c, bits);
+      if (keys[slot] == kNoCommunity) {
+        keys[slot] = c;
+        weight[slot] = weights[i];
+        filled[met++] = slot;
+      } else {
+        weight[slot] += weights[i];
+      }
     }
+    const std::uint32_t own_slot = SlotOf(keys, own, bits);
+    const double to_own = keys[own_slot] == own ? weight[own_slot] : 0.0;
     const double k = node_degree[v];
     const double own_total = community_total[own] - k;  // v's community without v
     const double scale = resolution * k / level.total;
     std::uint32_t best = own;
-    double best_gain = weight_to[own] - scale * own_total;
+    double best_gain = to_own - scale * own_total;
     for (std::size_t j = 0; j < met; ++j) {
-      const std::uint32_t c = touched[j];
-      const double gain = weight_to[c] - scale * (c == own ? own_total : community_total[c]);
+      const std::uint32_t c = keys[filled[j]];
+      const double gain = weight[filled[j]] - scale * (c == own ? own_total : community_total[c]);
       if (gain > best_gain + 1e-12 || (gain > best_gain - 1e-12 && c < best && best != own)) {
         best = c;
         best_gain = gain;
       }
     }
-    for (std::size_t j = 0; j < met; ++j) weight_to[touched[j]] = 0;
+    for (std::size_t j = 0; j < met; ++j) keys[filled[j]] = kNoCommunity;
     return best;
   };
   // Asks for what weighing v will read first (its arcs and its own label and degree), a few
