@@ -304,15 +304,16 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
   // `repeat`, the queue is one sweep). The queue is taken a batch at a time: every node of the
   // batch is weighed (by the threads, each a slice), then the moves are made in queue order.
   std::vector<std::uint32_t> ring(order);
-  std::vector<char> queued(n, 1);
   std::size_t head = 0;
   std::size_t count = n;
   std::vector<std::uint32_t> batch;
   std::vector<std::uint32_t> best(batch_size);
-  // changed_in[c]: the number of the batch in which community c last gained or lost a member;
-  // near_move_in[v]: the batch in which a neighbour of v last moved.
+  // changed_in[c]: the number of the batch in which community c last gained or lost a member.
+  // mark[v]: kQueued while v is in the queue, or-ed with the number of the batch in which a
+  // neighbour of v last moved (one word, so that requeueing reads one place per neighbour).
+  constexpr std::uint32_t kQueued = std::uint32_t{1} << 31;
   std::vector<std::uint32_t> changed_in(batch_size > 1 ? n : 0, 0);
-  std::vector<std::uint32_t> near_move_in(batch_size > 1 ? n : 0, 0);
+  std::vector<std::uint32_t> mark(n, kQueued);
   std::uint32_t batches = 0;
   auto weigh_slice = [&](std::size_t part) {
     const std::size_t from = batch.size() * part / threads;
@@ -337,7 +338,7 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
     for (std::size_t taken = std::min(batch_size, count); taken > 0; --taken, --count) {
       const std::uint32_t v = ring[head];
       head = head + 1 == n ? 0 : head + 1;
-      queued[v] = 0;
+      mark[v] &= ~kQueued;
       batch.push_back(v);
     }
     if (threads > 1) {
@@ -358,7 +359,7 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
       // neighbours acting on each other's old places could swap for ever). Another community's
       // total may have changed meanwhile, so the move is not always the best one now.
       if (to != community[v] && batch.size() > 1 &&
-          (near_move_in[v] == batches || changed_in[to] == batches ||
+          ((mark[v] & ~kQueued) == batches || changed_in[to] == batches ||
            changed_in[community[v]] == batches)) {
         to = weigh(v, scratch[0]);
       }
@@ -367,9 +368,12 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
       if (batch.size() > 1) changed_in[from] = changed_in[to] = batches;
       for (std::uint32_t i = level.offsets[v]; i < level.offsets[v + 1]; ++i) {
         const std::uint32_t u = level.neighbours[i];
-        if (batch.size() > 1) near_move_in[u] = batches;
-        if (!repeat || queued[u] || community[u] == community[v]) continue;
-        queued[u] = 1;
+        const std::uint32_t queued = mark[u] & kQueued;
+        if (!repeat || queued != 0 || community[u] == community[v]) {
+          mark[u] = queued | batches;
+          continue;
+        }
+        mark[u] = kQueued | batches;
         std::size_t tail = head + count;
         if (tail >= n) tail -= n;
         ring[tail] = u;
