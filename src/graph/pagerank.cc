@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <thread>
 
+#include "graph/internal/in_ranges.h"
+
 namespace ordo::graph {
 namespace {
 
@@ -21,20 +23,6 @@ struct PullGraph {
   std::vector<float> weights;   // per arc; empty when every weight is 1
   std::vector<double> inverse;  // 1 / the weight a node passes on; 0 for a dangling node
 };
-
-// Runs body(from, to) over [0, n) split into `threads` ranges, one per thread.
-template <typename Body>
-void InRanges(std::size_t n, std::size_t threads, Body&& body) {
-  if (threads <= 1 || n < (std::size_t{1} << 16)) {
-    body(std::size_t{0}, n);
-    return;
-  }
-  std::vector<std::jthread> helpers;
-  for (std::size_t part = 1; part < threads; ++part) {
-    helpers.emplace_back([&, part] { body(n * part / threads, n * (part + 1) / threads); });
-  }
-  body(std::size_t{0}, n / threads);
-}
 
 PullGraph MakePullGraph(const Graph& graph, const PageRankOptions& options, std::size_t threads) {
   const std::size_t n = graph.NodeCount();
@@ -73,7 +61,7 @@ PullGraph MakePullGraph(const Graph& graph, const PageRankOptions& options, std:
   pull.sources.resize(pull.offsets[n]);
   if (weighted) pull.weights.resize(pull.offsets[n]);
   pull.inverse.resize(n);
-  InRanges(n, threads, [&](std::size_t from, std::size_t to) {
+  internal::InRanges(n, threads, [&](std::size_t from, std::size_t to) {
     for (auto v = static_cast<NodeId>(from); v < to; ++v) {
       std::uint32_t at = pull.offsets[new_id[v]];
       double passed = 0;  // the weight v passes on
