@@ -75,7 +75,8 @@ export interface PathAnswer extends MarkedAnswer {
   total?: number | null;
 }
 
-export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+// interrupted: the server stopped while the job was queued or running (docs/api/README.md).
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
 
 export interface Job {
   id: string;
@@ -101,7 +102,7 @@ export const GRAPH_PATHS = {
 };
 
 export function jobFinished(state: JobState): boolean {
-  return state === 'done' || state === 'failed' || state === 'cancelled';
+  return state === 'done' || state === 'failed' || state === 'cancelled' || state === 'interrupted';
 }
 
 // --- The chart's contents ---

@@ -212,7 +212,7 @@ function mockJobs(steps: number, end: Job['state'], values: Record<string, numbe
       polls += 1;
       calls.push(`GET ${id}`);
       return polls > steps
-        ? { id, kind: 'pagerank', state: end, progress: 1, error: end === 'failed' ? 'out of memory' : null }
+        ? { id, kind: 'pagerank', state: end, progress: end === 'interrupted' ? 0.5 : 1, error: end === 'failed' ? 'out of memory' : end === 'interrupted' ? 'the server stopped before the job finished; start it again' : null }
         : { id, kind: 'pagerank', state: 'running', progress: polls / (steps + 1) };
     },
     values: async (id, ids) => {
@@ -243,6 +243,15 @@ describe('a job', () => {
     const cancelled = await runJobToValues(mockJobs(0, 'cancelled', {}).requests, 'communities', () => ['a'], () => {});
     expect(cancelled?.job.state).toBe('cancelled');
     expect(cancelled?.values).toBeNull();
+  });
+
+  it('that a server stop interrupted ends the polling with its reason and no values', async () => {
+    const { requests, calls } = mockJobs(1, 'interrupted', {});
+    const interrupted = await runJobToValues(requests, 'pagerank', () => ['a'], () => {});
+    expect(interrupted?.job.state).toBe('interrupted');
+    expect(interrupted?.job.error).toContain('server stopped');
+    expect(interrupted?.values).toBeNull();
+    expect(calls).toEqual(['POST pagerank', 'GET j1', 'GET j1']);
   });
 
   it('stops polling when the screen is gone', async () => {

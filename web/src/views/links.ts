@@ -794,7 +794,7 @@ class LinkChart {
       if (result === null) return;
       cancel.remove();
       const { job, values } = result;
-      if (job.state === 'failed') {
+      if (job.state === 'failed' || job.state === 'interrupted') {
         this.jobPanel.append(h('p', { class: 'error', role: 'alert', 'data-testid': 'job-error' }, job.error ?? unknownText(this.ctx.lang)));
       } else if (values !== null) {
         bar.value = 1;
