@@ -38,15 +38,21 @@ std::optional<JobState> ParseJobState(std::string_view text) {
   return std::nullopt;
 }
 
+// Written member by member (each key and number as nlohmann::json writes it), not through a
+// json object: for 500,000 entities that took 1.5 s of the job thread.
 std::string ValuesJson(const JobOutput& output) {
-  nlohmann::json values = nlohmann::json::object();
-  if (output.graph == nullptr) return values.dump();
+  if (output.graph == nullptr) return "{}";
+  std::string text = "{";
   for (const auto& [id, node] : output.graph->links.node_of) {
+    if (text.size() > 1) text += ',';
+    text += nlohmann::json(id).dump();
+    text += ':';
     const double value = output.values[node];
-    values[id] = output.integer_values ? nlohmann::json(static_cast<std::int64_t>(value))
-                                       : nlohmann::json(value);
+    text += output.integer_values ? std::to_string(static_cast<std::int64_t>(value))
+                                  : nlohmann::json(value).dump();
   }
-  return values.dump();
+  text += '}';
+  return text;
 }
 
 void JobControl::SetProgress(double fraction) {
@@ -79,10 +85,28 @@ Result<JobView> ViewOfStored(storage::StoredGraphJob stored) {
   if (*state == JobState::kDone) {
     auto output = std::make_shared<JobOutput>();
     output->result_json = std::move(stored.result);
-    output->values_json = std::move(stored.values);
     view.output = std::move(output);
   }
   return view;
+}
+
+// The values document of a job read back, parsed. Integers (community and component numbers,
+// coreness, pairs) stay integers.
+Result<std::shared_ptr<const JobOutput>> ParseStoredValues(const std::string& id,
+                                                          std::string result_json,
+                                                          const std::string& values_json) {
+  nlohmann::json values = nlohmann::json::parse(values_json, nullptr, false);
+  if (!values.is_object()) return Internal("graph job '" + id + "': its values do not parse");
+  auto output = std::make_shared<JobOutput>();
+  output->result_json = std::move(result_json);
+  output->integer_values = !values.empty();
+  output->stored_values.reserve(values.size());
+  for (const auto& [entity, value] : values.items()) {
+    if (!value.is_number()) return Internal("graph job '" + id + "': a value is not a number");
+    output->integer_values = output->integer_values && value.is_number_integer();
+    output->stored_values.emplace(entity, value.get<double>());
+  }
+  return std::shared_ptr<const JobOutput>(std::move(output));
 }
 
 }  // namespace
@@ -267,12 +291,35 @@ Result<std::optional<JobView>> GraphJobs::Find(const std::string& id, bool with_
   if (!options_.open_store) return std::optional<JobView>();
   std::optional<storage::StoredGraphJob> stored;
   ORDO_RETURN_IF_ERROR(WithStore([&](storage::GraphJobStore& store) -> Status {
-    ORDO_TRY(found, store.FindGraphJob(id, with_values));
+    ORDO_TRY(found, store.FindGraphJob(id, false));
     stored = std::move(found);
     return OkStatus();
   }));
   if (!stored) return std::optional<JobView>();
   ORDO_TRY(view, ViewOfStored(std::move(*stored)));
+  if (!with_values || view.state != JobState::kDone) return std::optional<JobView>(std::move(view));
+  bool cached = false;
+  {
+    std::lock_guard lock(loaded_mutex_);
+    for (const auto& [loaded_id, output] : loaded_) {
+      if (loaded_id != id) continue;
+      view.output = output;
+      cached = true;
+    }
+  }
+  if (!cached) {
+    std::string values;
+    ORDO_RETURN_IF_ERROR(WithStore([&](storage::GraphJobStore& store) -> Status {
+      ORDO_TRY(found, store.FindGraphJob(id, true));
+      if (found) values = std::move(found->values);
+      return OkStatus();
+    }));
+    ORDO_TRY(output, ParseStoredValues(id, view.output->result_json, values));
+    view.output = output;
+    std::lock_guard lock(loaded_mutex_);
+    loaded_.emplace_back(id, std::move(output));
+    if (loaded_.size() > 2) loaded_.pop_front();
+  }
   return std::optional<JobView>(std::move(view));
 }
 

@@ -22,6 +22,8 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "api/link_graph_slot.h"
@@ -70,13 +72,14 @@ class JobControl {
 };
 
 // The work of a finished job: computed by this process (`graph` set), or read back from the store
-// (`graph` null, `values_json` set when asked for).
+// (`graph` null, `stored_values` filled when asked for).
 struct JobOutput {
   std::string result_json;     // the summary document, serialized JSON
   std::vector<double> values;  // one per node of `graph`: a score, a community or a coreness
   bool integer_values = false;  // values are counts or numbers of groups, shown without fraction
   std::shared_ptr<const GraphSnapshot> graph;  // the graph the values belong to
-  std::string values_json;  // read back: {"entity id": value, ...} as ValuesJson wrote it
+  // Read back: the value of every entity id, from the document ValuesJson wrote.
+  std::unordered_map<std::string, double> stored_values;
 };
 
 // {"entity id": value, ...} for every id `output.graph` knows (merged ids too, with their node's
@@ -146,8 +149,8 @@ class GraphJobs {
                                         JobScope scope = {});
 
   // The job with this id, from memory or else from the store, or nullopt (never existed, or
-  // finished and forgotten). A job read from the store carries its values document only when
-  // `with_values`.
+  // finished and forgotten). A finished job read from the store carries its values only when
+  // `with_values` (the last two read are kept parsed, for a client that asks in chunks).
   Result<std::optional<JobView>> Find(const std::string& id, bool with_values = false);
 
   // Cancels a queued or running job: it is "cancelled" at once and a running job's work is told to
@@ -210,6 +213,10 @@ class GraphJobs {
 
   std::mutex store_mutex_;
   std::unique_ptr<storage::GraphJobStore> store_;
+
+  // The values of the finished jobs last read back from the store, newest last (at most 2).
+  std::mutex loaded_mutex_;
+  std::deque<std::pair<std::string, std::shared_ptr<const JobOutput>>> loaded_;
 };
 
 }  // namespace ordo::api

@@ -312,7 +312,12 @@ Marking JobMarking(const JobView& job) {
 
 HttpResponse JobAnswer(const JobView& job) {
   Json result = nullptr;
-  if (job.output != nullptr) result = Json::parse(job.output->result_json);
+  if (job.output != nullptr) {
+    // Written by this server (or one before it); a document that does not parse answers null
+    // rather than throwing on a worker thread.
+    result = Json::parse(job.output->result_json, nullptr, false);
+    if (result.is_discarded()) result = nullptr;
+  }
   return internal::MarkedJsonResponse(
       {{"id", job.id},
        {"kind", job.kind},
@@ -446,22 +451,21 @@ HttpResponse CancelJob(const RouteRequest& request) {
 std::variant<Json, HttpResponse> ValuesOf(const JobOutput& output,
                                           const std::vector<std::string>& ids) {
   Json values = Json::object();
-  Json stored;
-  if (output.graph == nullptr) stored = Json::parse(output.values_json, nullptr, false);
   for (const std::string& id : ids) {
+    double value = 0;
     if (output.graph == nullptr) {
-      const auto found = stored.is_object() ? stored.find(id) : stored.end();
-      if (found == stored.end()) {
+      const auto found = output.stored_values.find(id);
+      if (found == output.stored_values.end()) {
         return ErrorResponse(NotFound("no entity '" + id + "' in the graph the job ran on"), "ids");
       }
-      values[id] = *found;
-      continue;
+      value = found->second;
+    } else {
+      const auto node = output.graph->links.node_of.find(id);
+      if (node == output.graph->links.node_of.end()) {
+        return ErrorResponse(NotFound("no entity '" + id + "' in the graph the job ran on"), "ids");
+      }
+      value = output.values[node->second];
     }
-    const auto node = output.graph->links.node_of.find(id);
-    if (node == output.graph->links.node_of.end()) {
-      return ErrorResponse(NotFound("no entity '" + id + "' in the graph the job ran on"), "ids");
-    }
-    const double value = output.values[node->second];
     values[id] = output.integer_values ? Json(static_cast<std::int64_t>(value)) : Json(value);
   }
   return values;
