@@ -90,21 +90,63 @@ Result<JobView> ViewOfStored(storage::StoredGraphJob stored) {
   return view;
 }
 
+// Reads a values document ({"entity id": number, ...}) straight into a map, without a json object
+// in between (half the time on 500,000 entities). Anything else in it stops the parse.
+class ValuesReader : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit ValuesReader(JobOutput& output) : output_(output) {}
+
+  bool null() override { return false; }
+  bool boolean(bool /*value*/) override { return false; }
+  bool number_integer(number_integer_t value) override {
+    return Add(static_cast<double>(value), true);
+  }
+  bool number_unsigned(number_unsigned_t value) override {
+    return Add(static_cast<double>(value), true);
+  }
+  bool number_float(number_float_t value, const string_t& /*text*/) override {
+    return Add(value, false);
+  }
+  bool string(string_t& /*value*/) override { return false; }
+  bool binary(binary_t& /*value*/) override { return false; }
+  bool start_object(std::size_t /*elements*/) override { return ++depth_ == 1; }
+  bool key(string_t& value) override {
+    key_ = std::move(value);
+    return true;
+  }
+  bool end_object() override { return --depth_ == 0; }
+  bool start_array(std::size_t /*elements*/) override { return false; }
+  bool end_array() override { return false; }
+  bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
+                   const nlohmann::detail::exception& /*error*/) override {
+    return false;
+  }
+
+ private:
+  bool Add(double value, bool integer) {
+    if (depth_ != 1) return false;
+    integers_ = integers_ && integer;
+    output_.stored_values.insert_or_assign(std::move(key_), value);
+    output_.integer_values = integers_;
+    return true;
+  }
+
+  JobOutput& output_;
+  int depth_ = 0;
+  bool integers_ = true;
+  std::string key_;
+};
+
 // The values document of a job read back, parsed. Integers (community and component numbers,
 // coreness, pairs) stay integers.
 Result<std::shared_ptr<const JobOutput>> ParseStoredValues(const std::string& id,
                                                           std::string result_json,
                                                           const std::string& values_json) {
-  nlohmann::json values = nlohmann::json::parse(values_json, nullptr, false);
-  if (!values.is_object()) return Internal("graph job '" + id + "': its values do not parse");
   auto output = std::make_shared<JobOutput>();
   output->result_json = std::move(result_json);
-  output->integer_values = !values.empty();
-  output->stored_values.reserve(values.size());
-  for (const auto& [entity, value] : values.items()) {
-    if (!value.is_number()) return Internal("graph job '" + id + "': a value is not a number");
-    output->integer_values = output->integer_values && value.is_number_integer();
-    output->stored_values.emplace(entity, value.get<double>());
+  ValuesReader reader(*output);
+  if (!nlohmann::json::sax_parse(values_json, &reader)) {
+    return Internal("graph job '" + id + "': its values do not parse");
   }
   return std::shared_ptr<const JobOutput>(std::move(output));
 }
