@@ -11,14 +11,15 @@
 namespace ordo::analytics {
 namespace {
 
-constexpr char kHeader[] = "year,country_iso3,region,crop,kind,hectares,synthetic,source\n";
+constexpr char kCultivationHeader[] =
+    "year,country_iso3,region,crop,kind,hectares,synthetic,source\n";
 
 // The rows are made-up test fixtures, not real figures.
 class CultivationImportTest : public testing::SeizureStoreTest {
  protected:
   std::string WriteFile(const std::string& name, const std::string& rows) {
     const std::string path = ::testing::TempDir() + "/cultivation_import_" + name + ".csv";
-    std::ofstream(path, std::ios::binary) << kHeader << rows;
+    std::ofstream(path, std::ios::binary) << kCultivationHeader << rows;
     return path;
   }
 

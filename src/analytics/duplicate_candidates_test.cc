@@ -16,8 +16,8 @@
 namespace ordo::analytics {
 namespace {
 
-Entity MadeUp(const std::string& id, EntityType type, const std::string& name,
-              std::vector<EntityProperty> properties = {}) {
+Entity MadeUpEntity(const std::string& id, EntityType type, const std::string& name,
+                    std::vector<EntityProperty> properties = {}) {
   Entity entity;
   entity.entity_id = id;
   entity.type = type;
@@ -42,23 +42,22 @@ class DuplicateCandidatesTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(
         store_
-            .AppendGraph(
-                {{MadeUp("p1", EntityType::kPerson, "Садыров Өмүрбек Асанович"),
-                  MadeUp("p2", EntityType::kPerson, "Omurbek Sadyrov"),
-                  MadeUp("p3", EntityType::kPerson, "Sadirov Bakyt"),
-                  MadeUp("p4", EntityType::kPerson, "Osmonov Nurlan",
-                         {{"passportNumber", "AC 1234567"}}),
-                  MadeUp("p5", EntityType::kPerson, "Нурлан Осмонов",
-                         {{"passportNumber", "АС1234567"}}),
-                  MadeUp("p6", EntityType::kPerson, "Asanov Talant"),
-                  MadeUp("p7", EntityType::kPerson, "Mamytov Erlan"),
-                  MadeUp("ph1", EntityType::kPhone, "+996 555 12-34-56"),
-                  MadeUp("ph2", EntityType::kPhone, "0555 123456"),
-                  MadeUp("v1", EntityType::kVehicle, "Truck",
-                         {{"registrationNumber", "01 KG 123 ABC"}}),
-                  MadeUp("v2", EntityType::kVehicle, "Грузовик",
-                         {{"registrationNumber", "01KG123АВС"}})},
-                 {Holds("h1", "p6", "ph1"), Holds("h2", "p7", "ph1")}})
+            .AppendGraph({{MadeUpEntity("p1", EntityType::kPerson, "Садыров Өмүрбек Асанович"),
+                           MadeUpEntity("p2", EntityType::kPerson, "Omurbek Sadyrov"),
+                           MadeUpEntity("p3", EntityType::kPerson, "Sadirov Bakyt"),
+                           MadeUpEntity("p4", EntityType::kPerson, "Osmonov Nurlan",
+                                        {{"passportNumber", "AC 1234567"}}),
+                           MadeUpEntity("p5", EntityType::kPerson, "Нурлан Осмонов",
+                                        {{"passportNumber", "АС1234567"}}),
+                           MadeUpEntity("p6", EntityType::kPerson, "Asanov Talant"),
+                           MadeUpEntity("p7", EntityType::kPerson, "Mamytov Erlan"),
+                           MadeUpEntity("ph1", EntityType::kPhone, "+996 555 12-34-56"),
+                           MadeUpEntity("ph2", EntityType::kPhone, "0555 123456"),
+                           MadeUpEntity("v1", EntityType::kVehicle, "Truck",
+                                        {{"registrationNumber", "01 KG 123 ABC"}}),
+                           MadeUpEntity("v2", EntityType::kVehicle, "Грузовик",
+                                        {{"registrationNumber", "01KG123АВС"}})},
+                          {Holds("h1", "p6", "ph1"), Holds("h2", "p7", "ph1")}})
             .has_value());
   }
 
@@ -194,7 +193,7 @@ TEST_F(DuplicateCandidatesTest, LimitMinScoreAndOversizedBlocks) {
 }
 
 TEST_F(DuplicateCandidatesTest, OnlyTheVisibleCompartmentsArePaired) {
-  Entity twin = MadeUp("q1", EntityType::kPerson, "Omurbek Sadyrov");
+  Entity twin = MadeUpEntity("q1", EntityType::kPerson, "Omurbek Sadyrov");
   twin.compartment = "osh";
   ASSERT_TRUE(store_.AppendGraph({{twin}, {}}).has_value());
   DuplicateOptions everything;
@@ -241,15 +240,15 @@ TEST_F(DuplicateCandidatesTest, ReportsProgressAndStopsWhenCancelled) {
 TEST(DuplicateCandidatesNumbersTest, NamesThatDifferOnlyInNumbersAreNotCandidates) {
   storage::MemoryLinkStore store;
   ASSERT_TRUE(store
-                  .AppendGraph({{MadeUp("o1", EntityType::kPerson, "Organiser 1.1.1"),
-                                 MadeUp("o2", EntityType::kPerson, "Organiser 1.2.1"),
-                                 MadeUp("c1", EntityType::kPerson, "Courier 2.1.1",
+                  .AppendGraph({{MadeUpEntity("o1", EntityType::kPerson, "Organiser 1.1.1"),
+                                 MadeUpEntity("o2", EntityType::kPerson, "Organiser 1.2.1"),
+                                 MadeUpEntity("c1", EntityType::kPerson, "Courier 2.1.1",
                                         {{"passportNumber", "AN 7654321"}}),
-                                 MadeUp("c2", EntityType::kPerson, "Courier 2.1.2",
+                                 MadeUpEntity("c2", EntityType::kPerson, "Courier 2.1.2",
                                         {{"passportNumber", "AN7654321"}}),
-                                 MadeUp("g1", EntityType::kOrganization, "Group 3"),
-                                 MadeUp("g2", EntityType::kOrganization, "Group 4"),
-                                 MadeUp("g3", EntityType::kOrganization, "Group 03")},
+                                 MadeUpEntity("g1", EntityType::kOrganization, "Group 3"),
+                                 MadeUpEntity("g2", EntityType::kOrganization, "Group 4"),
+                                 MadeUpEntity("g3", EntityType::kOrganization, "Group 03")},
                                 {}})
                   .has_value());
   DuplicateOptions options;  // min_score 0.8
@@ -291,16 +290,17 @@ TEST(DuplicateCandidatesCompartmentTest, PairsNeverJoinTwoCompartments) {
     entity.compartment = compartment;
     return entity;
   };
-  ASSERT_TRUE(store
-                  .AppendGraph({{in(MadeUp("a1", EntityType::kPerson, "Osmonov Nurlan",
-                                           {{"passportNumber", "AC 1234567"}}),
-                                    "osh"),
-                                 in(MadeUp("b1", EntityType::kPerson, "Nurlan Osmonov",
-                                           {{"passportNumber", "AC1234567"}}),
-                                    "chuy"),
-                                 in(MadeUp("b2", EntityType::kPerson, "Осмонов Нурлан"), "chuy")},
-                                {}})
-                  .has_value());
+  ASSERT_TRUE(
+      store
+          .AppendGraph({{in(MadeUpEntity("a1", EntityType::kPerson, "Osmonov Nurlan",
+                                         {{"passportNumber", "AC 1234567"}}),
+                            "osh"),
+                         in(MadeUpEntity("b1", EntityType::kPerson, "Nurlan Osmonov",
+                                         {{"passportNumber", "AC1234567"}}),
+                            "chuy"),
+                         in(MadeUpEntity("b2", EntityType::kPerson, "Осмонов Нурлан"), "chuy")},
+                        {}})
+          .has_value());
   DuplicateOptions every;
   every.min_score = 0;
   Result<DuplicateReport> all = FindDuplicateCandidates(store, every);

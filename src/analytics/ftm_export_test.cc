@@ -17,7 +17,7 @@ namespace ordo::analytics {
 namespace {
 
 // Made-up case data: none of these people, phones or companies exist.
-constexpr char kCase[] =
+constexpr char kExportCase[] =
     R"({"id":"p1","schema":"Person","properties":{"name":["Asan Sadyrov"],"phone":["+996 (555) 12-34-56"],"passportNumber":["AN 123456"]},"datasets":["x"]})"
     "\n"
     R"({"id":"p2","schema":"Person","properties":{"name":["Бакыт Осмонов","Bakyt Osmonov"],"phone":["+996555123456"]}})"
@@ -45,7 +45,7 @@ std::map<std::string, nlohmann::json> ById(const std::string& lines) {
 
 TEST(FtmExportTest, AnImportedCaseComesBackWithEveryEntityAndProperty) {
   const std::string path = ::testing::TempDir() + "/ftm_export_case.ftm";
-  std::ofstream(path, std::ios::binary) << kCase;
+  std::ofstream(path, std::ios::binary) << kExportCase;
   storage::MemoryLinkStore store;
   FtmImportOptions options;
   options.source = "test fixture (made up)";
@@ -60,12 +60,12 @@ TEST(FtmExportTest, AnImportedCaseComesBackWithEveryEntityAndProperty) {
   EXPECT_EQ(counts->entities, 3u);
   EXPECT_EQ(counts->links, 3u);
   EXPECT_EQ(counts->skipped, 3u + 3u);  // 3 shared nodes, 3 "holds" links
-  EXPECT_EQ(ById(out.str()), ById(kCase));
+  EXPECT_EQ(ById(out.str()), ById(kExportCase));
 }
 
 TEST(FtmExportTest, OnlyVisibleCompartmentsAreWrittenAndEachCarriesItsMarking) {
   const std::string path = ::testing::TempDir() + "/ftm_export_compartments.ftm";
-  std::ofstream(path, std::ios::binary) << kCase;
+  std::ofstream(path, std::ios::binary) << kExportCase;
   storage::MemoryLinkStore store;
   FtmImportOptions secret;
   secret.source = "test fixture (made up)";
@@ -93,7 +93,7 @@ TEST(FtmExportTest, OnlyVisibleCompartmentsAreWrittenAndEachCarriesItsMarking) {
   ASSERT_TRUE(osh && general && graphml && gexf);
   EXPECT_EQ(osh->entities, 3u);
   EXPECT_EQ(osh->marking, Marking::kSecret);
-  EXPECT_EQ(ById(osh_out.str()), ById(kCase));
+  EXPECT_EQ(ById(osh_out.str()), ById(kExportCase));
   std::istringstream lines(osh_out.str());
   for (std::string line; std::getline(lines, line);) {
     EXPECT_EQ(nlohmann::json::parse(line).at("marking"), "secret") << line;

@@ -93,9 +93,9 @@ Result<PartialDate> FtmDate(std::string_view text) {
   return PartialDate::Parse(text.substr(0, text.find('T')));
 }
 
-class Importer {
+class FtmImporter {
  public:
-  Importer(storage::LinkStore& store, const std::string& path, const FtmImportOptions& options)
+  FtmImporter(storage::LinkStore& store, const std::string& path, const FtmImportOptions& options)
       : store_(store), path_(path), options_(options) {}
 
   Result<FtmImportOutcome> Run();
@@ -136,7 +136,7 @@ class Importer {
   std::unordered_map<std::string, bool> stored_;     // FindEntity answers, cached
 };
 
-Result<bool> Importer::Known(const std::string& entity_id) {
+Result<bool> FtmImporter::Known(const std::string& entity_id) {
   if (file_nodes_.count(entity_id) != 0 || shared_made_.count(entity_id) != 0) return true;
   const auto cached = stored_.find(entity_id);
   if (cached != stored_.end()) return cached->second;
@@ -145,7 +145,7 @@ Result<bool> Importer::Known(const std::string& entity_id) {
   return found.has_value();
 }
 
-Result<std::string> Importer::SharedNode(const SharedProperty& shared, std::string_view value) {
+Result<std::string> FtmImporter::SharedNode(const SharedProperty& shared, std::string_view value) {
   const std::string key = NormalisedValue(shared.type, value);
   if (key.empty()) return std::string();
   std::string id = SharedNodeId(shared.prefix, key, options_.labels.compartment);
@@ -160,7 +160,7 @@ Result<std::string> Importer::SharedNode(const SharedProperty& shared, std::stri
   return id;
 }
 
-Status Importer::AddNode(const ingest::FtmEntity& read) {
+Status FtmImporter::AddNode(const ingest::FtmEntity& read) {
   ORDO_TRY(stored, Known(read.id));
   if (stored) {
     Problem(read.line, fmt::format("id: '{}' is already in the database", read.id));
@@ -207,7 +207,7 @@ Status Importer::AddNode(const ingest::FtmEntity& read) {
   return OkStatus();
 }
 
-Status Importer::AddLinks(const ingest::FtmEntity& read) {
+Status FtmImporter::AddLinks(const ingest::FtmEntity& read) {
   const ingest::FtmEdgeRoles roles = *ingest::FtmEdgeRolesOf(read.schema);
   // Each end: the entity ids the role names, or else the phone nodes of the numbers.
   std::vector<std::string> ends[2];
@@ -293,7 +293,7 @@ Status Importer::AddLinks(const ingest::FtmEntity& read) {
   return OkStatus();
 }
 
-Result<FtmImportOutcome> Importer::Run() {
+Result<FtmImportOutcome> FtmImporter::Run() {
   if (options_.source.empty()) {
     return InvalidArgument("an FtM import needs its source (--source: a URL or a citation)");
   }
@@ -356,7 +356,7 @@ Result<FtmImportOutcome> Importer::Run() {
 
 Result<FtmImportOutcome> ImportFtmFile(storage::LinkStore& store, const std::string& path,
                                        const FtmImportOptions& options) {
-  return Importer(store, path, options).Run();
+  return FtmImporter(store, path, options).Run();
 }
 
 }  // namespace ordo::analytics

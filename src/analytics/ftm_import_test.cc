@@ -16,7 +16,7 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
 // Made-up case data: none of these people, phones or companies exist.
-constexpr char kCase[] =
+constexpr char kImportCase[] =
     R"({"id":"p1","schema":"Person","properties":{"name":["Asan Sadyrov"],"phone":["+996 (555) 12-34-56"],"passportNumber":["AN 123456"]}})"
     "\n"
     R"({"id":"p2","schema":"Person","properties":{"name":["Бакыт Осмонов"],"phone":["+996555123456"]}})"
@@ -62,7 +62,7 @@ class FtmImportTest : public ::testing::Test {
 };
 
 TEST_F(FtmImportTest, NodesLinksAndSharedNodesAreWritten) {
-  Result<FtmImportOutcome> outcome = Import(Write("case", kCase));
+  Result<FtmImportOutcome> outcome = Import(Write("case", kImportCase));
 
   ASSERT_TRUE(outcome.has_value()) << outcome.error().ToString();
   EXPECT_THAT(outcome->problems, IsEmpty());
@@ -106,7 +106,7 @@ TEST_F(FtmImportTest, NodesLinksAndSharedNodesAreWritten) {
 }
 
 TEST_F(FtmImportTest, ASecondFileReusesStoredSharedNodesAndNamesStoredEntities) {
-  ASSERT_TRUE(Import(Write("first", kCase)).has_value());
+  ASSERT_TRUE(Import(Write("first", kImportCase)).has_value());
   const std::string second = Write(
       "second",
       R"({"id":"p3","schema":"Person","properties":{"name":["X"],"phone":["+996-555-123-456"]}})"
@@ -125,7 +125,7 @@ TEST_F(FtmImportTest, ASecondFileReusesStoredSharedNodesAndNamesStoredEntities) 
 }
 
 TEST_F(FtmImportTest, ProblemsArePositionedAndNothingIsWritten) {
-  ASSERT_TRUE(Import(Write("first", kCase)).has_value());
+  ASSERT_TRUE(Import(Write("first", kImportCase)).has_value());
   const std::size_t before = store_.CountEntities().value();
   const std::string bad = Write(
       "bad",
@@ -160,7 +160,7 @@ TEST_F(FtmImportTest, SharedNodesCanBeSwitchedOff) {
   options.source = "test fixture (made up)";
   options.shared_nodes = false;
 
-  Result<FtmImportOutcome> outcome = ImportFtmFile(store_, Write("plain", kCase), options);
+  Result<FtmImportOutcome> outcome = ImportFtmFile(store_, Write("plain", kImportCase), options);
 
   ASSERT_TRUE(outcome.has_value());
   // Only the caller's number remains a node: the call needs it as an end.
@@ -169,14 +169,14 @@ TEST_F(FtmImportTest, SharedNodesCanBeSwitchedOff) {
 }
 
 TEST_F(FtmImportTest, AnImportNeedsItsSource) {
-  Result<FtmImportOutcome> outcome = ImportFtmFile(store_, Write("nosource", kCase), {});
+  Result<FtmImportOutcome> outcome = ImportFtmFile(store_, Write("nosource", kImportCase), {});
 
   ASSERT_FALSE(outcome.has_value());
   EXPECT_EQ(outcome.error().code(), ErrorCode::kInvalidArgument);
 }
 
 TEST_F(FtmImportTest, ACompartmentGetsItsOwnSharedNodesAndKeepsItsCases) {
-  const std::string osh_file = Write("osh", kCase);
+  const std::string osh_file = Write("osh", kImportCase);
   // The same people under other ids, and the same phone, in another compartment.
   const std::string chuy_file = Write(
       "chuy",
@@ -234,7 +234,7 @@ TEST_F(FtmImportTest, ABadCompartmentNameIsAnError) {
   FtmImportOptions options;
   options.source = "test fixture (made up)";
   options.labels.compartment = "Osh";
-  Result<FtmImportOutcome> outcome = ImportFtmFile(store_, Write("bad", kCase), options);
+  Result<FtmImportOutcome> outcome = ImportFtmFile(store_, Write("bad", kImportCase), options);
   ASSERT_FALSE(outcome);
   EXPECT_EQ(outcome.error().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(store_.CountEntities().value(), 0u);

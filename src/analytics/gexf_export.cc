@@ -46,9 +46,9 @@ std::string Declarations(std::string_view domain, const auto& attributes) {
   return text + "    </attributes>\n";
 }
 
-class Writer {
+class GexfWriter {
  public:
-  explicit Writer(std::ostream& out) : out_(out) {}
+  explicit GexfWriter(std::ostream& out) : out_(out) {}
 
   std::string Escape(std::string_view text) { return internal::XmlEscape(text, &replaced_); }
   // <attvalue for="ID" value="TEXT"/>, skipped when `text` is empty.
@@ -81,7 +81,7 @@ Result<XmlExportCounts> ExportGexf(storage::LinkStore& store, std::ostream& out,
   XmlExportCounts counts;
   ORDO_TRY(marking, HighestStoredMarking(store, visibility));
   counts.marking = marking;
-  Writer writer(out);
+  GexfWriter writer(out);
   std::string head =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<gexf xmlns=\"http://www.gexf.net/1.2draft\"\n"

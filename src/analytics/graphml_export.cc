@@ -43,9 +43,9 @@ constexpr KeySpec kKeys[] = {
     {"e_directed", "edge", "directed", "boolean", "true"},
 };
 
-class Writer {
+class GraphmlWriter {
  public:
-  explicit Writer(std::ostream& out) : out_(out) {}
+  explicit GraphmlWriter(std::ostream& out) : out_(out) {}
 
   // <data key="KEY">TEXT</data>, skipped when `text` is empty.
   void Data(std::string& element, std::string_view key, std::string_view text) {
@@ -73,7 +73,7 @@ Result<XmlExportCounts> ExportGraphml(storage::LinkStore& store, std::ostream& o
   XmlExportCounts counts;
   ORDO_TRY(marking, HighestStoredMarking(store, visibility));
   counts.marking = marking;
-  Writer writer(out);
+  GraphmlWriter writer(out);
   std::string head =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<!-- Ordo link analysis export; keys in docs/formats.md, \"GraphML\" -->\n" +

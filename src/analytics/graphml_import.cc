@@ -39,9 +39,10 @@ std::optional<bool> ParseBoolean(std::string_view text) {
   return std::nullopt;
 }
 
-class Importer {
+class GraphmlImporter {
  public:
-  Importer(storage::LinkStore& store, const std::string& path, const GraphmlImportOptions& options)
+  GraphmlImporter(storage::LinkStore& store, const std::string& path,
+                  const GraphmlImportOptions& options)
       : store_(store), path_(path), options_(options) {}
 
   Result<GraphmlImportOutcome> Run();
@@ -73,7 +74,7 @@ class Importer {
   std::unordered_map<std::string, bool> stored_;  // FindEntity answers, cached
 };
 
-Result<bool> Importer::Stored(const std::string& entity_id) {
+Result<bool> GraphmlImporter::Stored(const std::string& entity_id) {
   const auto cached = stored_.find(entity_id);
   if (cached != stored_.end()) return cached->second;
   ORDO_TRY(found, store_.FindEntity(entity_id));
@@ -82,7 +83,7 @@ Result<bool> Importer::Stored(const std::string& entity_id) {
 }
 
 template <typename Element>
-bool Importer::Common(const ingest::GraphmlValue& value, Element& element, bool& handled) {
+bool GraphmlImporter::Common(const ingest::GraphmlValue& value, Element& element, bool& handled) {
   handled = true;
   if (value.name == "source") {
     element.source = value.value;
@@ -111,7 +112,7 @@ bool Importer::Common(const ingest::GraphmlValue& value, Element& element, bool&
   return true;
 }
 
-Status Importer::AddNode(const ingest::GraphmlNode& node) {
+Status GraphmlImporter::AddNode(const ingest::GraphmlNode& node) {
   ORDO_TRY(stored, Stored(node.id));
   if (stored) {
     Problem(node.line, node.column,
@@ -173,7 +174,7 @@ Status Importer::AddNode(const ingest::GraphmlNode& node) {
   return OkStatus();
 }
 
-Status Importer::AddEdge(const ingest::GraphmlEdge& edge, std::size_t rank) {
+Status GraphmlImporter::AddEdge(const ingest::GraphmlEdge& edge, std::size_t rank) {
   Link link;
   link.link_id = edge.id.empty()
                      ? fmt::format("{}#e{}", std::filesystem::path(path_).filename().string(), rank)
@@ -262,7 +263,7 @@ Status Importer::AddEdge(const ingest::GraphmlEdge& edge, std::size_t rank) {
   return OkStatus();
 }
 
-Result<GraphmlImportOutcome> Importer::Run() {
+Result<GraphmlImportOutcome> GraphmlImporter::Run() {
   if (options_.source.empty()) {
     return InvalidArgument("a GraphML import needs its source (--source: a URL or a citation)");
   }
@@ -319,7 +320,7 @@ Result<GraphmlImportOutcome> Importer::Run() {
 
 Result<GraphmlImportOutcome> ImportGraphmlFile(storage::LinkStore& store, const std::string& path,
                                                const GraphmlImportOptions& options) {
-  return Importer(store, path, options).Run();
+  return GraphmlImporter(store, path, options).Run();
 }
 
 }  // namespace ordo::analytics

@@ -211,10 +211,10 @@ std::optional<Mapping> MappingParser::Parse() {
   return mapping;
 }
 
-class Importer {
+class LinkCsvImporter {
  public:
-  Importer(storage::LinkStore& store, const std::string& path,
-           const LinkCsvImportOptions& options)
+  LinkCsvImporter(storage::LinkStore& store, const std::string& path,
+                  const LinkCsvImportOptions& options)
       : store_(store), path_(path), options_(options) {}
 
   Result<LinkCsvImportOutcome> Run();
@@ -267,7 +267,7 @@ class Importer {
   std::unordered_map<std::string, int> link_lines_;
 };
 
-Importer::Mapped Importer::Map(const std::string& column, std::string field) {
+LinkCsvImporter::Mapped LinkCsvImporter::Map(const std::string& column, std::string field) {
   Mapped mapped;
   mapped.field = std::move(field);
   mapped.column = column;
@@ -277,7 +277,7 @@ Importer::Mapped Importer::Map(const std::string& column, std::string field) {
   return mapped;
 }
 
-bool Importer::MapHeader(const ingest::CsvRecord& header) {
+bool LinkCsvImporter::MapHeader(const ingest::CsvRecord& header) {
   const std::size_t before = outcome_.problems.size();
   std::vector<std::size_t> duplicates;  // reported once, as such
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
@@ -336,7 +336,7 @@ bool Importer::MapHeader(const ingest::CsvRecord& header) {
   return outcome_.problems.size() == before;
 }
 
-Result<std::string> Importer::End(const ingest::CsvRecord& record, int side) {
+Result<std::string> LinkCsvImporter::End(const ingest::CsvRecord& record, int side) {
   const Mapped& id_column = end_columns_[side][0];
   const Mapped& name_column = end_columns_[side][1];
   const Mapped& type_column = end_columns_[side][2];
@@ -395,7 +395,7 @@ Result<std::string> Importer::End(const ingest::CsvRecord& record, int side) {
   return id;
 }
 
-Status Importer::Row(const ingest::CsvRecord& record) {
+Status LinkCsvImporter::Row(const ingest::CsvRecord& record) {
   const std::size_t before = outcome_.problems.size();
   Link link;
   ORDO_TRY(from, End(record, 0));
@@ -465,7 +465,7 @@ Status Importer::Row(const ingest::CsvRecord& record) {
   return OkStatus();
 }
 
-Result<LinkCsvImportOutcome> Importer::Run() {
+Result<LinkCsvImportOutcome> LinkCsvImporter::Run() {
   if (options_.source.empty()) {
     return InvalidArgument("a links import needs its source (--source: a URL or a citation)");
   }
@@ -539,7 +539,7 @@ Result<LinkCsvImportOutcome> Importer::Run() {
 
 Result<LinkCsvImportOutcome> ImportLinkCsvFile(storage::LinkStore& store, const std::string& path,
                                                const LinkCsvImportOptions& options) {
-  return Importer(store, path, options).Run();
+  return LinkCsvImporter(store, path, options).Run();
 }
 
 }  // namespace ordo::analytics

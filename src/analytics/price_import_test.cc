@@ -11,14 +11,15 @@
 namespace ordo::analytics {
 namespace {
 
-constexpr char kHeader[] = "date,country_iso3,drug,level,price,per,currency,synthetic,source\n";
+constexpr char kPriceHeader[] =
+    "date,country_iso3,drug,level,price,per,currency,synthetic,source\n";
 
 // The rows are made-up test fixtures, not real figures.
 class PriceImportTest : public testing::SeizureStoreTest {
  protected:
   std::string WriteFile(const std::string& name, const std::string& rows) {
     const std::string path = ::testing::TempDir() + "/price_import_" + name + ".csv";
-    std::ofstream(path, std::ios::binary) << kHeader << rows;
+    std::ofstream(path, std::ios::binary) << kPriceHeader << rows;
     return path;
   }
 

@@ -11,13 +11,14 @@
 namespace ordo::analytics {
 namespace {
 
-constexpr char kHeader[] = "seizure_id,date,country_iso3,drug,quantity,unit,synthetic,source\n";
+constexpr char kSeizureHeader[] =
+    "seizure_id,date,country_iso3,drug,quantity,unit,synthetic,source\n";
 
 class SeizureImportTest : public testing::SeizureStoreTest {
  protected:
   std::string WriteFile(const std::string& name, const std::string& rows) {
     const std::string path = ::testing::TempDir() + "/seizure_import_" + name + ".csv";
-    std::ofstream(path, std::ios::binary) << kHeader << rows;
+    std::ofstream(path, std::ios::binary) << kSeizureHeader << rows;
     return path;
   }
 

@@ -5,7 +5,7 @@
 namespace ordo::api {
 namespace {
 
-constexpr std::size_t kMaxField = 2000;
+constexpr std::size_t kMaxAuditField = 2000;
 
 // What CheckAuditEntry accepts, keeping what can be kept: no NUL, nothing empty that must not be,
 // no field longer than the CLI's records allow (cut at a UTF-8 character boundary).
@@ -21,8 +21,8 @@ void MakeStorable(AuditEntry& entry) {
         clean += c;
       }
     }
-    if (clean.size() > kMaxField) {
-      std::size_t cut = kMaxField;
+    if (clean.size() > kMaxAuditField) {
+      std::size_t cut = kMaxAuditField;
       while (cut > 0 && (static_cast<unsigned char>(clean[cut]) & 0xC0) == 0x80) --cut;
       clean.resize(cut);
       clean += "...";

@@ -17,7 +17,7 @@ using internal::Json;
 
 constexpr double kDefaultCellKm = 10.0;
 constexpr double kDefaultBandKm = 20.0;
-constexpr std::int64_t kDefaultTop = 20;
+constexpr std::int64_t kDefaultHotspotTop = 20;
 constexpr std::int64_t kMaxTop = 10000;
 // Gi* sums a disc of (band / cell)^2 cells around every cell; a wider ratio than this costs a
 // request minutes on a large grid and says nothing a coarser grid would not.
@@ -71,7 +71,7 @@ HttpResponse Hotspots(const RouteRequest& request) {
   const std::string weight = request.params.Has("weight") ? request.params.Text("weight") : "kg";
   options.weight =
       weight == "count" ? analytics::HotspotWeight::kCount : analytics::HotspotWeight::kKilograms;
-  options.top = static_cast<std::size_t>(request.params.Integer("top", kDefaultTop));
+  options.top = static_cast<std::size_t>(request.params.Integer("top", kDefaultHotspotTop));
   return internal::WithSeizureStore(request, [&](storage::SeizureStore& inner) {
     internal::MarkingSeizureStore store(inner);
     auto report = analytics::ComputeHotspots(store, options);

@@ -17,7 +17,7 @@ namespace {
 
 using internal::Json;
 
-constexpr std::int64_t kDefaultTop = 20;
+constexpr std::int64_t kDefaultRouteTop = 20;
 
 std::size_t Limit(std::size_t size, std::int64_t top) {
   return top == 0 ? size : std::min(size, static_cast<std::size_t>(top));
@@ -130,7 +130,7 @@ HttpResponse Routes(const RouteRequest& request) {
   auto parsed = internal::SeizureFilterOf(request);
   if (auto* problem = std::get_if<HttpResponse>(&parsed)) return std::move(*problem);
   const storage::SeizureFilter filter = std::get<storage::SeizureFilter>(std::move(parsed));
-  const std::int64_t top = request.params.Integer("top", kDefaultTop);
+  const std::int64_t top = request.params.Integer("top", kDefaultRouteTop);
   if (!request.params.Has("compare")) {
     return internal::WithSeizureStore(request, [&](storage::SeizureStore& inner) {
       internal::MarkingSeizureStore store(inner);

@@ -14,7 +14,7 @@ namespace {
 
 using internal::Json;
 
-constexpr std::size_t kMaxField = 1024;
+constexpr std::size_t kMaxSessionField = 1024;
 
 HttpResponse FieldProblem(const std::string& field, const std::string& message) {
   return ErrorResponse(InvalidArgument(field + ": " + message), field);
@@ -65,8 +65,8 @@ HttpResponse SignIn(const RouteRequest& request) {
                           "unknown field; the body takes account and password, or signin");
     }
     if (!value.is_string()) return FieldProblem(name, "must be a string");
-    if (value.get_ref<const std::string&>().size() > kMaxField) {
-      return FieldProblem(name, "longer than " + std::to_string(kMaxField) + " bytes");
+    if (value.get_ref<const std::string&>().size() > kMaxSessionField) {
+      return FieldProblem(name, "longer than " + std::to_string(kMaxSessionField) + " bytes");
     }
   }
   const std::string& remote = request.http->remote_address;

@@ -28,7 +28,7 @@ std::string OfTotal(std::uint64_t done, std::optional<std::uint64_t> total,
   return fmt::format(" of {} ({}%)", format(*total), percent);
 }
 
-std::string Count(std::uint64_t count) { return std::to_string(count); }
+std::string CountText(std::uint64_t count) { return std::to_string(count); }
 
 }  // namespace
 
@@ -70,7 +70,7 @@ std::string ProgressBar::Line(std::uint64_t rows, std::optional<std::uint64_t> b
                               Clock::duration elapsed) const {
   std::string line = label_ + ":";
   if (bytes) line += " " + Bytes(*bytes) + OfTotal(*bytes, totals_.bytes, Bytes) + ",";
-  line += " " + Count(rows) + OfTotal(rows, totals_.rows, Count) + " rows";
+  line += " " + CountText(rows) + OfTotal(rows, totals_.rows, CountText) + " rows";
   const double seconds = std::chrono::duration<double>(elapsed).count();
   if (seconds > 0) {
     line += fmt::format(", {:.0f} rows/s", static_cast<double>(rows) / seconds);

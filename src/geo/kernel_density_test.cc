@@ -13,7 +13,7 @@ namespace {
 // About 111 x 82 km around Bishkek.
 constexpr BoundingBox kBox{42.5, 74.0, 43.5, 75.0};
 
-Grid MakeGrid(double cell_km) { return Grid::Create(GridOptions{kBox, cell_km}).value(); }
+Grid MakeDensityGrid(double cell_km) { return Grid::Create(GridOptions{kBox, cell_km}).value(); }
 
 double Integral(const DensitySurface& surface) {
   double sum = 0.0;
@@ -24,7 +24,7 @@ double Integral(const DensitySurface& surface) {
 TEST(KernelDensityTest, IntegratesToTheTotalWeight) {
   // Points well inside the box, so that no kernel is cut by the edge; the bandwidth spans ten
   // cells, so the cell-centre sum approximates the integral closely.
-  const Grid grid = MakeGrid(1.0);
+  const Grid grid = MakeDensityGrid(1.0);
   std::mt19937 random(7);
   std::uniform_real_distribution<double> lat(42.8, 43.2);
   std::uniform_real_distribution<double> lon(74.3, 74.7);
@@ -43,7 +43,7 @@ TEST(KernelDensityTest, IntegratesToTheTotalWeight) {
 }
 
 TEST(KernelDensityTest, PeaksAtThePointWithTheKernelsCentralValue) {
-  const Grid grid = MakeGrid(1.0);
+  const Grid grid = MakeDensityGrid(1.0);
   const LatLon centre = grid.CellCentreLatLon(50, 40);
   const std::vector<WeightedPoint> points = {{centre, 4.0}};
 
@@ -61,7 +61,7 @@ TEST(KernelDensityTest, PeaksAtThePointWithTheKernelsCentralValue) {
 }
 
 TEST(KernelDensityTest, MatchesABruteForceSumOverAllCells) {
-  const Grid grid = MakeGrid(2.0);
+  const Grid grid = MakeDensityGrid(2.0);
   const std::vector<WeightedPoint> points = {{LatLon{42.9, 74.4}, 3.0},
                                              {LatLon{42.93, 74.45}, 1.0},
                                              {LatLon{42.51, 74.01}, 2.0},  // Near the corner.
@@ -92,7 +92,7 @@ TEST(KernelDensityTest, MatchesABruteForceSumOverAllCells) {
 }
 
 TEST(KernelDensityTest, RejectsANonPositiveBandwidth) {
-  const Grid grid = MakeGrid(1.0);
+  const Grid grid = MakeDensityGrid(1.0);
   const std::vector<WeightedPoint> points = {{LatLon{43.0, 74.5}, 1.0}};
 
   for (double h : {0.0, -3.0, std::nan("")}) {
@@ -104,7 +104,7 @@ TEST(KernelDensityTest, RejectsANonPositiveBandwidth) {
 }
 
 TEST(KernelDensityTest, RejectsANegativeWeight) {
-  const Grid grid = MakeGrid(1.0);
+  const Grid grid = MakeDensityGrid(1.0);
   const std::vector<WeightedPoint> points = {{LatLon{43.0, 74.5}, -2.0}};
 
   const auto surface = EstimateKernelDensity(grid, points, KernelDensityOptions{5.0});

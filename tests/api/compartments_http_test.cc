@@ -28,72 +28,55 @@ using Json = nlohmann::json;
 const std::vector<std::string> kOshMarks = {"osh-p1", "osh-p2", "Oshbekov", "OSH-1", "S-OSH"};
 const std::vector<std::string> kChuyMarks = {"chuy-p1", "chuy-p2", "Chuyev", "CHUY-1", "S-CHUY"};
 
-void Write(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-void Must(const RunResult& result) { ASSERT_EQ(result.exit_code, 0) << result.err; }
-
-std::string AddWithToken(const std::string& db, const std::string& name, const std::string& role,
-                         const std::vector<std::string>& compartments) {
-  std::vector<std::string> args = {"--db", db, "user", "add", name, "--role", role};
-  for (const std::string& compartment : compartments) {
-    args.push_back("--compartment");
-    args.push_back(compartment);
-  }
-  RunResult added = RunOrdoWithInput(args, std::string(kTesterPassword) + "\n");
-  EXPECT_EQ(added.exit_code, 0) << added.err;
-  RunResult token = RunOrdo({"--db", db, "user", "token", name});
-  EXPECT_EQ(token.exit_code, 0) << token.err;
-  return token.out.substr(0, token.out.find('\n'));  // as tests/api/ordo_server.cc reads it
-}
-
-struct Tokens {
+struct CompartmentTokens {
   std::string admin, osh_analyst, osh_viewer, chuy_analyst, nobody;
 };
-Tokens tokens;
+CompartmentTokens compartment_tokens;
 
-void Fill(const std::string& db) {
+void FillCompartments(const std::string& db) {
   const std::string dir = db.substr(0, db.rfind('/'));
-  Write(dir + "/osh.ftm",
-        R"({"id":"osh-p1","schema":"Person","properties":{"name":["Asan Oshbekov"],"phone":["+996555000111"]}})"
-        "\n"
-        R"({"id":"osh-p2","schema":"Person","properties":{"name":["Ulan Oshbekov"]}})"
-        "\n"
-        R"({"id":"osh-f1","schema":"Family","properties":{"person":["osh-p1"],"relative":["osh-p2"]}})"
-        "\n");
-  Write(dir + "/chuy.ftm",
-        R"({"id":"chuy-p1","schema":"Person","properties":{"name":["Bakyt Chuyev"],"phone":["+996555000111"]}})"
-        "\n"
-        R"({"id":"chuy-p2","schema":"Person","properties":{"name":["Nurlan Chuyev"]}})"
-        "\n"
-        R"({"id":"chuy-f1","schema":"Family","properties":{"person":["chuy-p1"],"relative":["chuy-p2"]}})"
-        "\n");
+  WriteFile(
+      dir + "/osh.ftm",
+      R"({"id":"osh-p1","schema":"Person","properties":{"name":["Asan Oshbekov"],"phone":["+996555000111"]}})"
+      "\n"
+      R"({"id":"osh-p2","schema":"Person","properties":{"name":["Ulan Oshbekov"]}})"
+      "\n"
+      R"({"id":"osh-f1","schema":"Family","properties":{"person":["osh-p1"],"relative":["osh-p2"]}})"
+      "\n");
+  WriteFile(
+      dir + "/chuy.ftm",
+      R"({"id":"chuy-p1","schema":"Person","properties":{"name":["Bakyt Chuyev"],"phone":["+996555000111"]}})"
+      "\n"
+      R"({"id":"chuy-p2","schema":"Person","properties":{"name":["Nurlan Chuyev"]}})"
+      "\n"
+      R"({"id":"chuy-f1","schema":"Family","properties":{"person":["chuy-p1"],"relative":["chuy-p2"]}})"
+      "\n");
   const std::string header =
       "seizure_id,date,place,lat,lon,country_iso3,drug,quantity,unit,synthetic,source,case_id,"
       "departure_iso3,destination_iso3\n";
-  Write(dir + "/osh.csv", header + "S-OSH,2024-03-01,Osh,40.51,72.80,KGZ,heroin,2,kg,true,,OSH-1,TJK,RUS\n");
-  Write(dir + "/chuy.csv",
-        header + "S-CHUY,2024-04-01,Tokmok,42.84,75.30,KGZ,heroin,3,kg,true,,CHUY-1,KAZ,RUS\n");
+  WriteFile(dir + "/osh.csv",
+            header + "S-OSH,2024-03-01,Osh,40.51,72.80,KGZ,heroin,2,kg,true,,OSH-1,TJK,RUS\n");
+  WriteFile(dir + "/chuy.csv",
+            header + "S-CHUY,2024-04-01,Tokmok,42.84,75.30,KGZ,heroin,3,kg,true,,CHUY-1,KAZ,RUS\n");
   for (const auto& [name, marking] :
        std::vector<std::pair<std::string, std::string>>{{"osh", "secret"}, {"chuy", "unmarked"}}) {
     const std::string case_id = name == "osh" ? "OSH-1" : "CHUY-1";
-    Must(RunOrdo({"--db", db, "import", "ftm", dir + "/" + name + ".ftm", "--source",
-                  "made-up test case", "--case", case_id, "--compartment", name, "--marking",
-                  marking, "--synthetic"}));
-    Must(RunOrdo({"--db", db, "seizures", "import", dir + "/" + name + ".csv", "--compartment",
-                  name, "--marking", marking}));
+    MustSucceed(RunOrdo({"--db", db, "import", "ftm", dir + "/" + name + ".ftm", "--source",
+                         "made-up test case", "--case", case_id, "--compartment", name, "--marking",
+                         marking, "--synthetic"}));
+    MustSucceed(RunOrdo({"--db", db, "seizures", "import", dir + "/" + name + ".csv",
+                         "--compartment", name, "--marking", marking}));
   }
-  tokens.admin = AddWithToken(db, "adam", "admin", {});
-  tokens.osh_analyst = AddWithToken(db, "ana", "analyst", {"osh"});
-  tokens.osh_viewer = AddWithToken(db, "vic", "viewer", {"osh"});
-  tokens.chuy_analyst = AddWithToken(db, "bob", "analyst", {"chuy"});
-  tokens.nobody = AddWithToken(db, "nell", "viewer", {});
+  compartment_tokens.admin = AddUserWithToken(db, "adam", "admin", {});
+  compartment_tokens.osh_analyst = AddUserWithToken(db, "ana", "analyst", {"osh"});
+  compartment_tokens.osh_viewer = AddUserWithToken(db, "vic", "viewer", {"osh"});
+  compartment_tokens.chuy_analyst = AddUserWithToken(db, "bob", "analyst", {"chuy"});
+  compartment_tokens.nobody = AddUserWithToken(db, "nell", "viewer", {});
 }
 
 class CompartmentsHttpTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { server_ = new OrdoServer({}, Fill); }
+  static void SetUpTestSuite() { server_ = new OrdoServer({}, FillCompartments); }
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;
@@ -101,13 +84,7 @@ class CompartmentsHttpTest : public ::testing::Test {
 
   static HttpReply As(const std::string& token, const std::string& method,
                       const std::string& target, const std::string& body = "") {
-    HttpConnection connection(server_->port(), Credentials::kNone);
-    std::vector<std::pair<std::string, std::string>> headers = {
-        {"Authorization", "Bearer " + token}};
-    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-    std::optional<HttpReply> reply = connection.Request(method, target, headers, body);
-    EXPECT_TRUE(reply.has_value()) << method << " " << target;
-    return reply.value_or(HttpReply{});
+    return RequestWithToken(server_->port(), token, method, target, body);
   }
   static HttpReply Get(const std::string& token, const std::string& target) {
     return As(token, "GET", target);
@@ -165,10 +142,10 @@ TEST_F(CompartmentsHttpTest, NoRouteShowsAnythingOfACompartmentNotGranted) {
   };
   std::vector<std::string> both = kOshMarks;
   both.insert(both.end(), kChuyMarks.begin(), kChuyMarks.end());
-  const Reader readers[] = {{"analyst of osh", &tokens.osh_analyst, kChuyMarks},
-                            {"viewer of osh", &tokens.osh_viewer, kChuyMarks},
-                            {"analyst of chuy", &tokens.chuy_analyst, kOshMarks},
-                            {"viewer of nothing", &tokens.nobody, both}};
+  const Reader readers[] = {{"analyst of osh", &compartment_tokens.osh_analyst, kChuyMarks},
+                            {"viewer of osh", &compartment_tokens.osh_viewer, kChuyMarks},
+                            {"analyst of chuy", &compartment_tokens.chuy_analyst, kOshMarks},
+                            {"viewer of nothing", &compartment_tokens.nobody, both}};
   // Each reader twice, interleaved, so that an answer cached for one would reach the next.
   for (int round = 0; round < 2; ++round) {
     for (const Reader& reader : readers) {
@@ -185,12 +162,16 @@ TEST_F(CompartmentsHttpTest, NoRouteShowsAnythingOfACompartmentNotGranted) {
 }
 
 TEST_F(CompartmentsHttpTest, GrantedReadersAndAdminsSeeWhatIsTheirs) {
-  const Json osh = Json::parse(Get(tokens.osh_viewer, "/api/v1/graph/entities/osh-p1").body);
-  const HttpReply seizures = Get(tokens.osh_analyst, "/api/v1/narcotics/seizures");
-  const HttpReply admin_seizures = Get(tokens.admin, "/api/v1/narcotics/seizures");
-  const HttpReply chuy = Get(tokens.chuy_analyst, "/api/v1/graph/expand?seed=chuy-p1&hops=2");
-  const HttpReply admin_path = Get(tokens.admin, "/api/v1/graph/path?from=osh-p1&to=osh-p2");
-  const HttpReply osh_bulletin = Get(tokens.osh_analyst, "/api/v1/narcotics/bulletin?period=2024&format=csv");
+  const Json osh =
+      Json::parse(Get(compartment_tokens.osh_viewer, "/api/v1/graph/entities/osh-p1").body);
+  const HttpReply seizures = Get(compartment_tokens.osh_analyst, "/api/v1/narcotics/seizures");
+  const HttpReply admin_seizures = Get(compartment_tokens.admin, "/api/v1/narcotics/seizures");
+  const HttpReply chuy =
+      Get(compartment_tokens.chuy_analyst, "/api/v1/graph/expand?seed=chuy-p1&hops=2");
+  const HttpReply admin_path =
+      Get(compartment_tokens.admin, "/api/v1/graph/path?from=osh-p1&to=osh-p2");
+  const HttpReply osh_bulletin =
+      Get(compartment_tokens.osh_analyst, "/api/v1/narcotics/bulletin?period=2024&format=csv");
 
   EXPECT_EQ(osh["id"], "osh-p1");
   EXPECT_NE(seizures.body.find("S-OSH"), std::string::npos) << seizures.body;
@@ -215,8 +196,8 @@ TEST_F(CompartmentsHttpTest, DeniedIsNotFoundByteForByte) {
       {"/api/v1/graph/path?from=osh-p1&to=chuy-p1", "/api/v1/graph/path?from=osh-p1&to=none-p1"},
   };
   for (const Pair& pair : pairs) {
-    const HttpReply denied = Get(tokens.osh_analyst, pair.denied);
-    const HttpReply missing = Get(tokens.osh_analyst, pair.missing);
+    const HttpReply denied = Get(compartment_tokens.osh_analyst, pair.denied);
+    const HttpReply missing = Get(compartment_tokens.osh_analyst, pair.missing);
     std::string body = denied.body;
     for (std::size_t at = body.find("chuy-p1"); at != std::string::npos; at = body.find("chuy-p1")) {
       body.replace(at, 7, "none-p1");
@@ -230,17 +211,18 @@ TEST_F(CompartmentsHttpTest, DeniedIsNotFoundByteForByte) {
 
 TEST_F(CompartmentsHttpTest, AJobIsItsOwnersOnly) {
   const HttpReply submitted =
-      As(tokens.osh_analyst, "POST", "/api/v1/graph/jobs", R"({"kind":"pagerank"})");
+      As(compartment_tokens.osh_analyst, "POST", "/api/v1/graph/jobs", R"({"kind":"pagerank"})");
   ASSERT_EQ(submitted.status, 202) << submitted.body;
   const std::string id = Json::parse(submitted.body)["id"];
   const std::string missing_id = std::string(id.size(), id[0] == 'z' ? 'y' : 'z');
 
-  const HttpReply own = Get(tokens.osh_analyst, "/api/v1/graph/jobs/" + id);
-  const HttpReply other = Get(tokens.osh_viewer, "/api/v1/graph/jobs/" + id);
-  const HttpReply missing = Get(tokens.osh_viewer, "/api/v1/graph/jobs/" + missing_id);
-  const HttpReply other_list = Get(tokens.chuy_analyst, "/api/v1/graph/jobs");
-  const HttpReply other_cancel = As(tokens.chuy_analyst, "DELETE", "/api/v1/graph/jobs/" + id);
-  const HttpReply still = Get(tokens.osh_analyst, "/api/v1/graph/jobs/" + id);
+  const HttpReply own = Get(compartment_tokens.osh_analyst, "/api/v1/graph/jobs/" + id);
+  const HttpReply other = Get(compartment_tokens.osh_viewer, "/api/v1/graph/jobs/" + id);
+  const HttpReply missing = Get(compartment_tokens.osh_viewer, "/api/v1/graph/jobs/" + missing_id);
+  const HttpReply other_list = Get(compartment_tokens.chuy_analyst, "/api/v1/graph/jobs");
+  const HttpReply other_cancel =
+      As(compartment_tokens.chuy_analyst, "DELETE", "/api/v1/graph/jobs/" + id);
+  const HttpReply still = Get(compartment_tokens.osh_analyst, "/api/v1/graph/jobs/" + id);
 
   EXPECT_EQ(own.status, 200) << own.body;
   EXPECT_EQ(other.status, 404);
@@ -254,25 +236,26 @@ TEST_F(CompartmentsHttpTest, AJobIsItsOwnersOnly) {
 
 TEST_F(CompartmentsHttpTest, ARevokeOrADisableCountsFromTheNextRequest) {
   const std::string db = server_->db_path();
-  ASSERT_EQ(Get(tokens.chuy_analyst, "/api/v1/graph/entities/chuy-p2").status, 200);
-  ASSERT_EQ(Get(tokens.nobody, "/api/v1/graph/summary").status, 200);
+  ASSERT_EQ(Get(compartment_tokens.chuy_analyst, "/api/v1/graph/entities/chuy-p2").status, 200);
+  ASSERT_EQ(Get(compartment_tokens.nobody, "/api/v1/graph/summary").status, 200);
   // A job computed on chuy's graph: its result holds chuy's entities.
   const HttpReply submitted =
-      As(tokens.chuy_analyst, "POST", "/api/v1/graph/jobs", R"({"kind":"kcore"})");
+      As(compartment_tokens.chuy_analyst, "POST", "/api/v1/graph/jobs", R"({"kind":"kcore"})");
   ASSERT_EQ(submitted.status, 202) << submitted.body;
   const std::string job =
       "/api/v1/graph/jobs/" + Json::parse(submitted.body)["id"].get<std::string>();
 
-  Must(RunOrdo({"--db", db, "user", "revoke", "bob", "chuy"}));
-  const HttpReply revoked = Get(tokens.chuy_analyst, "/api/v1/graph/entities/chuy-p2");
-  const HttpReply revoked_list = Get(tokens.chuy_analyst, "/api/v1/narcotics/seizures");
-  const HttpReply revoked_job = Get(tokens.chuy_analyst, job);
-  const HttpReply revoked_jobs = Get(tokens.chuy_analyst, "/api/v1/graph/jobs");
-  Must(RunOrdo({"--db", db, "user", "disable", "nell"}));
-  const HttpReply disabled = Get(tokens.nobody, "/api/v1/graph/summary");
-  Must(RunOrdo({"--db", db, "user", "grant", "bob", "chuy"}));
-  const HttpReply granted_again = Get(tokens.chuy_analyst, "/api/v1/graph/entities/chuy-p2");
-  const HttpReply job_again = Get(tokens.chuy_analyst, job);
+  MustSucceed(RunOrdo({"--db", db, "user", "revoke", "bob", "chuy"}));
+  const HttpReply revoked = Get(compartment_tokens.chuy_analyst, "/api/v1/graph/entities/chuy-p2");
+  const HttpReply revoked_list = Get(compartment_tokens.chuy_analyst, "/api/v1/narcotics/seizures");
+  const HttpReply revoked_job = Get(compartment_tokens.chuy_analyst, job);
+  const HttpReply revoked_jobs = Get(compartment_tokens.chuy_analyst, "/api/v1/graph/jobs");
+  MustSucceed(RunOrdo({"--db", db, "user", "disable", "nell"}));
+  const HttpReply disabled = Get(compartment_tokens.nobody, "/api/v1/graph/summary");
+  MustSucceed(RunOrdo({"--db", db, "user", "grant", "bob", "chuy"}));
+  const HttpReply granted_again =
+      Get(compartment_tokens.chuy_analyst, "/api/v1/graph/entities/chuy-p2");
+  const HttpReply job_again = Get(compartment_tokens.chuy_analyst, job);
 
   EXPECT_EQ(revoked.status, 404) << revoked.body;
   EXPECT_EQ(revoked_list.body.find("S-CHUY"), std::string::npos) << revoked_list.body;

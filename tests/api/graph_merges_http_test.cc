@@ -24,23 +24,12 @@ namespace {
 using Json = nlohmann::json;
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
-std::string AddWithToken(const std::string& db, const std::string& name, const std::string& role,
-                         const std::string& compartment) {
-  RunResult added = RunOrdoWithInput(
-      {"--db", db, "user", "add", name, "--role", role, "--compartment", compartment},
-      std::string(kTesterPassword) + "\n");
-  EXPECT_EQ(added.exit_code, 0) << added.err;
-  RunResult token = RunOrdo({"--db", db, "user", "token", name});
-  EXPECT_EQ(token.exit_code, 0) << token.err;
-  return token.out.substr(0, token.out.find('\n'));
-}
-
-struct Tokens {
+struct MergeTokens {
   std::string analyst, viewer, osh_analyst;
 };
-Tokens tokens;
+MergeTokens merge_tokens;
 
-void Fill(const std::string& db) {
+void FillMergeCase(const std::string& db) {
   const std::string dir = db.substr(0, db.rfind('/'));
   RunResult general =
       RunOrdo({"--db", db, "import", "ftm", ORDO_SOURCE_DIR "/tests/integration/ftm/names.ftm",
@@ -55,14 +44,14 @@ void Fill(const std::string& db) {
       RunOrdo({"--db", db, "import", "ftm", dir + "/osh.ftm", "--source", "made-up test case",
                "--case", "OSH-1", "--compartment", "osh", "--marking", "secret", "--synthetic"});
   ASSERT_EQ(osh.exit_code, 0) << osh.err;
-  tokens.analyst = AddWithToken(db, "ana", "analyst", "general");
-  tokens.viewer = AddWithToken(db, "vic", "viewer", "general");
-  tokens.osh_analyst = AddWithToken(db, "oleg", "analyst", "osh");
+  merge_tokens.analyst = AddUserWithToken(db, "ana", "analyst", {"general"});
+  merge_tokens.viewer = AddUserWithToken(db, "vic", "viewer", {"general"});
+  merge_tokens.osh_analyst = AddUserWithToken(db, "oleg", "analyst", {"osh"});
 }
 
 class GraphMergesHttpTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { server_ = new OrdoServer({}, Fill); }
+  static void SetUpTestSuite() { server_ = new OrdoServer({}, FillMergeCase); }
   static void TearDownTestSuite() {
     delete server_;
     server_ = nullptr;
@@ -93,9 +82,9 @@ OrdoServer* GraphMergesHttpTest::server_ = nullptr;
 
 TEST_F(GraphMergesHttpTest, DuplicatesAreTheClisWithScoreAndExplanation) {
   const HttpReply people =
-      As(tokens.analyst, "GET", "/api/v1/graph/duplicates?type=person&min_score=0.5");
+      As(merge_tokens.analyst, "GET", "/api/v1/graph/duplicates?type=person&min_score=0.5");
   const HttpReply apart =
-      As(tokens.analyst, "GET",
+      As(merge_tokens.analyst, "GET",
          "/api/v1/graph/duplicates?type=person&min_score=0.5&cross_script=false");
 
   ASSERT_EQ(people.status, 200) << people.body;
@@ -118,17 +107,17 @@ TEST_F(GraphMergesHttpTest, DuplicatesAreTheClisWithScoreAndExplanation) {
 }
 
 TEST_F(GraphMergesHttpTest, AnAnalystMergesTheNextRequestSeesItAndUnmergeRestoresIt) {
-  const std::int64_t before = Entities(tokens.analyst);
-  const HttpReply expand_before = As(tokens.analyst, "GET", "/api/v1/graph/expand?seed=p1");
+  const std::int64_t before = Entities(merge_tokens.analyst);
+  const HttpReply expand_before = As(merge_tokens.analyst, "GET", "/api/v1/graph/expand?seed=p1");
 
-  const HttpReply merged = As(tokens.analyst, "POST", "/api/v1/graph/merges",
+  const HttpReply merged = As(merge_tokens.analyst, "POST", "/api/v1/graph/merges",
                               R"({"kept": "p1", "merged": ["p2"], "note": "same phone"})");
   // At once, within the server's one-second check: the route tells the server the data changed.
-  const std::int64_t after = Entities(tokens.analyst);
-  const HttpReply expand = As(tokens.analyst, "GET", "/api/v1/graph/expand?seed=p2");
-  const HttpReply list = As(tokens.analyst, "GET", "/api/v1/graph/merges");
+  const std::int64_t after = Entities(merge_tokens.analyst);
+  const HttpReply expand = As(merge_tokens.analyst, "GET", "/api/v1/graph/expand?seed=p2");
+  const HttpReply list = As(merge_tokens.analyst, "GET", "/api/v1/graph/merges");
   const HttpReply dedupe =
-      As(tokens.analyst, "GET", "/api/v1/graph/duplicates?type=person&min_score=0.5");
+      As(merge_tokens.analyst, "GET", "/api/v1/graph/duplicates?type=person&min_score=0.5");
 
   ASSERT_EQ(merged.status, 201) << merged.body;
   const Json merge = JsonOf(merged);
@@ -153,27 +142,28 @@ TEST_F(GraphMergesHttpTest, AnAnalystMergesTheNextRequestSeesItAndUnmergeRestore
   EXPECT_EQ(JsonOf(list)["in_force"], 1);
   EXPECT_EQ(JsonOf(dedupe)["candidates"].size(), 1u) << dedupe.body;  // p1/p2 not offered again
 
-  const HttpReply undone = As(tokens.analyst, "DELETE", "/api/v1/graph/merges/1");
-  const HttpReply again = As(tokens.analyst, "DELETE", "/api/v1/graph/merges/1");
+  const HttpReply undone = As(merge_tokens.analyst, "DELETE", "/api/v1/graph/merges/1");
+  const HttpReply again = As(merge_tokens.analyst, "DELETE", "/api/v1/graph/merges/1");
 
   ASSERT_EQ(undone.status, 200) << undone.body;
   EXPECT_EQ(JsonOf(undone)["in_force"], false);
   EXPECT_EQ(JsonOf(undone)["undone_by"], "ana");
-  EXPECT_EQ(Entities(tokens.analyst), before);
-  EXPECT_EQ(As(tokens.analyst, "GET", "/api/v1/graph/expand?seed=p1").body, expand_before.body);
+  EXPECT_EQ(Entities(merge_tokens.analyst), before);
+  EXPECT_EQ(As(merge_tokens.analyst, "GET", "/api/v1/graph/expand?seed=p1").body,
+            expand_before.body);
   EXPECT_EQ(again.status, 409) << again.body;
   EXPECT_EQ(JsonOf(As("", "GET", "/api/v1/graph/merges/1"))["undone_by"], "ana");
 }
 
 TEST_F(GraphMergesHttpTest, AViewerMayNotMergeOrUnmerge) {
-  const HttpReply merge =
-      As(tokens.viewer, "POST", "/api/v1/graph/merges", R"({"kept": "p1", "merged": ["p2"]})");
-  ASSERT_EQ(
-      As(tokens.analyst, "POST", "/api/v1/graph/merges", R"({"kept": "p1", "merged": ["p2"]})")
-          .status,
-      201);
-  const HttpReply unmerge = As(tokens.viewer, "DELETE", "/api/v1/graph/merges/1");
-  const HttpReply list = As(tokens.viewer, "GET", "/api/v1/graph/merges");
+  const HttpReply merge = As(merge_tokens.viewer, "POST", "/api/v1/graph/merges",
+                             R"({"kept": "p1", "merged": ["p2"]})");
+  ASSERT_EQ(As(merge_tokens.analyst, "POST", "/api/v1/graph/merges",
+               R"({"kept": "p1", "merged": ["p2"]})")
+                .status,
+            201);
+  const HttpReply unmerge = As(merge_tokens.viewer, "DELETE", "/api/v1/graph/merges/1");
+  const HttpReply list = As(merge_tokens.viewer, "GET", "/api/v1/graph/merges");
 
   EXPECT_EQ(merge.status, 403) << merge.body;
   EXPECT_EQ(unmerge.status, 403) << unmerge.body;
@@ -183,22 +173,23 @@ TEST_F(GraphMergesHttpTest, AViewerMayNotMergeOrUnmerge) {
 }
 
 TEST_F(GraphMergesHttpTest, AnotherCompartmentsEntitiesAndMergesAnswerAsMissing) {
-  ASSERT_EQ(
-      As(tokens.analyst, "POST", "/api/v1/graph/merges", R"({"kept": "p1", "merged": ["p2"]})")
-          .status,
-      201);
+  ASSERT_EQ(As(merge_tokens.analyst, "POST", "/api/v1/graph/merges",
+               R"({"kept": "p1", "merged": ["p2"]})")
+                .status,
+            201);
 
-  const HttpReply theirs =
-      As(tokens.osh_analyst, "POST", "/api/v1/graph/merges", R"({"kept": "p1", "merged": ["p3"]})");
-  const HttpReply nobody =
-      As(tokens.osh_analyst, "POST", "/api/v1/graph/merges", R"({"kept": "p9", "merged": ["p3"]})");
-  const HttpReply into_theirs = As(tokens.osh_analyst, "POST", "/api/v1/graph/merges",
+  const HttpReply theirs = As(merge_tokens.osh_analyst, "POST", "/api/v1/graph/merges",
+                              R"({"kept": "p1", "merged": ["p3"]})");
+  const HttpReply nobody = As(merge_tokens.osh_analyst, "POST", "/api/v1/graph/merges",
+                              R"({"kept": "p9", "merged": ["p3"]})");
+  const HttpReply into_theirs = As(merge_tokens.osh_analyst, "POST", "/api/v1/graph/merges",
                                    R"({"kept": "osh-p1", "merged": ["p3"]})");
-  const HttpReply show = As(tokens.osh_analyst, "GET", "/api/v1/graph/merges/1");
-  const HttpReply show_missing = As(tokens.osh_analyst, "GET", "/api/v1/graph/merges/77");
-  const HttpReply undo = As(tokens.osh_analyst, "DELETE", "/api/v1/graph/merges/1");
-  const HttpReply list = As(tokens.osh_analyst, "GET", "/api/v1/graph/merges");
-  const HttpReply dedupe = As(tokens.osh_analyst, "GET", "/api/v1/graph/duplicates?min_score=0.5");
+  const HttpReply show = As(merge_tokens.osh_analyst, "GET", "/api/v1/graph/merges/1");
+  const HttpReply show_missing = As(merge_tokens.osh_analyst, "GET", "/api/v1/graph/merges/77");
+  const HttpReply undo = As(merge_tokens.osh_analyst, "DELETE", "/api/v1/graph/merges/1");
+  const HttpReply list = As(merge_tokens.osh_analyst, "GET", "/api/v1/graph/merges");
+  const HttpReply dedupe =
+      As(merge_tokens.osh_analyst, "GET", "/api/v1/graph/duplicates?min_score=0.5");
 
   EXPECT_EQ(theirs.status, 404) << theirs.body;
   EXPECT_EQ(JsonOf(theirs)["parameter"], "kept");
@@ -220,16 +211,17 @@ TEST_F(GraphMergesHttpTest, AnotherCompartmentsEntitiesAndMergesAnswerAsMissing)
     EXPECT_EQ(dedupe.body.find(mark), std::string::npos) << mark << ": " << dedupe.body;
   }
   // The merge of `general` did not reach osh's graph, nor osh's merge general's.
-  const HttpReply osh_merge = As(tokens.osh_analyst, "POST", "/api/v1/graph/merges",
-                                R"({"kept": "osh-p1", "merged": ["osh-p2"]})");
+  const HttpReply osh_merge = As(merge_tokens.osh_analyst, "POST", "/api/v1/graph/merges",
+                                 R"({"kept": "osh-p1", "merged": ["osh-p2"]})");
   ASSERT_EQ(osh_merge.status, 201) << osh_merge.body;
   // Its answer names secret entities: it is secret, as are the list and the candidates.
   EXPECT_EQ(JsonOf(osh_merge)["marking"], "secret");
   EXPECT_EQ(osh_merge.Header("ordo-marking"), "secret");
-  EXPECT_EQ(JsonOf(As(tokens.osh_analyst, "GET", "/api/v1/graph/merges"))["marking"], "secret");
+  EXPECT_EQ(JsonOf(As(merge_tokens.osh_analyst, "GET", "/api/v1/graph/merges"))["marking"],
+            "secret");
   EXPECT_EQ(JsonOf(dedupe)["marking"], "secret");
-  EXPECT_EQ(Entities(tokens.osh_analyst), 1);
-  EXPECT_EQ(JsonOf(As(tokens.analyst, "GET", "/api/v1/graph/merges"))["total"], 1);
+  EXPECT_EQ(Entities(merge_tokens.osh_analyst), 1);
+  EXPECT_EQ(JsonOf(As(merge_tokens.analyst, "GET", "/api/v1/graph/merges"))["total"], 1);
 }
 
 TEST_F(GraphMergesHttpTest, BadBodiesAndParametersNameTheField) {
@@ -255,19 +247,19 @@ TEST_F(GraphMergesHttpTest, BadBodiesAndParametersNameTheField) {
   };
   for (const Case& bad : cases) {
     const HttpReply reply =
-        As(tokens.analyst, "POST", "/api/v1/graph/merges", bad.body,
-           bad.body.empty() ? Headers{{"Authorization", "Bearer " + tokens.analyst},
+        As(merge_tokens.analyst, "POST", "/api/v1/graph/merges", bad.body,
+           bad.body.empty() ? Headers{{"Authorization", "Bearer " + merge_tokens.analyst},
                                       {"Content-Type", "application/json"}}
                             : Headers{});
     EXPECT_EQ(reply.status, bad.status) << bad.body << ": " << reply.body;
     EXPECT_EQ(JsonOf(reply)["parameter"], bad.field) << bad.body << ": " << reply.body;
   }
-  ASSERT_EQ(
-      As(tokens.analyst, "POST", "/api/v1/graph/merges", R"({"kept": "p1", "merged": ["p2"]})")
-          .status,
-      201);
-  const HttpReply twice =
-      As(tokens.analyst, "POST", "/api/v1/graph/merges", R"({"kept": "p3", "merged": ["p2"]})");
+  ASSERT_EQ(As(merge_tokens.analyst, "POST", "/api/v1/graph/merges",
+               R"({"kept": "p1", "merged": ["p2"]})")
+                .status,
+            201);
+  const HttpReply twice = As(merge_tokens.analyst, "POST", "/api/v1/graph/merges",
+                             R"({"kept": "p3", "merged": ["p2"]})");
   EXPECT_EQ(twice.status, 409) << twice.body;
   EXPECT_EQ(JsonOf(twice)["parameter"], "merged");
   EXPECT_EQ(JsonOf(As("", "GET", "/api/v1/graph/merges"))["total"], 1);  // nothing else written

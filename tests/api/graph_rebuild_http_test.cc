@@ -10,7 +10,7 @@
 namespace ordo::testing {
 namespace {
 
-void Fill(const std::string& db) {
+void FillRebuildCase(const std::string& db) {
   const RunResult imported =
       RunOrdo({"--db", db, "import", "ftm", ORDO_SOURCE_DIR "/tests/integration/ftm/names.ftm",
                "--source", "made-up test case", "--synthetic"});
@@ -18,7 +18,7 @@ void Fill(const std::string& db) {
 }
 
 TEST(GraphRebuildHttpTest, ASeizuresOnlyImportKeepsTheGraphAndAnEntityImportRebuildsIt) {
-  OrdoServer server({}, Fill);
+  OrdoServer server({}, FillRebuildCase);
   ASSERT_NE(server.port(), 0);
 
   ExpectASeizuresOnlyImportKeepsTheGraph(server, server.db_path(), server.dir());

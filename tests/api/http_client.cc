@@ -28,7 +28,7 @@ std::string Lower(std::string text) {
 }
 
 std::mutex tokens_mutex;
-std::map<std::uint16_t, std::string>& Tokens() {
+std::map<std::uint16_t, std::string>& PortTokens() {
   static std::map<std::uint16_t, std::string> tokens;
   return tokens;
 }
@@ -37,13 +37,13 @@ std::map<std::uint16_t, std::string>& Tokens() {
 
 void SetPortToken(std::uint16_t port, const std::string& token) {
   std::lock_guard lock(tokens_mutex);
-  Tokens()[port] = token;
+  PortTokens()[port] = token;
 }
 
 std::string PortToken(std::uint16_t port) {
   std::lock_guard lock(tokens_mutex);
-  auto found = Tokens().find(port);
-  return found == Tokens().end() ? "" : found->second;
+  auto found = PortTokens().find(port);
+  return found == PortTokens().end() ? "" : found->second;
 }
 
 std::string HttpReply::Header(const std::string& lower_case_name) const {
@@ -175,6 +175,16 @@ HttpReply Fetch(std::uint16_t port, const std::string& target, const std::string
     return {};
   }
   return *reply;
+}
+
+HttpReply RequestWithToken(std::uint16_t port, const std::string& token, const std::string& method,
+                           const std::string& target, const std::string& body) {
+  HttpConnection connection(port, Credentials::kNone);
+  std::vector<std::pair<std::string, std::string>> headers = {{"Authorization", "Bearer " + token}};
+  if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+  std::optional<HttpReply> reply = connection.Request(method, target, headers, body);
+  EXPECT_TRUE(reply.has_value()) << method << " " << target << ": no reply";
+  return reply.value_or(HttpReply{});
 }
 
 }  // namespace ordo::testing

@@ -68,4 +68,9 @@ std::optional<HttpReply> HttpsRequest(
 HttpReply Fetch(std::uint16_t port, const std::string& target, const std::string& method = "GET",
                 Credentials credentials = Credentials::kPortToken);
 
+// `method target` on a new connection as the holder of `token` (Authorization: Bearer), with a
+// JSON `body` when one is given; a missing reply fails the calling test.
+HttpReply RequestWithToken(std::uint16_t port, const std::string& token, const std::string& method,
+                           const std::string& target, const std::string& body = "");
+
 }  // namespace ordo::testing

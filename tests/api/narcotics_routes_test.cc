@@ -31,7 +31,7 @@ const Keys kSeizureKeys = {"seizure_id",   "date",           "precision",      "
                            "route",        "agency",         "case_id",        "synthetic",
                            "source",       "compartment",    "marking"};
 
-Keys KeysOf(const Json& object) {
+Keys MemberNamesOf(const Json& object) {
   Keys keys;
   for (const auto& [key, value] : object.items()) keys.insert(key);
   return keys;
@@ -88,13 +88,13 @@ OrdoServer* NarcoticsRoutesTest::server_ = nullptr;
 TEST_F(NarcoticsRoutesTest, SeizuresPageHasEveryFieldAndTheTotal) {
   Json page = Get("/api/v1/narcotics/seizures?page_size=5");
 
-  EXPECT_EQ(KeysOf(page), Keys({"items", "page", "page_size", "total", "marking"}));
+  EXPECT_EQ(MemberNamesOf(page), Keys({"items", "page", "page_size", "total", "marking"}));
   EXPECT_EQ(page["total"], kSeededRows);
   EXPECT_EQ(page["page"], 1);
   EXPECT_EQ(page["page_size"], 5);
   ASSERT_EQ(page["items"].size(), 5u);
   for (const Json& item : page["items"]) {
-    EXPECT_EQ(KeysOf(item), kSeizureKeys) << item.dump();
+    EXPECT_EQ(MemberNamesOf(item), kSeizureKeys) << item.dump();
     EXPECT_EQ(item["synthetic"], true);
   }
 }
@@ -208,7 +208,7 @@ TEST_F(NarcoticsRoutesTest, HotspotsMatchTheHotspotsCommand) {
     const Json& cell = hotspots["cells"][index];
     const Json& expected = cli[index];
     SCOPED_TRACE(expected.dump());
-    EXPECT_EQ(KeysOf(cell), Keys({"lat", "lon", "z", "p", "seizures", "kg", "density"}));
+    EXPECT_EQ(MemberNamesOf(cell), Keys({"lat", "lon", "z", "p", "seizures", "kg", "density"}));
     EXPECT_DOUBLE_EQ(cell["lat"].get<double>(), expected["lat"].get<double>());
     EXPECT_DOUBLE_EQ(cell["lon"].get<double>(), expected["lon"].get<double>());
     EXPECT_DOUBLE_EQ(cell["z"].get<double>(), expected["z"].get<double>());

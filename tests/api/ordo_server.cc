@@ -196,4 +196,19 @@ int OrdoServer::Terminate(std::chrono::seconds timeout) {
 
 std::string OrdoServer::Stderr() const { return ReadFile(dir_ + "/serve.err"); }
 
+std::string AddUserWithToken(const std::string& db, const std::string& name,
+                             const std::string& role,
+                             const std::vector<std::string>& compartments) {
+  std::vector<std::string> args = {"--db", db, "user", "add", name, "--role", role};
+  for (const std::string& compartment : compartments) {
+    args.push_back("--compartment");
+    args.push_back(compartment);
+  }
+  RunResult added = RunOrdoWithInput(args, std::string(kTesterPassword) + "\n");
+  EXPECT_EQ(added.exit_code, 0) << added.err;
+  RunResult token = RunOrdo({"--db", db, "user", "token", name});
+  EXPECT_EQ(token.exit_code, 0) << token.err;
+  return token.out.substr(0, token.out.find('\n'));  // the token is the first line
+}
+
 }  // namespace ordo::testing

@@ -19,6 +19,12 @@ namespace ordo::testing {
 
 inline constexpr char kTesterPassword[] = "correct horse battery staple";
 
+// `ordo user add NAME --role ROLE [--compartment C]...` (password kTesterPassword) and `ordo user
+// token NAME` on `db`: returns the new account's API token; a failing step fails the calling test.
+std::string AddUserWithToken(const std::string& db, const std::string& name,
+                             const std::string& role,
+                             const std::vector<std::string>& compartments = {});
+
 class OrdoServer {
  public:
   // kTester: the admin account "tester" and its API token exist before the server starts.

@@ -14,12 +14,12 @@
 namespace ordo::testing {
 namespace {
 
-constexpr char kCultivationFile[] =
+constexpr char kBackupCultivationFile[] =
     "year,country_iso3,region,crop,kind,hectares,synthetic,source,note\n"
     "2022,KGZ,Region A,cannabis,cultivated,120,true,backup test fixture (made up),\n"
     "2022,TJK,,opium_poppy,eradicated,7.5,true,backup test fixture (made up),made-up note\n";
 
-constexpr char kPriceFile[] =
+constexpr char kBackupPriceFile[] =
     "date,country_iso3,place,drug,level,price,per,currency,purity_percent,synthetic,source\n"
     "2023-05,KGZ,Town B,heroin,retail,40,g,USD,12.5,true,backup test fixture (made up)\n";
 
@@ -46,8 +46,8 @@ class BackupRestoreTest : public ::testing::Test {
     RunResult simulated = RunOrdo({"--db", db_, "simulate", "--out", dir_ + "/seizures.csv",
                                    "--count", "300", "--seed", "7", "--import", "--quiet"});
     ASSERT_EQ(simulated.exit_code, 0) << simulated.err;
-    std::ofstream(dir_ + "/cultivation.csv") << kCultivationFile;
-    std::ofstream(dir_ + "/prices.csv") << kPriceFile;
+    std::ofstream(dir_ + "/cultivation.csv") << kBackupCultivationFile;
+    std::ofstream(dir_ + "/prices.csv") << kBackupPriceFile;
     ASSERT_EQ(
         RunOrdo({"--db", db_, "narcotics", "import", "cultivation", dir_ + "/cultivation.csv"})
             .exit_code,

@@ -53,6 +53,12 @@ RunResult Spawn(const std::vector<std::string>& argv, const std::vector<std::str
 
 }  // namespace
 
+void MustSucceed(const RunResult& result) { ASSERT_EQ(result.exit_code, 0) << result.err; }
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;

@@ -43,6 +43,11 @@ void InitDatabase(const std::string& db);
 std::string RunProgram(const std::vector<std::string>& argv);
 
 std::string ReadFile(const std::string& path);
+// Fails the calling test (a fatal failure) unless `result` exited 0; shows its stderr.
+void MustSucceed(const RunResult& result);
+
+// Writes `text` to `path` as it is (binary), replacing the file.
+void WriteFile(const std::string& path, const std::string& text);
 
 // `sqlite3 .dump` of `db` without the audit log's rows: what a rejected command must leave
 // unchanged, since every command that opens the database appends to the audit log

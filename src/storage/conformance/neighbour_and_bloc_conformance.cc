@@ -15,10 +15,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-std::string Outcome(const Status& status) {
-  return status.has_value() ? "ok" : status.error().ToString();
-}
-
 std::vector<std::string> Codes(const std::vector<CountryCode>& codes) {
   std::vector<std::string> texts;
   for (const CountryCode& code : codes) texts.push_back(code.str());

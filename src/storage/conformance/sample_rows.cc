@@ -275,4 +275,8 @@ RegistryCounts CountsOf(const RegistryBatch& batch) {
   return counts;
 }
 
+std::string Outcome(const Status& status) {
+  return status.has_value() ? "ok" : status.error().ToString();
+}
+
 }  // namespace ordo::storage::conformance

@@ -47,6 +47,9 @@ std::string Describe(const RegistryCounts& counts);
 // Every row of every kind, one per line, kinds in RegistryBatch's field order.
 std::string Describe(const RegistryBatch& batch);
 
+// "ok" or the error as "code_name: message", so one comparison shows both.
+std::string Outcome(const Status& status);
+
 // The counts a store should report after writing `batch` alone.
 RegistryCounts CountsOf(const RegistryBatch& batch);
 

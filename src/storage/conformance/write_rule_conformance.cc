@@ -10,11 +10,6 @@
 namespace ordo::storage::conformance {
 namespace {
 
-// "ok" or the error as "code_name: message", so one comparison shows both.
-std::string Outcome(const Status& status) {
-  return status.has_value() ? "ok" : status.error().ToString();
-}
-
 // New, valid rows of every kind around the new country KAZ. A test adds one bad row after them,
 // so a backend that wrote row by row would have written these before it hit the bad one.
 RegistryBatch ValidNewRows() {

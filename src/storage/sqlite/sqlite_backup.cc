@@ -21,7 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr int kBusyTimeoutMs = 5000;
+constexpr int kBackupBusyTimeoutMs = 5000;
 // A restore waits less for the database's lock: a holder is usually `ordo serve`, which will not
 // let go, and the user should hear so soon.
 constexpr int kRestoreBusyTimeoutMs = 1000;
@@ -114,7 +114,7 @@ Status RenameDurably(const std::string& from, const std::string& to) {
 // journal mode so that it is a single self-contained file.
 Status CopyDatabase(sqlite3* source, const std::string& destination_path) {
   ORDO_TRY(destination, OpenDatabase(destination_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                     kBusyTimeoutMs));
+                                     kBackupBusyTimeoutMs));
   sqlite3_backup* backup = sqlite3_backup_init(destination.get(), "main", source, "main");
   if (backup == nullptr) {
     return internal::SqliteError(destination.get(), sqlite3_errcode(destination.get()), "backup");
@@ -190,7 +190,7 @@ Status CheckFileNamed(const std::string& path, const std::string& name) {
   if (!fs::exists(path, error)) return NotFound("file not found: " + name);
   if (!fs::is_regular_file(path, error)) return NotAnOrdoDatabase(name, "it is not a regular file");
   // Read-only: checking must not play back a journal or create a log beside the file.
-  Result<Database> db = OpenDatabase(path, SQLITE_OPEN_READONLY, kBusyTimeoutMs);
+  Result<Database> db = OpenDatabase(path, SQLITE_OPEN_READONLY, kBackupBusyTimeoutMs);
   if (!db) return NotAnOrdoDatabase(name, db.error().message());
   return CheckOrdoDatabase(db->get(), name);
 }
@@ -248,7 +248,7 @@ Status BackupSqliteDatabase(const std::string& database_path, const std::string&
     }
   }
   // Read-write, so that the source's write-ahead log is read like any other connection reads it.
-  ORDO_TRY(source, OpenDatabase(database_path, SQLITE_OPEN_READWRITE, kBusyTimeoutMs));
+  ORDO_TRY(source, OpenDatabase(database_path, SQLITE_OPEN_READWRITE, kBackupBusyTimeoutMs));
   Result<std::int64_t> application_id = QueryInt(source.get(), "PRAGMA application_id");
   if (!application_id || *application_id != internal::kOrdoApplicationId) {
     return NotAnOrdoDatabase(database_path, "it is not an Ordo database");
@@ -289,7 +289,7 @@ Status RestoreSqliteDatabase(const std::string& backup_path, const std::string& 
     RemoveWithCompanions(staged);
     return Error(failure.code(), failure.message() + "; " + database_path + " was not changed");
   };
-  Result<Database> source = OpenDatabase(backup_path, SQLITE_OPEN_READONLY, kBusyTimeoutMs);
+  Result<Database> source = OpenDatabase(backup_path, SQLITE_OPEN_READONLY, kBackupBusyTimeoutMs);
   if (!source) return fail(NotAnOrdoDatabase(backup_path, source.error().message()));
   if (Status copied = CopyDatabase(source->get(), staged); !copied) {
     if (IsDamage(copied.error()))
