@@ -23,8 +23,8 @@ struct CommunityOptions {
   // Nodes are visited in an order shuffled from this seed (at every level of every run), as
   // igraph's multilevel does; the same seed gives the same communities.
   std::uint64_t seed = 1;
-  // Threads that share local moving on large levels (graph/louvain.cc: BatchFor). The
-  // communities do not depend on it.
+  // Threads that share local moving and the refinement on large levels (graph/louvain.cc:
+  // BatchFor) and the building of each level. The communities do not depend on it.
   std::size_t threads = 1;
   // Optional (graph/progress.h): checked for cancellation before every level; reports runs done
   // (a run counts in steps as its levels shrink the graph). A cancelled call returns the best
