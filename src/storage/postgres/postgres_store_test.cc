@@ -18,9 +18,12 @@
 #include "core/seizure.h"
 #include "storage/postgres/internal/pg_handle.h"
 #include "storage/postgres/testing/test_cluster.h"
+#include "storage/testing/graph_job_writes.h"
 
 namespace ordo::storage {
 namespace {
+
+using testing::WriteGraphJobs;
 
 Seizure SampleSeizure(const std::string& seizure_id) {
   Seizure seizure;
@@ -48,28 +51,6 @@ std::string FreshSchemaUri() {
 }
 
 
-// Every kind of graph job write: none may move the data version or the link data version.
-void WriteGraphJobs(GraphJobStore& store, const std::string& id) {
-  StoredGraphJob job;
-  job.id = id;
-  job.owner = "tester";
-  job.kind = "pagerank";
-  job.compartments = "*";
-  job.marking = "unmarked";
-  job.state = "queued";
-  job.created_at = "2026-12-01T18:06:00.000Z";
-  job.updated_at = job.created_at;
-  ASSERT_TRUE(store.AddGraphJob(job).has_value());
-  job.state = "running";
-  ASSERT_TRUE(store.UpdateGraphJob(job).value());
-  job.state = "done";
-  job.result = "{}";
-  job.values = "{}";
-  job.finished_at = "2026-12-01T18:07:00.000Z";
-  ASSERT_TRUE(store.UpdateGraphJob(job).value());
-  ASSERT_TRUE(store.InterruptGraphJobs("2026-12-02", "2026-12-02", "stopped").has_value());
-  ASSERT_TRUE(store.ForgetGraphJobs("2026-12-01T18:06:30.000Z", 1).has_value());
-}
 
 TEST(PostgresStoreTest, RedactsPasswords) {
   EXPECT_EQ(RedactPostgresUri("postgresql://ordo:secret@db.example/ordo"),

@@ -17,6 +17,7 @@
 #include "core/entity.h"
 #include "storage/sqlite/internal/schema_migrations.h"
 #include "storage/sqlite/testing/raw_database.h"
+#include "storage/testing/graph_job_writes.h"
 
 namespace ordo::storage {
 namespace {
@@ -24,6 +25,7 @@ namespace {
 using ::testing::HasSubstr;
 
 using testing::RawDatabase;
+using testing::WriteGraphJobs;
 
 class SqliteStoreTest : public ::testing::Test {
  protected:
@@ -64,28 +66,6 @@ RegistryBatch KyrgyzstanAndTurkey() {
 // The audit log is append-only in SQLite itself: UPDATE and DELETE are refused by triggers, so
 // only someone who drops them first (what `ordo audit verify` is for) can change a record.
 
-// Every kind of graph job write: none may move the data version or the link data version.
-void WriteGraphJobs(GraphJobStore& store, const std::string& id) {
-  StoredGraphJob job;
-  job.id = id;
-  job.owner = "tester";
-  job.kind = "pagerank";
-  job.compartments = "*";
-  job.marking = "unmarked";
-  job.state = "queued";
-  job.created_at = "2026-12-01T18:06:00.000Z";
-  job.updated_at = job.created_at;
-  ASSERT_TRUE(store.AddGraphJob(job).has_value());
-  job.state = "running";
-  ASSERT_TRUE(store.UpdateGraphJob(job).value());
-  job.state = "done";
-  job.result = "{}";
-  job.values = "{}";
-  job.finished_at = "2026-12-01T18:07:00.000Z";
-  ASSERT_TRUE(store.UpdateGraphJob(job).value());
-  ASSERT_TRUE(store.InterruptGraphJobs("2026-12-02", "2026-12-02", "stopped").has_value());
-  ASSERT_TRUE(store.ForgetGraphJobs("2026-12-01T18:06:30.000Z", 1).has_value());
-}
 
 TEST_F(SqliteStoreTest, AuditLogRefusesUpdateAndDelete) {
   std::unique_ptr<SqliteStore> store = OpenOrDie();
