@@ -27,8 +27,8 @@ struct PageRankOptions {
   // (at most 1e-7 * d / (1 - d) in L1 from the fixed point, about 1e-5 at 0.99).
   double tolerance = 1e-12;
   std::size_t max_iterations = 1000;
-  // Threads that share each iteration (the nodes split by the arcs they pull). 1 runs on the
-  // caller's thread. Gauss-Seidel sweeps, then power iterations: the result is within
+  // Threads that share each iteration (they take chunks of nodes with about the same number of
+  // arcs in turn). 1 runs on the caller's thread. Gauss-Seidel sweeps, then power iterations: the result is within
   // tolerance * d / (1 - d) of the fixed point in L1 on any thread count, but with more than one
   // the last digits can differ from run to run (graph/pagerank.cc).
   std::size_t threads = 1;
@@ -43,7 +43,8 @@ struct PageRankResult {
 };
 
 // O((n + m) · iterations) over a copy of the in-adjacency renumbered by out-degree (hubs first, so
-// the ranks read most sit together in cache); an empty graph gives an empty result.
+// the ranks read most sit together in cache); nodes without links are left out of the sweeps (they
+// all have the same rank). An empty graph gives an empty result.
 // Thread-safe (reads `graph` only).
 PageRankResult PageRank(const Graph& graph, const PageRankOptions& options = {});
 

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <random>
 
+#include "graph/testing/igraph_oracle.h"
 #include "graph/testing/random_graph.h"
 
 namespace ordo::graph {
@@ -35,6 +36,26 @@ TEST(PageRankTest, ADanglingNodeSpreadsItsRankOverEveryNode) {
   const double r1 = 0.925 / 1.425;
   EXPECT_NEAR(rank[1], r1, 1e-8);  // the shares passed along edges are floats
   EXPECT_NEAR(rank[0], 1 - r1, 1e-8);
+}
+
+// Nodes without links are left out of the sweeps and given one rank, worked out once: here the
+// jump's share plus what the dangling nodes (1, and 2, 3 and 4) spread.
+TEST(PageRankTest, NodesWithoutLinksShareOneRank) {
+  GraphBuilder builder(5);
+  builder.AddEdge({.source = 0, .target = 1});
+  const Graph graph = *builder.Build();
+  for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+    PageRankOptions options;
+    options.threads = threads;
+
+    const std::vector<double> rank = PageRank(graph, options).rank;
+
+    const std::vector<double> theirs = testing::IgraphPageRank(5, {{0, 1}}, true, 0.85, {});
+    for (std::size_t v = 0; v < 5; ++v) EXPECT_NEAR(rank[v], theirs[v], 1e-8) << "node " << v;
+    EXPECT_EQ(rank[2], rank[4]);
+  }
+  const Graph empty = *GraphBuilder(4).Build();
+  for (const double r : PageRank(empty).rank) EXPECT_NEAR(r, 0.25, 1e-15);
 }
 
 void ExpectAgreement(const PageRankOptions& options, bool simple, std::uint64_t seed) {
