@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "graph/internal/in_ranges.h"
+#include "graph/internal/visiting_order.h"
 
 namespace ordo::graph {
 namespace {
@@ -547,10 +548,7 @@ Communities RunLevels(const Graph& graph, const LevelGraph& base, const Communit
     if (options.progress != nullptr && options.progress->Cancelled()) break;
     const LevelGraph& level = *current;
     ++result.levels;
-    // A random visiting order, as igraph's multilevel uses: a fixed one gets stuck more often.
-    std::vector<std::uint32_t> order(level.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::shuffle(order.begin(), order.end(), random);
+    const std::vector<std::uint32_t> order = internal::VisitingOrder(level.size(), random);
     const bool moved = MoveNodes(level, options.resolution, order, partition, false, true, options.threads, anywhere);
     // The aggregates: Leiden's refinement inside each community, or the communities themselves.
     std::vector<std::uint32_t> refined(level.size());

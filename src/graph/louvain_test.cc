@@ -121,10 +121,10 @@ TEST(LouvainTest, LouvainIsOnAverageAsGoodAsIgraphsMultilevel) {
 }
 
 // A level this large is moved in batches (graph/louvain.cc: BatchFor), weighed by as many threads
-// as asked: the communities are the same for one thread and for two, connected, and as good as
-// igraph's multilevel.
+// as asked, and visited in random blocks of consecutive nodes (VisitingOrder): the communities are
+// the same for one thread and for two, connected, and as good as igraph's multilevel.
 TEST(LouvainTest, BatchedLocalMovingGivesTheSameCommunitiesOnAnyThreadCount) {
-  constexpr std::uint32_t kNodes = 33'000;  // batches of 64: shared by the threads
+  constexpr std::uint32_t kNodes = 70'000;  // batches of 136, shared by the threads; blocks
   constexpr std::uint32_t kGroup = 40;
   std::mt19937_64 random(95);
   std::vector<std::uint32_t> shuffled(kNodes);
