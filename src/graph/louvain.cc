@@ -18,7 +18,11 @@ namespace {
 struct LevelGraph {
   std::vector<std::uint32_t> offsets;  // n + 1
   std::vector<std::uint32_t> neighbours;
-  std::vector<double> weights;
+  // Arc weights as floats: exact for whole numbers up to 2^24 (an aggregate's arcs count edges),
+  // seven digits otherwise, and half the bytes that local moving reads per arc (on the benchmark's
+  // planted graph level 0's local moving 4.9-5.9 s -> 4.2-4.5 s, aggregation 0.76-0.90 -> 0.63-0.66
+  // s). Sums of them are doubles.
+  std::vector<float> weights;
   std::vector<double> loops;   // self-loop weight w (A_ii = 2w)
   std::vector<double> degree;  // sum of incident weights, loops twice
   double total = 0;            // 2m: the sum of the degrees
@@ -61,7 +65,7 @@ LevelGraph MakeLevel(std::size_t n, std::vector<double> loops, const std::vector
   auto make = [&](std::size_t part) {
     std::vector<double> sum(n, 0);
     std::uint32_t* neighbours = level.neighbours.data();
-    double* weights = level.weights.data();
+    float* weights = level.weights.data();
     auto end = static_cast<std::uint32_t>(room[bounds[part]]);
     for (std::uint32_t u = bounds[part]; u < bounds[part + 1]; ++u) {
       const std::uint32_t begin = end;
@@ -75,7 +79,7 @@ LevelGraph MakeLevel(std::size_t n, std::vector<double> loops, const std::vector
           part);
       double degree = 2 * level.loops[u];
       for (std::uint32_t i = begin; i < end; ++i) {
-        weights[i] = sum[neighbours[i]];
+        weights[i] = static_cast<float>(sum[neighbours[i]]);
         sum[neighbours[i]] = 0;
         degree += weights[i];
       }
@@ -96,7 +100,7 @@ LevelGraph MakeLevel(std::size_t n, std::vector<double> loops, const std::vector
     const std::uint32_t count = level.offsets[bounds[part + 1]] - from;
     std::memmove(level.neighbours.data() + end, level.neighbours.data() + from,
                  count * sizeof(std::uint32_t));
-    std::memmove(level.weights.data() + end, level.weights.data() + from, count * sizeof(double));
+    std::memmove(level.weights.data() + end, level.weights.data() + from, count * sizeof(float));
     for (std::uint32_t u = bounds[part]; u < bounds[part + 1]; ++u) {
       level.offsets[u + 1] = level.offsets[u + 1] - from + end;
     }
@@ -211,7 +215,7 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
   // vectors' data pointers again in every iteration.
   const std::uint32_t* const offsets = level.offsets.data();
   const std::uint32_t* const all_neighbours = level.neighbours.data();
-  const double* const all_weights = level.weights.data();
+  const float* const all_weights = level.weights.data();
   const double* const node_degree = level.degree.data();
   std::uint32_t* const label = community.data();
   double* const community_total = total.data();
@@ -221,7 +225,7 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
     const std::uint32_t begin = offsets[v];
     const std::uint32_t degree = offsets[v + 1] - begin;
     const std::uint32_t* const neighbours = all_neighbours + begin;
-    const double* const weights = all_weights + begin;
+    const float* const weights = all_weights + begin;
     std::uint32_t* const around = s.around.data();
     std::uint32_t* const keys = s.keys.data();
     double* const weight = s.weight.data();
