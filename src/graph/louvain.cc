@@ -19,9 +19,9 @@ struct LevelGraph {
   std::vector<std::uint32_t> offsets;  // n + 1
   std::vector<std::uint32_t> neighbours;
   // Arc weights as floats: exact for whole numbers up to 2^24 (an aggregate's arcs count edges),
-  // seven digits otherwise, and half the bytes that local moving reads per arc (on the benchmark's
-  // planted graph level 0's local moving 4.9-5.9 s -> 4.2-4.5 s, aggregation 0.76-0.90 -> 0.63-0.66
-  // s). Sums of them are doubles.
+  // seven digits otherwise, and half the bytes that local moving reads per arc. On the benchmark's
+  // planted graph: level 0's local moving 4.9-5.9 s -> 4.2-4.5 s, aggregation 0.76-0.90 s ->
+  // 0.63-0.66 s. Sums of them are doubles.
   std::vector<float> weights;
   std::vector<double> loops;   // self-loop weight w (A_ii = 2w)
   std::vector<double> degree;  // sum of incident weights, loops twice

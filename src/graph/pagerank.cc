@@ -211,10 +211,10 @@ PageRankResult PageRank(const Graph& graph, const PageRankOptions& options) {
   // The sweeps are Gauss-Seidel's: a node's new share is read by the nodes after it in the same
   // sweep, which converges in fewer sweeps (15 against 21 on the benchmark's R-MAT graph). On
   // several threads a chunk also reads the new shares of chunks that other threads are sweeping,
-  // as they come (so the last digits can differ from run to run). Its change bounds no error, so once it falls below
-  // the tolerance the sweeps go on as power iterations (Jacobi, the same on any thread count)
-  // until one of those does too: the result is then within tolerance * d / (1 - d) of the fixed
-  // point in L1, as plain power iteration's.
+  // as they come (so the last digits can differ from run to run). Its change bounds no error, so
+  // once it falls below the tolerance the sweeps go on as power iterations (Jacobi, whose sums
+  // are the same on any thread count) until one of those does too: the result is then within
+  // tolerance * d / (1 - d) of the fixed point in L1, as plain power iteration's.
   bool gauss_seidel = true;
   // A share another thread may be writing in the same sweep: relaxed atomic access (a plain load
   // or store on x86).
