@@ -317,9 +317,19 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
   // neighbours outside its new community, instead of sweeping every node again (without
   // `repeat`, the queue is one sweep). The queue is taken a batch at a time: every node of the
   // batch is weighed (by the threads, each a slice), then the moves are made in queue order.
-  std::vector<std::uint32_t> ring(order);
-  std::size_t head = 0;
-  std::size_t count = n;
+  // The queue is a bit per place in `order`, taken by a cursor that goes round and round: a node
+  // put back is weighed when the cursor next passes its place, not after everything queued
+  // before it. Nodes close in `order` are close in memory (internal/visiting_order.h), so the
+  // nodes put back are weighed in runs that read neighbouring arcs, where a first-in first-out
+  // queue would jump about. (On the benchmark's planted graph: 15.9-20.5 s -> 12.3-14.2 s,
+  // 3 alternating runs of one binary; modularity the same, 0.7017.)
+  std::vector<std::uint32_t> place_of(repeat ? n : 0);
+  for (std::size_t p = 0; p < place_of.size(); ++p) place_of[order[p]] = static_cast<std::uint32_t>(p);
+  const std::size_t words = (n + 63) / 64;
+  std::vector<std::uint64_t> waiting(words, ~std::uint64_t{0});
+  if (n % 64 != 0) waiting[words - 1] = (std::uint64_t{1} << (n % 64)) - 1;
+  std::size_t cursor = 0;  // the place the next node is looked for from
+  std::size_t count = n;   // nodes waiting
   std::vector<std::uint32_t> batch;
   std::vector<std::uint32_t> best(batch_size);
   // changed_in[c]: the number of the batch in which community c last gained or lost a member.
@@ -350,8 +360,16 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
   while (count > 0) {
     batch.clear();
     for (std::size_t taken = std::min(batch_size, count); taken > 0; --taken, --count) {
-      const std::uint32_t v = ring[head];
-      head = head + 1 == n ? 0 : head + 1;
+      std::size_t word = cursor / 64;
+      std::uint64_t bits = waiting[word] & (~std::uint64_t{0} << (cursor % 64));
+      while (bits == 0) {  // some bit is set: count > 0
+        word = word + 1 == words ? 0 : word + 1;
+        bits = waiting[word];
+      }
+      const std::size_t p = word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits));
+      waiting[word] &= ~(std::uint64_t{1} << (p % 64));
+      cursor = p + 1 == n ? 0 : p + 1;
+      const std::uint32_t v = order[p];
       mark[v] &= ~kQueued;
       batch.push_back(v);
     }
@@ -388,9 +406,8 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
           continue;
         }
         mark[u] = kQueued | batches;
-        std::size_t tail = head + count;
-        if (tail >= n) tail -= n;
-        ring[tail] = u;
+        const std::uint32_t p = place_of[u];
+        waiting[p / 64] |= std::uint64_t{1} << (p % 64);
         ++count;
       }
     }
