@@ -157,5 +157,39 @@ TEST(LouvainTest, BatchedLocalMovingGivesTheSameCommunitiesOnAnyThreadCount) {
   EXPECT_GE(two.modularity, testing::IgraphMultilevelModularity(kNodes, arcs, {}) - 0.005);
 }
 
+// Hubs with leaves, hubs tied in rings: the refinement's merge makes many choices in one batch
+// that later moves of the same batch leave stale (a leaf choosing its hub while the hub joins
+// another community). A stale merge may stand only while its community keeps its members:
+// joining an emptied one makes an aggregate of leaves that do not touch. Debug builds check that
+// every aggregate is connected (graph/louvain.cc: kCheckAggregates) and abort otherwise; letting
+// stale merges into emptied communities fails this test there, and the 70,000-node one above.
+TEST(LouvainTest, StaleMergesInTheRefinementKeepCommunitiesConnected) {
+  for (int trial = 0; trial < 3; ++trial) {
+    std::mt19937_64 random(200 + trial);
+    const std::uint32_t hubs = 20'000;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+    std::uint32_t nodes = hubs;
+    for (std::uint32_t h = 0; h < hubs; ++h) {
+      for (int i = 0; i < 3; ++i) {  // a ring of close hubs, and one far one
+        edges.emplace_back(h, (h + 1 + static_cast<std::uint32_t>(random() % 4)) % hubs);
+      }
+      edges.emplace_back(h, static_cast<std::uint32_t>(random() % hubs));
+      for (std::uint64_t leaves = random() % 6; leaves > 0; --leaves) {
+        // a leaf of h, also tied to a leaf or hub elsewhere
+        edges.emplace_back(nodes, h);
+        edges.emplace_back(nodes, static_cast<std::uint32_t>(random() % nodes));
+        ++nodes;
+      }
+    }
+    GraphBuilder builder(nodes);
+    for (const auto& [u, v] : edges) builder.AddEdge({.source = u, .target = v});
+    const Graph graph = *builder.Build();
+    CommunityOptions options;
+    options.iterations = 1;
+    options.seed = static_cast<std::uint64_t>(trial) + 1;
+    ExpectConnectedCommunities(graph, FindCommunities(graph, options), trial);
+  }
+}
+
 }  // namespace
 }  // namespace ordo::graph
