@@ -208,8 +208,9 @@ PageRankResult PageRank(const Graph& graph, const PageRankOptions& options) {
   constexpr int kStalled = 5;
   double smallest_change = kRoundingFloor;
   int stalled = 0;
+  double last_change = 0;  // the change of the step before
   // The sweeps are Gauss-Seidel's: a node's new share is read by the nodes after it in the same
-  // sweep, which converges in fewer sweeps (15 against 21 on the benchmark's R-MAT graph). On
+  // sweep, which converges in fewer sweeps (14 against 21 on the benchmark's R-MAT graph). On
   // several threads a chunk also reads the new shares of chunks that other threads are sweeping,
   // as they come (so the last digits can differ from run to run). Its change bounds no error, so
   // once it falls below the tolerance the sweeps go on as power iterations (Jacobi, whose sums
@@ -332,6 +333,15 @@ PageRankResult PageRank(const Graph& graph, const PageRankOptions& options) {
     // stop shrinking before it reaches a small tolerance: a phase also ends once the change has
     // not halved for kStalled steps.
     bool phase_over = change < options.tolerance;
+    // The Gauss-Seidel sweeps also end one early, when the next one is bound to bring the change
+    // under the tolerance at their present rate: the power iteration that follows measures the
+    // error either way, and its change was 0.24 and 0.31 of the last sweep's on the benchmark's
+    // two graphs (one sweep of 15 and of 17 saved; the final step was 7.3e-8 and 4.1e-8 against
+    // the tolerance of 1e-7). Should it miss, the power iterations go on until one passes.
+    if (gauss_seidel && last_change > 0 && change * (change / last_change) < options.tolerance) {
+      phase_over = true;
+    }
+    last_change = change;
     if (!phase_over && change < kRoundingFloor) {
       if (change < smallest_change / 2) {
         smallest_change = change;
