@@ -1,7 +1,6 @@
 #include "graph/louvain.h"
 
 #include <algorithm>
-#include <barrier>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -10,6 +9,7 @@
 #include <thread>
 
 #include "graph/internal/in_ranges.h"
+#include "graph/internal/spin_barrier.h"
 #include "graph/internal/visiting_order.h"
 
 namespace ordo::graph {
@@ -361,15 +361,15 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
     weigh_range(batch, best, from, to, scratch[part]);
   };
   bool stop = false;
-  std::barrier sync(static_cast<std::ptrdiff_t>(threads));
+  internal::SpinBarrier sync(threads);
   std::vector<std::jthread> helpers;
   for (std::size_t part = 1; part < threads; ++part) {
     helpers.emplace_back([&, part] {
       for (;;) {
-        sync.arrive_and_wait();
+        sync.ArriveAndWait();
         if (stop) return;
         weigh_slice(part);
-        sync.arrive_and_wait();
+        sync.ArriveAndWait();
       }
     });
   }
@@ -390,9 +390,9 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
       batch.push_back(v);
     }
     if (threads > 1) {
-      sync.arrive_and_wait();
+      sync.ArriveAndWait();
       weigh_slice(0);
-      sync.arrive_and_wait();
+      sync.ArriveAndWait();
     } else {
       weigh_range(batch, best, 0, batch.size(), scratch[0]);
     }
@@ -443,7 +443,7 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
     }
   }
   stop = true;
-  if (threads > 1) sync.arrive_and_wait();
+  if (threads > 1) sync.ArriveAndWait();
   return any_move;
 }
 
