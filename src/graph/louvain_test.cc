@@ -124,7 +124,9 @@ TEST(LouvainTest, LouvainIsOnAverageAsGoodAsIgraphsMultilevel) {
 // as asked, and visited in random blocks of consecutive nodes (VisitingOrder): the communities are
 // the same for one thread and for two, connected, and as good as igraph's multilevel.
 TEST(LouvainTest, BatchedLocalMovingGivesTheSameCommunitiesOnAnyThreadCount) {
-  constexpr std::uint32_t kNodes = 70'000;  // batches of 136, shared by the threads; blocks
+  // Batches of 136 nodes with about 16 arcs each: shared by the threads (graph/louvain.cc:
+  // kSharedBatchArcs); visited in blocks.
+  constexpr std::uint32_t kNodes = 70'000;
   constexpr std::uint32_t kGroup = 40;
   std::mt19937_64 random(95);
   std::vector<std::uint32_t> shuffled(kNodes);
@@ -138,7 +140,7 @@ TEST(LouvainTest, BatchedLocalMovingGivesTheSameCommunitiesOnAnyThreadCount) {
   };
   for (std::uint32_t v = 0; v < kNodes; ++v) {  // groups of kGroup consecutive (before shuffling)
     const std::uint32_t first = v / kGroup * kGroup;
-    for (int i = 0; i < 4; ++i) add(v, first + static_cast<std::uint32_t>(random() % kGroup));
+    for (int i = 0; i < 9; ++i) add(v, first + static_cast<std::uint32_t>(random() % kGroup));
     add(v, static_cast<std::uint32_t>(random() % kNodes));
   }
   const Graph graph = *builder.Build();
