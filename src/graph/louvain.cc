@@ -354,6 +354,8 @@ bool MoveNodes(const LevelGraph& level, double resolution, const std::vector<std
   // changed_in[c]: the number of the batch in which community c last gained or lost a member.
   // mark[v]: kQueued while v is in the queue, or-ed with the number of the batch in which a
   // neighbour of v last moved (one word, so that requeueing reads one place per neighbour).
+  // kQueued mirrors v's bit in `waiting`, kept here too so that a neighbour already queued is
+  // passed over without reading its place.
   constexpr std::uint32_t kQueued = std::uint32_t{1} << 31;
   std::vector<std::uint32_t> changed_in(batch_size > 1 ? n : 0, 0);
   std::vector<std::uint32_t> mark(n, kQueued);
