@@ -50,6 +50,12 @@ class RawArray {
   RawArray(const RawArray&) = delete;
   RawArray& operator=(const RawArray&) = delete;
 
+  // Lowers the size to `size` (at most the present one), keeping the allocation: the pages past
+  // it that were never written stay unbacked, and nothing is copied.
+  void Truncate(std::size_t size) {
+    if (size < size_) size_ = size;
+  }
+
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   T* data() { return data_; }
