@@ -34,11 +34,17 @@ void SearchEveryEdge(const Graph& graph, Direction direction, BfsResult& result)
   constexpr std::size_t kBeta = 24;
   const std::size_t n = graph.NodeCount();
   const Direction back = Reverse(direction);
-  std::size_t unreached_edges = 0;
-  for (NodeId v = 0; v < n; ++v) unreached_edges += Degree(graph, v, back);
+  // Every edge is counted once from its head's side (twice, once from each end, undirected).
+  std::size_t unreached_edges = graph.EdgeCount() * (direction == Direction::kBoth ? 2 : 1);
   std::size_t level_begin = 0;
   std::vector<std::uint64_t> in_frontier;
   bool bottom_up = false;
+  // The nodes a bottom-up level looks at: after the first such level, only those it left
+  // unreached that have an edge to be reached by, in id order (the rest can never be reached from
+  // their side). On the benchmark's R-MAT graph, over half the nodes are never reached, nearly all
+  // of them without such an edge, and each later bottom-up level had cost 6 ms in passing them.
+  std::vector<NodeId> candidates;
+  bool listed = false;
   for (std::int32_t hops = 1; level_begin < result.order.size(); ++hops) {
     const std::size_t level_end = result.order.size();
     std::size_t frontier_edges = 0;
@@ -58,8 +64,9 @@ void SearchEveryEdge(const Graph& graph, Direction direction, BfsResult& result)
         const NodeId node = result.order[i];
         in_frontier[node >> 6] |= std::uint64_t{1} << (node & 63);
       }
-      for (NodeId v = 0; v < n; ++v) {
-        if (result.hops[v] >= 0) continue;
+      // Looks for an edge from the frontier to unreached v; returns whether v is still to be
+      // reached from its side (not reached, and with edges to be reached by).
+      auto look_up = [&](NodeId v) {
         bool found = false;
         auto look = [&](NodeId u) {
           if (!found && ((in_frontier[u >> 6] >> (u & 63)) & 1)) found = true;
@@ -80,7 +87,21 @@ void SearchEveryEdge(const Graph& graph, Direction direction, BfsResult& result)
         if (found) {
           result.hops[v] = hops;
           result.order.push_back(v);
+          return false;
         }
+        return Degree(graph, v, back) > 0;
+      };
+      if (!listed) {
+        for (NodeId v = 0; v < n; ++v) {
+          if (result.hops[v] < 0 && look_up(v)) candidates.push_back(v);
+        }
+        listed = true;
+      } else {
+        std::size_t kept = 0;
+        for (const NodeId v : candidates) {
+          if (result.hops[v] < 0 && look_up(v)) candidates[kept++] = v;
+        }
+        candidates.resize(kept);
       }
     } else {
       for (std::size_t i = level_begin; i < level_end; ++i) {

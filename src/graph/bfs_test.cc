@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <vector>
 
 #include "graph/testing/random_graph.h"
 #include "graph/testing/random_graph_filter.h"
@@ -30,6 +31,8 @@ TEST(BreadthFirstSearchTest, RejectsASourceThatIsNotANode) {
   EXPECT_FALSE(BreadthFirstSearch(graph, 1).has_value());
 }
 
+void ExpectSearchOrder(const BfsResult& result, NodeId source);
+
 void ExpectAgreement(Direction direction, bool filtered, std::uint64_t seed,
                      std::size_t max_nodes = 200, double degree = 1.5, int trials = 100) {
   std::mt19937_64 random(seed);
@@ -53,6 +56,23 @@ void ExpectAgreement(Direction direction, bool filtered, std::uint64_t seed,
     std::size_t reached = 0;
     for (long hops : theirs) reached += hops >= 0 ? 1 : 0;
     EXPECT_EQ(ours.order.size(), reached);
+    ExpectSearchOrder(ours, source);
+  }
+}
+
+// `order` starts at the source, holds each reached node once, and goes by hops.
+void ExpectSearchOrder(const BfsResult& result, NodeId source) {
+  ASSERT_FALSE(result.order.empty());
+  EXPECT_EQ(result.order[0], source);
+  std::vector<char> seen(result.hops.size(), 0);
+  for (std::size_t i = 0; i < result.order.size(); ++i) {
+    const NodeId v = result.order[i];
+    ASSERT_EQ(seen[v], 0) << "node " << v << " twice";
+    seen[v] = 1;
+    ASSERT_GE(result.hops[v], 0);
+    if (i > 0) {
+      ASSERT_LE(result.hops[result.order[i - 1]], result.hops[v]) << "place " << i;
+    }
   }
 }
 
@@ -67,6 +87,48 @@ TEST(BreadthFirstSearchTest, AgreesWithIgraphOnDenserGraphsAgainstEdges) {
 }
 TEST(BreadthFirstSearchTest, AgreesWithIgraphOnDenserGraphsUndirected) {
   ExpectAgreement(Direction::kBoth, false, 76, 3000, 8, 10);
+}
+
+// A dense part reached from the source, and a dense part whose edges lead into the first one but
+// never out of it: along edges, the second part's nodes have edges to be reached by but are never
+// reached, through several bottom-up levels (bfs.cc keeps them as candidates); against edges and
+// undirected, they are reached.
+TEST(BreadthFirstSearchTest, AgreesWithIgraphWhereAPartIsReachedOnlyOneWay) {
+  std::mt19937_64 random(77);
+  for (int trial = 0; trial < 6; ++trial) {
+    const std::size_t reached_part = 1500 + random() % 1000;
+    const std::size_t n = reached_part + 500 + random() % 1000;
+    GraphBuilder builder(n);
+    testing::ArcList arcs;
+    auto add = [&](std::size_t from, std::size_t to) {
+      arcs.emplace_back(from, to);
+      builder.AddEdge({.source = static_cast<NodeId>(from), .target = static_cast<NodeId>(to)});
+    };
+    // A path through the first part keeps the search going for many levels, and random edges make
+    // its middle levels bottom-up.
+    for (std::size_t v = 0; v + 1 < reached_part; v += 1 + random() % 3) add(v, v + 1);
+    for (std::size_t e = 0; e < 6 * reached_part; ++e) add(random() % reached_part, random() % reached_part);
+    for (std::size_t e = 0; e < 6 * (n - reached_part); ++e) {
+      const std::size_t from = reached_part + random() % (n - reached_part);
+      add(from, random() % 4 == 0 ? random() % reached_part : reached_part + random() % (n - reached_part));
+    }
+    const Graph graph = *builder.Build();
+    for (const Direction direction : {Direction::kOut, Direction::kIn, Direction::kBoth}) {
+      const std::vector<long> theirs =
+          testing::IgraphHopDistances(n, arcs, 0, testing::ToMode(direction));
+      const BfsResult ours = *BreadthFirstSearch(graph, 0, direction);
+      for (std::size_t v = 0; v < n; ++v) {
+        ASSERT_EQ(ours.hops[v], theirs[v]) << "trial " << trial << " node " << v;
+      }
+      std::size_t reached = 0;
+      for (long hops : theirs) reached += hops >= 0 ? 1 : 0;
+      EXPECT_EQ(ours.order.size(), reached);
+      ExpectSearchOrder(ours, 0);
+      if (direction == Direction::kOut) {
+        EXPECT_LE(reached, reached_part);
+      }
+    }
+  }
 }
 
 TEST(BreadthFirstSearchTest, AgreesWithIgraphOnTheFilteredGraph) {
