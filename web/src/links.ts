@@ -170,6 +170,30 @@ export function nextExpandPage(more: MoreLinks, step: number): { cap: number; of
   return { cap: more.cap + step, offset: 0 };
 }
 
+// How far a node's expansion has gone: the cap it was last asked with, and the furthest page of
+// nodes fetched with that cap (raising the cap starts again from the first page).
+export interface ExpandedAs {
+  cap: number;
+  upTo: number;
+}
+
+export function recordExpansion(previous: ExpandedAs | undefined, cap: number, offset: number): ExpandedAs {
+  if (previous !== undefined && previous.cap === cap) return { cap, upTo: Math.max(previous.upTo, offset) };
+  return { cap, upTo: offset };
+}
+
+// Fetches a node's expansion again from its first page of nodes to the one at `upTo`, as far as
+// the answers go on: `fetchPage(offset)` fetches one page and gives the next page's offset (null
+// when it was the last, or when it failed).
+export async function fetchPagesAgain(upTo: number, fetchPage: (offset: number) => Promise<number | null>): Promise<void> {
+  let offset = 0;
+  for (;;) {
+    const next = await fetchPage(offset);
+    if (next === null || next <= offset || next > upTo) return;
+    offset = next;
+  }
+}
+
 // --- Merges and unmerges (the Duplicates panel, or another analyst's merge seen in an answer) ---
 
 // What the chart shows besides its contents, as a merge or an unmerge changes it.

@@ -14,6 +14,7 @@ import {
   dayOf,
   dayText,
   emptyChart,
+  fetchPagesAgain,
   hiddenLinks,
   linkValidOn,
   mergeExpand,
@@ -21,6 +22,7 @@ import {
   nextExpandPage,
   pathHighlight,
   pickForPath,
+  recordExpansion,
   runJobToValues,
   typeColour,
   type ExpandAnswer,
@@ -105,6 +107,35 @@ describe('the chart\'s contents', () => {
     expect(nextExpandPage(chart.more.get('hub')!, 20)).toEqual({ cap: 40, offset: 200 });
     mergeExpand(chart, 'hub', { ...first, hidden: [], next_offset: null }, 40);
     expect(chart.more.has('hub')).toBe(false);
+  });
+
+  it('remembers the furthest page fetched with the cap in force; a raised cap starts again', () => {
+    let as = recordExpansion(undefined, 20, 0);
+    expect(as).toEqual({ cap: 20, upTo: 0 });
+    as = recordExpansion(as, 20, 200);
+    as = recordExpansion(as, 20, 400);
+    as = recordExpansion(as, 20, 0);  // the first page fetched again (after an unmerge)
+    expect(as).toEqual({ cap: 20, upTo: 400 });
+    expect(recordExpansion(as, 40, 0)).toEqual({ cap: 40, upTo: 0 });
+  });
+
+  it('fetches the pages again from the first to the furthest reached, as far as the answers go', async () => {
+    const pages = async (upTo: number, next: (offset: number) => number | null): Promise<number[]> => {
+      const asked: number[] = [];
+      await fetchPagesAgain(upTo, async (offset) => {
+        asked.push(offset);
+        return next(offset);
+      });
+      return asked;
+    };
+    const fourPages = (offset: number): number | null => (offset < 600 ? offset + 200 : null);
+    expect(await pages(400, fourPages)).toEqual([0, 200, 400]);
+    expect(await pages(0, fourPages)).toEqual([0]);
+    // The graph has fewer nodes now (an unmerge split a hub): the pages end sooner.
+    expect(await pages(600, (offset) => (offset < 200 ? offset + 200 : null))).toEqual([0, 200]);
+    // A failed page (null) or an answer that does not move on ends it.
+    expect(await pages(600, () => null)).toEqual([0]);
+    expect(await pages(600, (offset) => (offset === 0 ? 200 : 200))).toEqual([0, 200]);
   });
 });
 

@@ -25,6 +25,7 @@ import {
   dayText,
   emptyChart,
   fetchJobValues,
+  fetchPagesAgain,
   hiddenLinks,
   mergeExpand,
   mergeGraph,
@@ -32,11 +33,13 @@ import {
   nextExpandPage,
   pathHighlight,
   pickForPath,
+  recordExpansion,
   runJobToValues,
   typeColour,
   type EntityDetails,
   type ChartSelection,
   type ExpandAnswer,
+  type ExpandedAs,
   type GraphNode,
   type GraphSummary,
   type Job,
@@ -90,8 +93,9 @@ class LinkChart {
   readonly ctx: Ctx;
   readonly chart = emptyChart();
   readonly expanded = new Set<string>();
-  // The cap each expanded node was last expanded with (fetched again so after an unmerge).
-  readonly expandedCap = new Map<string, number>();
+  // The cap each expanded node was last expanded with and the pages of nodes fetched with it
+  // (fetched again so after a merge or an unmerge).
+  readonly expandedAs = new Map<string, ExpandedAs>();
   picked: string[] = [];
   path: PathHighlight | null = null;
   selected: string | null = null;
@@ -328,12 +332,14 @@ class LinkChart {
       kept = { id: entity.id, name: entity.name, type: entity.type, synthetic: entity.synthetic, compartment: entity.compartment, marking: entity.marking };
     }
     const place = { ...this.cy.getElementById(away[0] as string).position() };
-    const cap = Math.max(EXPAND_CAP, ...[keptId, ...away].map((id) => this.expandedCap.get(id) ?? 0));
+    const group = [keptId, ...away].map((id) => this.expandedAs.get(id)).filter((as) => as !== undefined);
+    const cap = Math.max(EXPAND_CAP, ...group.map((as) => as.cap));
+    const upTo = Math.max(0, ...group.filter((as) => as.cap === cap).map((as) => as.upTo));
     const selected = this.selected;
     const selection = this.selection();
     const result = applyMerge(this.chart, selection, kept, merged);
     this.takeSelection(selection);
-    for (const id of result.removed) this.expandedCap.delete(id);
+    for (const id of result.removed) this.expandedAs.delete(id);
     this.cy.batch(() => {
       for (const id of result.removed) this.cy.getElementById(id).remove();
       if (result.keptAdded) this.addNodeElement(keptId, place);
@@ -347,14 +353,14 @@ class LinkChart {
     this.renderTimePanel();
     this.renderNodeList();
     if (selected !== this.selected && this.selected !== null) void this.select(this.selected);
-    if (reexpand && result.reexpand) await this.expand(keptId, cap, 0);
+    if (reexpand && result.reexpand) await this.expandAgain(keptId, { cap, upTo });
   }
 
   // The kept node's links are taken off (some are the restored entities'), then what the chart
   // shows is fetched again: the expanded nodes, the restored entities when their group had been
   // expanded (drawn beside the kept node), the path when it went through the kept node.
   private async showUnmerge(keptId: string, merged: string[]): Promise<void> {
-    const cap = this.expandedCap.get(keptId) ?? EXPAND_CAP;
+    const keptAs = this.expandedAs.get(keptId) ?? { cap: EXPAND_CAP, upTo: 0 };
     const selection = this.selection();
     const result = applyUnmerge(this.chart, selection, keptId, merged);
     this.takeSelection(selection);
@@ -364,13 +370,13 @@ class LinkChart {
     this.renderTimePanel();
     this.renderNodeList();
     for (const seed of result.seeds) {
-      if (this.chart.nodes.has(seed)) await this.expand(seed, this.expandedCap.get(seed) ?? EXPAND_CAP, 0);
+      if (this.chart.nodes.has(seed)) await this.expandAgain(seed, this.expandedAs.get(seed) ?? { cap: EXPAND_CAP, upTo: 0 });
     }
     const near = this.cy.getElementById(keptId).length > 0 ? this.cy.getElementById(keptId).position() : null;
     for (const [i, id] of result.restored.entries()) {
       const placed = new Map<string, { x: number; y: number }>();
       if (near !== null && !this.chart.nodes.has(id)) placed.set(id, { x: near.x + 70 * (i + 1), y: near.y + 50 });
-      await this.expand(id, cap, 0, placed);
+      await this.expandAgain(id, keptAs, placed);
     }
     if (result.repath) await this.findPathBetween(result.repath.from, result.repath.to);
   }
@@ -438,7 +444,14 @@ class LinkChart {
     }
   }
 
-  async expand(id: string, cap: number, offset: number, placed: Map<string, { x: number; y: number }> = new Map()): Promise<void> {
+  // Fetches the expansion of `id` again, each page of nodes it had reached.
+  private async expandAgain(id: string, as: ExpandedAs, placed: Map<string, { x: number; y: number }> = new Map()): Promise<void> {
+    await fetchPagesAgain(as.upTo, (offset) => this.expand(id, as.cap, offset, placed));
+  }
+
+  // Fetches one page of the expansion of `id`; gives the offset of the next page of the node it
+  // drew (null when there is none, or when the request failed).
+  async expand(id: string, cap: number, offset: number, placed: Map<string, { x: number; y: number }> = new Map()): Promise<number | null> {
     this.status.replaceChildren(h('p', { class: 'loading' }, this.ctx.t('loading')));
     try {
       const answer = await requestJson<ExpandAnswer>('GET', GRAPH_PATHS.expand, {
@@ -451,13 +464,15 @@ class LinkChart {
         await this.showMerge(seen.kept.id, seen.merged, seen.kept, false);
       }
       this.expanded.add(seed);
-      this.expandedCap.set(seed, cap);
+      this.expandedAs.set(seed, recordExpansion(this.expandedAs.get(seed), cap, offset));
       const added = mergeExpand(this.chart, seed, answer, cap);
       this.draw(added.nodes, added.links, seed, placed);
       this.status.replaceChildren();
       await this.refreshValues();
+      return this.chart.more.get(seed)?.nextOffset ?? null;
     } catch (error) {
       this.showError(error);
+      return null;
     }
   }
 
@@ -532,7 +547,7 @@ class LinkChart {
     this.chart.links.clear();
     this.chart.more.clear();
     this.expanded.clear();
-    this.expandedCap.clear();
+    this.expandedAs.clear();
     this.picked = [];
     this.path = null;
     this.selected = null;
@@ -549,7 +564,7 @@ class LinkChart {
     for (const [linkId, link] of this.chart.links) if (link.from === id || link.to === id) this.chart.links.delete(linkId);
     this.chart.more.delete(id);
     this.expanded.delete(id);
-    this.expandedCap.delete(id);
+    this.expandedAs.delete(id);
     this.picked = this.picked.filter((p) => p !== id);
     if (this.path && this.path.nodes.has(id)) this.path = null;
     if (this.selected === id) {
